@@ -1,0 +1,37 @@
+package org.newsdesk.bot.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.newsdesk.config.NewsdeskConfig;
+import picocli.CommandLine.Option;
+
+/** Options every command shares; flags win over the environment, which wins over the defaults. */
+public final class ConfigOptions {
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the index and the answer log (default: ${newsdesk.data} from config, ./data).")
+  Path data;
+
+  @Option(names = "--articles", paramLabel = "DIR", description = "Folder of articles (.txt, .md, .html, .jsonl).")
+  Path articles;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of config/newsdesk.properties, e.g. --set newsdesk.retrieval.top-k=8.")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  /** Whether {@code --articles} was given on the command line. */
+  public boolean articlesGiven() {
+    return articles != null;
+  }
+
+  /** The configuration with these flags, plus command-specific ones, over env and defaults. */
+  public NewsdeskConfig config(Map<String, String> commandFlags) {
+    Map<String, String> flags = new LinkedHashMap<>(set);
+    if (data != null) flags.put("newsdesk.data", data.toString());
+    if (articles != null) flags.put("newsdesk.articles", articles.toString());
+    flags.putAll(commandFlags);
+    return NewsdeskConfig.load(System.getenv(), flags);
+  }
+
+  public NewsdeskConfig config() {
+    return config(Map.of());
+  }
+}

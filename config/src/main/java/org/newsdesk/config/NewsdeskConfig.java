@@ -1,0 +1,30 @@
+package org.newsdesk.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything Newsdesk is configured with; built once, at startup, by the entry point. */
+public record NewsdeskConfig(Path articles, Path data, IngestConfig ingest, RetrievalConfig retrieval,
+                             AnswerConfig answer, LlmConfig llm, TelegramConfig telegram, LogConfig log,
+                             ReviewConfig review) {
+
+  /** Reads and validates every section; the first bad value fails with its key and value. */
+  public static NewsdeskConfig from(Settings s) {
+    Path data = Path.of(s.string("newsdesk.data"));
+    return new NewsdeskConfig(
+        Path.of(s.string("newsdesk.articles")),
+        data,
+        IngestConfig.from(s),
+        RetrievalConfig.from(s),
+        AnswerConfig.from(s),
+        LlmConfig.from(s),
+        TelegramConfig.from(s),
+        LogConfig.from(s, data),
+        ReviewConfig.from(s));
+  }
+
+  /** Defaults, environment, then flags (keys as in {@code config/newsdesk.properties}). */
+  public static NewsdeskConfig load(Map<String, String> env, Map<String, String> flags) {
+    return from(Settings.load(env, flags));
+  }
+}
