@@ -1,0 +1,17 @@
+package org.newsdesk.bot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Benchmarks: each subcommand prints a table (figures go to docs/BENCHMARKS.md; they are not tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a benchmark and print its table.",
+    subcommands = {})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark name");
+  }
+}
