@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.newsdesk.config.IngestConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one article file into raw articles: {@code .txt} (first line the headline when it looks
@@ -23,6 +25,8 @@ import org.newsdesk.config.IngestConfig;
  * {@link ParseOutcome} with its articles and rejections, each reason worded for a maintainer.
  */
 public final class ArticleParser {
+  private static final Logger log = LoggerFactory.getLogger(ArticleParser.class);
+
   private final IngestConfig config;
   private final ArticleAssembler assembler;
 
@@ -67,6 +71,7 @@ public final class ArticleParser {
       return ParseOutcome.rejected(rel, e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       // A parser library tripping over hostile input must not stop the rest of the corpus.
+      log.atWarn().setCause(e).addKeyValue("path", rel).log("article parser failed");
       return ParseOutcome.rejected(rel, "unreadable: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + FieldValues.shorten(e.getMessage())));
     }

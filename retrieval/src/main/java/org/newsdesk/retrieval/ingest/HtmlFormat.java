@@ -45,8 +45,9 @@ final class HtmlFormat {
     String title = firstNonBlank(
         textOf(doc.selectFirst("article h1")), textOf(doc.selectFirst("h1")),
         meta(doc, "og:title"), cleanTitleTag(doc.title()));
-    Optional<URI> url = firstUrl(path, doc.select("link[rel=canonical]").eachAttr("href"),
-        List.of(meta(doc, "og:url")));
+    List<String> urls = new ArrayList<>(doc.select("link[rel=canonical]").eachAttr("href"));
+    urls.add(meta(doc, "og:url"));
+    Optional<URI> url = firstUrl(path, urls);
     Optional<LocalDate> published = firstDate(path, doc);
     Optional<String> source = Optional.ofNullable(meta(doc, "og:site_name"));
 
@@ -122,9 +123,7 @@ final class HtmlFormat {
     return Optional.empty();
   }
 
-  private static Optional<URI> firstUrl(String path, List<String> canonical, List<String> more) {
-    List<String> candidates = new ArrayList<>(canonical);
-    candidates.addAll(more);
+  private static Optional<URI> firstUrl(String path, List<String> candidates) {
     String bad = null;
     for (String c : candidates) {
       if (c == null || c.isBlank()) continue;
