@@ -25,6 +25,8 @@ final class DatedClaims {
   private DatedClaims() {}
 
   static String render(List<CitationCheck.Claim> claims, List<Citation> citations) {
+    StringBuilder cited = new StringBuilder();
+    for (Citation c : citations) cited.append(c.passage().title()).append(". ").append(c.passage().text()).append(' ');
     Set<Optional<LocalDate>> dates = new HashSet<>();
     Set<Optional<Integer>> years = new HashSet<>();
     for (Citation c : citations) {
@@ -39,7 +41,7 @@ final class DatedClaims {
         Optional<LocalDate> date = citations.get(claim.cited().getFirst() - 1).passage().published();
         String prefix = date.map(d -> years.size() > 1 ? "In " + d.getYear() + ", " : "On " + DAY.format(d) + ", ")
             .orElse("In an undated article, ");
-        sentence = prefix + lowerFirst(sentence);
+        sentence = prefix + lowerFirst(sentence, cited.toString());
       }
       if (!out.isEmpty()) out.append(' ');
       out.append(Markers.attach(sentence, claim.cited()));
@@ -47,11 +49,19 @@ final class DatedClaims {
     return out.toString();
   }
 
-  private static String lowerFirst(String sentence) {
+  /**
+   * Lower-cases the sentence's first word after the date prefix, unless it is a name: a word in
+   * capitals, or one the cited passages capitalise in the middle of a sentence ("Putin", "Moscow").
+   */
+  private static String lowerFirst(String sentence, String citedText) {
     var m = FIRST_WORD.matcher(sentence);
-    if (m.find() && LOWER_AFTER_PREFIX.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-      return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
-    }
-    return sentence;
+    if (!m.find()) return sentence;
+    String word = m.group(1);
+    boolean function = LOWER_AFTER_PREFIX.contains(word.toLowerCase(Locale.ROOT))
+        || Terms.STOP.contains(word.toLowerCase(Locale.ROOT));
+    boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+    boolean name = !function && (acronym
+        || Pattern.compile("[\\p{Ll}\\p{N},;:]\\s+" + Pattern.quote(word) + "\\b").matcher(citedText).find());
+    return name ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
   }
 }

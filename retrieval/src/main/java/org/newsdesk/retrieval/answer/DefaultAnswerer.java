@@ -66,12 +66,15 @@ public final class DefaultAnswerer implements Answerer {
   public Answer answer(String conversationId, String question) {
     long t0 = System.nanoTime();
     String q = question == null ? "" : question.strip();
+    if (q.isEmpty()) {
+      return new Answer(false, Answer.NOT_FOUND, AnswerMode.EXTRACTIVE, List.of(), List.of(), List.of(), Optional.empty(), "");
+    }
     List<ConversationMemory.Turn> turns = memory.turns(conversationId);
     List<ChatMessage> history = ConversationMemory.messages(turns);
-    Metadata metadata = Metadata.from(UserMessage.from(q.isEmpty() ? " " : q), conversationId, history);
+    Metadata metadata = Metadata.from(UserMessage.from(q), conversationId, history);
 
     Optional<String> modelFailure = Optional.empty();
-    String standalone = rule.transform(Query.from(q.isEmpty() ? " " : q, metadata)).iterator().next().text().strip();
+    String standalone = rule.transform(Query.from(q, metadata)).iterator().next().text().strip();
     if (compressing.isPresent() && !turns.isEmpty() && FollowUpQueryTransformer.isFollowUp(q)) {
       try {
         String rewritten = compressing.get().transform(Query.from(q, metadata)).iterator().next().text();
@@ -82,9 +85,8 @@ public final class DefaultAnswerer implements Answerer {
       }
     }
 
-    List<ScoredPassage> passages = q.isEmpty() ? List.of()
-        : retriever.retrieve(Query.from(standalone, metadata)).stream().map(PassageContentRetriever::scored).toList();
-    Answer extractive = extractive(standalone, passages, Optional.empty());
+    List<ScoredPassage> passages = retriever.retrieve(Query.from(standalone, metadata)).stream().map(PassageContentRetriever::scored).toList();
+    Answer extractive = extractive(q, standalone, passages);
     Answer answer;
     if (model.isEmpty() || passages.isEmpty()) {
       answer = extractive;
@@ -125,8 +127,9 @@ public final class DefaultAnswerer implements Answerer {
         checked.citations(), checked.checks(), passages, Optional.empty(), standalone);
   }
 
-  private Answer extractive(String standalone, List<ScoredPassage> passages, Optional<String> notice) {
-    ExtractiveComposer.Draft draft = composer.compose(standalone, passages);
+  private Answer extractive(String question, String standalone, List<ScoredPassage> passages) {
+    Optional<String> notice = Optional.empty();
+    ExtractiveComposer.Draft draft = composer.compose(question, standalone, passages);
     if (!draft.empty()) {
       CitationCheck.Checked checked = CitationCheck.check(draft.text(), passages);
       if (!checked.empty()) {

@@ -30,6 +30,8 @@ public final class ExtractiveComposer {
     }
   }
 
+  /** Weight of a word carried over from earlier questions, relative to the reader's own words. */
+  static final double CARRIED_WEIGHT = 0.4;
   private static final int MIN_WORDS = 4;
   private static final double FOLLOWER_RATIO = 0.75;
   private static final double DUPLICATE_JACCARD = 0.8;
@@ -49,7 +51,15 @@ public final class ExtractiveComposer {
   private record Scored(Candidate c, double support, double score) {}
 
   public Draft compose(String question, List<ScoredPassage> passages) {
-    List<Scored> ranked = rank(question, passages);
+    return compose(question, question, passages);
+  }
+
+  /**
+   * As {@link #compose(String, List)} for a follow-up: words of {@code standalone} that the reader's
+   * own {@code question} lacks (carried from earlier turns) count {@link #CARRIED_WEIGHT} as much.
+   */
+  public Draft compose(String question, String standalone, List<ScoredPassage> passages) {
+    List<Scored> ranked = rank(question, standalone, passages);
     double best = ranked.isEmpty() ? 0 : ranked.stream().mapToDouble(Scored::support).max().orElse(0);
     List<Scored> chosen = new ArrayList<>();
     for (Scored s : ranked) {
@@ -71,10 +81,12 @@ public final class ExtractiveComposer {
   }
 
   /** Every candidate sentence with its support and score, best score first. */
-  List<Scored> rank(String question, List<ScoredPassage> passages) {
+  List<Scored> rank(String question, String standalone, List<ScoredPassage> passages) {
     Map<String, Double> queryWeights = new HashMap<>();
     Set<String> salientQuery = new HashSet<>();
-    for (Terms.Token t : Terms.tokens(question)) {
+    Set<String> own = new HashSet<>();
+    for (Terms.Token t : Terms.tokens(question)) own.add(t.stem());
+    for (Terms.Token t : Terms.tokens(standalone)) {
       queryWeights.put(t.stem(), 1.0);
       if (t.salient()) salientQuery.add(t.stem());
     }
@@ -100,11 +112,14 @@ public final class ExtractiveComposer {
     // Rarity among the candidate sentences: a word in every sentence says little about which one answers.
     int n = candidates.size();
     double total = 0;
+    double ownTotal = 0;
     for (Map.Entry<String, Double> e : queryWeights.entrySet()) {
       long df = candidates.stream().filter(c -> c.stems().contains(e.getKey())).count();
-      double w = Math.log(1 + (n + 1.0) / (df + 0.5)) * (salientQuery.contains(e.getKey()) ? 1.5 : 1.0);
+      double w = Math.log(1 + (n + 1.0) / (df + 0.5)) * (salientQuery.contains(e.getKey()) ? 1.5 : 1.0)
+          * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);
       total += w;
+      if (own.contains(e.getKey()) || own.isEmpty()) ownTotal += w;
     }
     float topScore = Math.max(1e-6f, passages.getFirst().score());
 
@@ -112,13 +127,23 @@ public final class ExtractiveComposer {
     for (Candidate c : candidates) {
       double sentenceCover = 0;
       double passageCover = 0;
+      double ownSentenceCover = 0;
+      double ownPassageCover = 0;
       for (Map.Entry<String, Double> e : queryWeights.entrySet()) {
-        if (c.stems().contains(e.getKey())) sentenceCover += e.getValue();
-        if (passageStems.get(c.passage()).contains(e.getKey())) passageCover += e.getValue();
+        boolean mine = own.contains(e.getKey()) || own.isEmpty();
+        if (c.stems().contains(e.getKey())) {
+          sentenceCover += e.getValue();
+          if (mine) ownSentenceCover += e.getValue();
+        }
+        if (passageStems.get(c.passage()).contains(e.getKey())) {
+          passageCover += e.getValue();
+          if (mine) ownPassageCover += e.getValue();
+        }
       }
       sentenceCover /= total;
       passageCover /= total;
-      double support = 0.75 * sentenceCover + 0.25 * passageCover;
+      // Support (answerability) is judged on the reader's own words; carried words only help ranking.
+      double support = ownTotal == 0 ? 0 : (0.75 * ownSentenceCover + 0.25 * ownPassageCover) / ownTotal;
       double retrieval = Math.max(0, passages.get(c.passage()).score() / topScore);
       double score = 0.6 * sentenceCover + 0.15 * passageCover + 0.1 * proximity(c.tokens(), queryWeights.keySet())
           + 0.15 * retrieval;

@@ -29,7 +29,7 @@ final class Terms {
       "they", "them", "their", "theirs", "this", "that", "these", "those", "there", "here", "who", "whom",
       "whose", "which", "what", "when", "where", "why", "how", "not", "no", "yes", "all", "any", "some",
       "such", "also", "just", "only", "very", "too", "more", "most", "much", "many", "other", "own", "same",
-      "each", "both", "few", "s", "t", "say", "said", "says", "saying", "tell", "told", "according", "did",
+      "each", "both", "few", "s", "t", "say", "said", "says", "saying", "tell", "told", "according",
       "please", "know", "anything", "something", "thing", "things", "happen", "happened", "mention",
       "mentioned", "article", "articles", "ever", "again", "whether");
 
