@@ -31,7 +31,12 @@ public final class CitationCheck {
     }
   }
 
-  private record Drafted(String claim, List<Integer> numbers) {}
+  /** A drafted sentence (markers removed) and the passage numbers it cites, as drafted. */
+  public record Drafted(String claim, List<Integer> numbers) {
+    public Drafted {
+      numbers = List.copyOf(numbers);
+    }
+  }
 
   private record Use(int passage, Span quote, double support) {}
 
@@ -39,10 +44,15 @@ public final class CitationCheck {
 
   /** {@code passages} are numbered from 1 in list order, as the draft cites them. */
   public static Checked check(String draft, List<ScoredPassage> passages) {
+    return check(sentences(draft), passages);
+  }
+
+  /** As {@link #check(String, List)} for sentences already split from their markers (the extractive draft). */
+  public static Checked check(List<Drafted> drafted, List<ScoredPassage> passages) {
     List<SentenceCheck> checks = new ArrayList<>();
     List<Drafted> kept = new ArrayList<>();
     List<List<Use>> keptUses = new ArrayList<>();
-    for (Drafted d : sentences(draft)) {
+    for (Drafted d : drafted) {
       Set<Integer> valid = new LinkedHashSet<>();
       for (int n : d.numbers()) if (n >= 1 && n <= passages.size()) valid.add(n);
       List<Use> uses = new ArrayList<>();

@@ -131,7 +131,7 @@ public final class DefaultAnswerer implements Answerer {
     Optional<String> notice = Optional.empty();
     ExtractiveComposer.Draft draft = composer.compose(question, standalone, passages);
     if (!draft.empty()) {
-      CitationCheck.Checked checked = CitationCheck.check(draft.text(), passages);
+      CitationCheck.Checked checked = CitationCheck.check(draft.sentences(), passages);
       if (!checked.empty()) {
         return new Answer(true, DatedClaims.render(checked.claims(), checked.citations()), AnswerMode.EXTRACTIVE,
             checked.citations(), checked.checks(), passages, notice, standalone);

@@ -24,7 +24,7 @@ public final class ExtractiveComposer {
   public record Pick(int passage, Span span, double support, double score) {}
 
   /** The draft answer text with {@code [n]} markers (n = 1-based passage index), its picks and best support. */
-  public record Draft(String text, List<Pick> picks, double bestSupport) {
+  public record Draft(List<CitationCheck.Drafted> sentences, List<Pick> picks, double bestSupport) {
     public boolean empty() {
       return picks.isEmpty();
     }
@@ -69,15 +69,14 @@ public final class ExtractiveComposer {
       if (chosen.stream().anyMatch(c -> jaccard(c.c().stems(), s.c().stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
     }
-    StringBuilder text = new StringBuilder();
+    List<CitationCheck.Drafted> sentences = new ArrayList<>();
     List<Pick> picks = new ArrayList<>();
     for (Scored s : chosen) {
       String sentence = s.c().span().of(passages.get(s.c().passage()).passage().text());
-      if (!text.isEmpty()) text.append(' ');
-      text.append(Markers.attach(sentence, List.of(s.c().passage() + 1)));
+      sentences.add(new CitationCheck.Drafted(sentence, List.of(s.c().passage() + 1)));
       picks.add(new Pick(s.c().passage(), s.c().span(), s.support(), s.score()));
     }
-    return new Draft(text.toString(), picks, best);
+    return new Draft(sentences, picks, best);
   }
 
   /** Every candidate sentence with its support and score, best score first. */
@@ -97,7 +96,7 @@ public final class ExtractiveComposer {
     for (int i = 0; i < passages.size(); i++) {
       String text = passages.get(i).passage().text();
       Set<String> all = new HashSet<>();
-      for (Span span : Sentences.split(text)) {
+      for (Span span : lines(text)) {
         String sentence = span.of(text);
         List<Terms.Token> tokens = Terms.tokens(sentence);
         Set<String> stems = new HashSet<>();
@@ -151,6 +150,28 @@ public final class ExtractiveComposer {
     }
     out.sort(Comparator.comparingDouble(Scored::score).reversed());
     return out;
+  }
+
+  /** The sentences of a text, cut again at line breaks (a caption line without a full stop is its own sentence). */
+  static List<Span> lines(String text) {
+    List<Span> out = new ArrayList<>();
+    for (Span s : Sentences.split(text)) {
+      int from = s.start();
+      for (int i = s.start(); i < s.end(); i++) {
+        if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+          if (!text.substring(from, i).isBlank()) out.add(trim(text, from, i));
+          from = i + 1;
+        }
+      }
+      if (!text.substring(from, s.end()).isBlank()) out.add(trim(text, from, s.end()));
+    }
+    return out;
+  }
+
+  private static Span trim(String text, int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) from++;
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+    return new Span(from, to);
   }
 
   /** 1 when the matched question words sit side by side, falling towards 0 as they spread out. */

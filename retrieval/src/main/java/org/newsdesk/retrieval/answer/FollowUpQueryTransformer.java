@@ -23,6 +23,8 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
       "them", "their", "that", "this", "these", "those", "there", "then", "same", "else", "former", "latter");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
   private static final int MAX_CARRIED = 8;
+  /** A question with more content words than this names its own subject, pronouns or not. */
+  private static final int MAX_WORDS_OF_A_FOLLOW_UP = 3;
 
   @Override
   public Collection<Query> transform(Query query) {
@@ -43,13 +45,16 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
 
   /** Whether a question leans on what was said before: a pronoun, or hardly any words of its own. */
   public static boolean isFollowUp(String question) {
+    int ownWords = Terms.tokens(question).size();
+    if (ownWords <= 1) return true;
+    String lower = question.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("and ") || lower.startsWith("what about") || lower.startsWith("how about")) return true;
+    if (ownWords > MAX_WORDS_OF_A_FOLLOW_UP) return false; // "...when Biden called him a killer": the pronoun points inside
     Matcher m = WORD.matcher(question);
     while (m.find()) {
       if (LEANING.contains(m.group().toLowerCase(Locale.ROOT))) return true;
     }
-    String lower = question.strip().toLowerCase(Locale.ROOT);
-    if (lower.startsWith("and ") || lower.startsWith("what about") || lower.startsWith("how about")) return true;
-    return Terms.tokens(question).size() <= 1;
+    return false;
   }
 
   private static String rewrite(String question, String previousStandalone) {

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
 
 /**
@@ -26,7 +25,7 @@ public final class SupportCheck {
   public static Support support(String claim, Passage passage) {
     List<Terms.Token> claimTokens = Terms.tokens(claim);
     String text = passage.text();
-    List<Span> sentences = Sentences.split(text);
+    List<Span> sentences = ExtractiveComposer.lines(text);
     Span best = sentences.isEmpty() ? new Span(0, text.length()) : sentences.getFirst();
     if (claimTokens.isEmpty()) return new Support(0, best);
 

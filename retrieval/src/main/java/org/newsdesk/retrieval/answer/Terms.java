@@ -49,7 +49,8 @@ final class Terms {
       if (apostrophe > 0) raw = raw.substring(0, apostrophe);
       String lower = raw.toLowerCase(Locale.ROOT);
       int pos = position++;
-      if (STOP.contains(lower)) continue;
+      boolean acronym = raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.equals(lower);
+      if (STOP.contains(lower) && !acronym) continue; // "US" is a country, "us" a pronoun
       boolean number = NUMBER.matcher(raw).matches();
       if (!number && lower.length() < 2) continue;
       boolean salient = number || Character.isUpperCase(raw.charAt(0));
