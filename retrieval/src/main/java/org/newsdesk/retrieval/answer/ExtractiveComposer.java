@@ -32,7 +32,10 @@ public final class ExtractiveComposer {
 
   /** Weight of a word carried over from earlier questions, relative to the reader's own words. */
   static final double CARRIED_WEIGHT = 0.4;
+  /** Weight of a name or number of the question: the words that pin down what it is about. */
+  static final double SALIENT_WEIGHT = 2.0;
   private static final int MIN_WORDS = 4;
+  private static final int PREFIX_MATCH = 6;
   private static final double FOLLOWER_RATIO = 0.75;
   private static final double DUPLICATE_JACCARD = 0.8;
 
@@ -113,8 +116,8 @@ public final class ExtractiveComposer {
     double total = 0;
     double ownTotal = 0;
     for (Map.Entry<String, Double> e : queryWeights.entrySet()) {
-      long df = candidates.stream().filter(c -> c.stems().contains(e.getKey())).count();
-      double w = Math.log(1 + (n + 1.0) / (df + 0.5)) * (salientQuery.contains(e.getKey()) ? 1.5 : 1.0)
+      long df = candidates.stream().filter(c -> has(c.stems(), e.getKey())).count();
+      double w = Math.log(1 + (n + 1.0) / (df + 0.5)) * (salientQuery.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
           * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);
       total += w;
@@ -130,11 +133,11 @@ public final class ExtractiveComposer {
       double ownPassageCover = 0;
       for (Map.Entry<String, Double> e : queryWeights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
-        if (c.stems().contains(e.getKey())) {
+        if (has(c.stems(), e.getKey())) {
           sentenceCover += e.getValue();
           if (mine) ownSentenceCover += e.getValue();
         }
-        if (passageStems.get(c.passage()).contains(e.getKey())) {
+        if (has(passageStems.get(c.passage()), e.getKey())) {
           passageCover += e.getValue();
           if (mine) ownPassageCover += e.getValue();
         }
@@ -187,6 +190,19 @@ public final class ExtractiveComposer {
     }
     if (seen.size() < 2) return seen.isEmpty() ? 0 : 0.5;
     return Math.min(1.0, (double) (2 * seen.size() - 1) / (last - first + 1));
+  }
+
+  /**
+   * Whether the stems hold the question stem, or a longer or shorter form of it sharing at least
+   * six letters ("america" / "american", "congratul" / "congratulatori").
+   */
+  static boolean has(Set<String> stems, String stem) {
+    if (stems.contains(stem)) return true;
+    if (stem.length() < PREFIX_MATCH) return false;
+    for (String s : stems) {
+      if (s.length() >= PREFIX_MATCH && (s.startsWith(stem) || stem.startsWith(s))) return true;
+    }
+    return false;
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

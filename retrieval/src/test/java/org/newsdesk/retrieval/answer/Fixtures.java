@@ -58,6 +58,40 @@ final class Fixtures {
     };
   }
 
+  /** Plain BM25 (k1 0.9, b 0.4) over headline and text with the answer step's word normalisation. */
+  static PassageSearcher bm25Searcher(List<Passage> passages) {
+    List<java.util.Map<String, Integer>> tfs = new ArrayList<>();
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    double total = 0;
+    for (Passage p : passages) {
+      java.util.Map<String, Integer> tf = new java.util.HashMap<>();
+      for (Terms.Token t : Terms.tokens(p.title() + " " + p.text())) tf.merge(t.stem(), 1, Integer::sum);
+      tfs.add(tf);
+      tf.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
+      total += tf.values().stream().mapToInt(Integer::intValue).sum();
+    }
+    double avg = total / Math.max(1, passages.size());
+    return (question, limit) -> {
+      Set<String> q = new HashSet<>();
+      for (Terms.Token t : Terms.tokens(question)) q.add(t.stem());
+      List<ScoredPassage> out = new ArrayList<>();
+      for (int i = 0; i < passages.size(); i++) {
+        java.util.Map<String, Integer> tf = tfs.get(i);
+        double len = tf.values().stream().mapToInt(Integer::intValue).sum();
+        double s = 0;
+        for (String t : q) {
+          Integer f = tf.get(t);
+          if (f == null) continue;
+          double idf = Math.log(1 + (passages.size() - df.get(t) + 0.5) / (df.get(t) + 0.5));
+          s += idf * f * 1.9 / (f + 0.9 * (0.6 + 0.4 * len / avg));
+        }
+        if (s > 0) out.add(new ScoredPassage(passages.get(i), (float) s));
+      }
+      out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+      return out.subList(0, Math.min(limit, out.size()));
+    };
+  }
+
   /** Always the same passages, in this order, whatever the question. */
   static PassageSearcher fixedSearcher(List<Passage> passages) {
     return (question, limit) -> {
