@@ -2,32 +2,43 @@ package org.newsdesk.retrieval.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.ingest.CorpusLoader;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
 
-/** Extractive answers over the five seed articles as the ingest step cleans and cuts them. */
+/** Extractive answers over the five seed articles, end to end through the real index. */
 class SeedAnswersTest {
+  @TempDir static Path data;
+  static LucenePassageSearcher searcher;
   static DefaultAnswerer answerer;
 
   @BeforeAll
-  static void load() {
+  static void index() throws Exception {
     Path seeds = Path.of(System.getProperty("newsdesk.shared", "../shared")).resolve("seeds");
     assertThat(seeds).isDirectory();
-    List<Passage> passages = CorpusLoader.load(seeds, IngestConfig.defaults()).passages();
-    answerer = new DefaultAnswerer(new PassageContentRetriever(Fixtures.bm25Searcher(passages),
-        RetrievalConfig.defaults().topK()), AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
+    Path indexDir = ArticleIndexer.indexDirectory(data);
+    new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(seeds);
+    searcher = new LucenePassageSearcher(indexDir, RetrievalConfig.defaults());
+    answerer = new DefaultAnswerer(new PassageContentRetriever(searcher, RetrievalConfig.defaults().topK()),
+        AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    searcher.close();
   }
 
   @ParameterizedTest
@@ -42,8 +53,8 @@ class SeedAnswersTest {
       "Where is Biden travelling for the NATO meeting? | 003 | Brussels",
       "How many refugees has Poland taken in? | 003 | 3.2 million",
       "Who is the US ambassador to Russia? | 003 | John Sullivan",
-      "What massive hack is mentioned with the sanctions? | 004 | SolarWinds",
-      "What was Putin's response to the killer accusation? | 004 | it takes one to know one",
+      "Which hack is Russia blamed for? | 004 | SolarWinds",
+      "What did Putin reply when Biden called him a killer? | 004 | it takes one to know one",
       "Why did Russia recall its ambassador Anatoly Antonov? | 004 | Antonov",
   })
   void should_answer_with_a_quote_from_the_right_article_when_the_seeds_hold_the_answer(String question,
@@ -85,4 +96,5 @@ class SeedAnswersTest {
     assertThat(a.answered()).isTrue();
     assertThat(a.citations()).anySatisfy(c -> assertThat(c.quote()).contains("summoned to the Kremlin"));
   }
+
 }
