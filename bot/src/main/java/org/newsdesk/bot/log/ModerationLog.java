@@ -47,7 +47,7 @@ public final class ModerationLog {
       try (PreparedStatement q = c.prepareStatement("""
           SELECT a.id, a.asked_at, a.question, a.answered, a.unsupported, a.flagged, a.state,
                  (SELECT COUNT(*) FROM feedback f WHERE f.answer_id = a.id AND f.value < 0) AS down
-          FROM answers a WHERE """ + NEEDS_LOOK + " ORDER BY a.id DESC LIMIT ?")) {
+          FROM answers a WHERE""" + " " + NEEDS_LOOK + " ORDER BY a.id DESC LIMIT ?")) {
         q.setInt(1, limit);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {

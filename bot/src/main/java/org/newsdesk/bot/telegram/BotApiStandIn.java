@@ -65,6 +65,7 @@ public final class BotApiStandIn implements AutoCloseable {
   private final AtomicInteger nextMessageId = new AtomicInteger(1);
   private final AtomicInteger failGetUpdates = new AtomicInteger();
   private final AtomicInteger tooManyRequests = new AtomicInteger();
+  private final AtomicInteger rejectHtml = new AtomicInteger();
   private volatile int retryAfterSeconds = 1;
 
   public BotApiStandIn(String token) {
@@ -145,6 +146,11 @@ public final class BotApiStandIn implements AutoCloseable {
   public void tooManyRequests(int n, int retryAfter) {
     retryAfterSeconds = retryAfter;
     tooManyRequests.set(n);
+  }
+
+  /** The next {@code n} sendMessage calls with HTML are refused as unparsable, like Telegram would. */
+  public void rejectNextHtml(int n) {
+    rejectHtml.set(n);
   }
 
   public List<Call> calls() {
@@ -259,6 +265,10 @@ public final class BotApiStandIn implements AutoCloseable {
       ObjectNode e = error(429, "Too Many Requests: retry after " + retryAfterSeconds);
       e.putObject("parameters").put("retry_after", retryAfterSeconds);
       return e;
+    }
+    if ("HTML".equalsIgnoreCase(params.path("parse_mode").asText(""))
+        && rejectHtml.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return error(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0");
     }
     String problem = checkText(params);
     if (problem != null) return error(400, problem);

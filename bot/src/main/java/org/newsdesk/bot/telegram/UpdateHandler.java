@@ -144,8 +144,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     Runnable task = switch (in) {
       case Inbound.Ignored i -> null;
       case Inbound.NonText n -> () -> say(chatId, TelegramReplies.NON_TEXT, replyTo);
-      case Inbound.Command c -> () -> commands.reply(c.name(), c.args(), userId, isPrivate)
-          .ifPresent(text -> say(chatId, text, replyTo));
+      case Inbound.Command c -> () -> command(c, userId, chatId, isPrivate, replyTo);
       case Inbound.Ask a -> {
         String q = a.question().strip();
         if (q.isEmpty()) yield () -> say(chatId, TelegramReplies.EMPTY_QUESTION, replyTo);
@@ -165,6 +164,20 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       }
     };
     if (task != null) slots.add(new Slot(chatId, task));
+  }
+
+  /** Runs a command; a failure is logged with an incident id that the user is told. */
+  private void command(Inbound.Command c, long userId, long chatId, boolean isPrivate, Integer replyTo) {
+    Optional<String> reply;
+    try {
+      reply = commands.reply(c.name(), c.args(), userId, isPrivate);
+    } catch (RuntimeException e) {
+      String incident = incident();
+      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("command", c.name())
+          .addKeyValue("userId", userId).log("command failed");
+      reply = Optional.of(TelegramReplies.failure(incident));
+    }
+    reply.ifPresent(text -> say(chatId, text, replyTo));
   }
 
   /** Answers a logged question: typing, answer, log it, send it, log the message ids. */
