@@ -23,14 +23,13 @@ final class ChatQueues implements AutoCloseable {
 
   void submit(long chatId, Runnable task) {
     pending.incrementAndGet();
-    tails.compute(chatId, (id, tail) -> {
-      CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-      CompletableFuture<Void> next = previous.thenRunAsync(() -> run(task), executor);
-      next.whenComplete((v, e) -> {
-        tails.remove(id, next);
-        finished();
-      });
-      return next;
+    CompletableFuture<Void> next = tails.compute(chatId, (id, tail) ->
+        (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> run(task), executor));
+    // Outside compute: a task that already finished runs this callback at once, and the map
+    // must not be updated from within its own compute.
+    next.whenComplete((v, e) -> {
+      tails.remove(chatId, next);
+      finished();
     });
   }
 

@@ -183,6 +183,12 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
+  private static void quietPollerLog() {
+    if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+  }
+
   /** Answers queued or in flight now. */
   int inFlight() {
     return queues.pending();
@@ -194,6 +200,7 @@ public final class TelegramBot implements AutoCloseable {
     if (closed) return;
     closed = true;
     if (handler != null) handler.stopAccepting();
+    quietPollerLog(); // cancelling the pending long poll below makes the library log it as an error
     if (session != null) session.stop();
     pollHttp.dispatcher().cancelAll();
     if (chores != null) chores.shutdownNow();
