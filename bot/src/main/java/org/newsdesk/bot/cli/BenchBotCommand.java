@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -19,7 +20,12 @@ import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.BotApiStandIn;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
+import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.answer.DefaultAnswerer;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.config.LogConfig;
 import org.newsdesk.config.Secret;
 import org.newsdesk.config.TelegramConfig;
@@ -54,29 +60,50 @@ public final class BenchBotCommand implements Callable<Integer> {
   @Option(names = "--answer-ms", defaultValue = "3", description = "Time the stand-in answerer takes per question (default ${DEFAULT-VALUE}).")
   int answerMillis;
 
+  @Option(names = "--articles", paramLabel = "DIR",
+      description = "Index this folder and answer with the real extractive answerer instead of the timed stand-in.")
+  Path articles;
+
+  @Option(names = "--question", defaultValue = "When was the river bridge approved?",
+      description = "The question asked (default: ${DEFAULT-VALUE}).")
+  String question;
+
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("newsdesk-bench-bot");
+    Answerer answerer = new TimedAnswerer(answerMillis);
+    String answererName = "stand-in, " + answerMillis + " ms per question, 2 citations";
+    LucenePassageSearcher searcher = null;
+    if (articles != null) {
+      NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
+      Path index = dir.resolve("index");
+      new ArticleIndexer(index, defaults.ingest()).reindex(articles);
+      searcher = new LucenePassageSearcher(index, defaults.retrieval());
+      answerer = DefaultAnswerer.create(searcher, defaults.retrieval().topK(),
+          new AnswerConfig(AnswerMode.EXTRACTIVE, defaults.answer().maxSentences(), defaults.answer().minSupport(),
+              defaults.answer().memoryTurns(), defaults.answer().memoryIdle()), defaults.llm());
+      answererName = "extractive over " + articles;
+    }
     try (BotApiStandIn api = new BotApiStandIn(TOKEN)) {
       LogDatabase db = new LogDatabase(new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(),
           Optional.empty())).migrate();
       TelegramConfig config = new TelegramConfig(api.url(), Optional.of(new Secret(TOKEN)), Set.of(), Set.of(),
           1000, 1000, Duration.ofSeconds(30));
       try (AnswerLog log = new AnswerLog(db, "bench");
-           TelegramBot bot = TelegramBot.start(config, TelegramBot.Timing.defaults(), log, new TimedAnswerer(answerMillis),
+           TelegramBot bot = TelegramBot.start(config, TelegramBot.Timing.defaults(), log, answerer,
                new EmptyLibrary())) {
         long chat = 1;
-        for (int i = 0; i < 50; i++) ask(api, chat++); // warm-up
+        for (int i = 0; i < 50; i++) ask(api, chat++, question); // warm-up
 
         List<Long> single = new ArrayList<>();
-        for (int i = 0; i < singles; i++) single.add(ask(api, chat++));
+        for (int i = 0; i < singles; i++) single.add(ask(api, chat++, question));
 
         long firstChat = chat;
         List<Long> updates = new ArrayList<>();
         long start = System.nanoTime();
         for (int q = 0; q < perChat; q++) {
           for (int c = 0; c < chats; c++) {
-            updates.add(api.text(firstChat + c, "private", firstChat + c, "Question " + q + " about the bridge vote?"));
+            updates.add(api.text(firstChat + c, "private", firstChat + c, question));
           }
         }
         int total = chats * perChat;
@@ -94,16 +121,19 @@ public final class BenchBotCommand implements Callable<Integer> {
         Thread.sleep(200);
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 
-        System.out.printf("newsdesk bench bot   %s   answerer: stand-in, %d ms per question, 2 citations%n",
-            Instant.now().toString().substring(0, 10), answerMillis);
+        System.out.printf("newsdesk bench bot   %s   answerer: %s%n", Instant.now().toString().substring(0, 10),
+            answererName);
         System.out.printf("%-44s %10s %10s %10s%n", "measure", "p50 ms", "p99 ms", "max ms");
         row("single questions (" + singles + ", one at a time)", single);
         row("under load (" + chats + " chats x " + perChat + " at once)", loaded);
         System.out.printf("%-44s %10.0f%n", "questions answered per second (load)", total / (elapsed / 1e9));
         System.out.printf("%-44s %10.1f%n", "heap after load, after GC (MB)", heap / 1048576.0);
+        String first = api.messages(1).get(0).text();
+        System.out.println("first reply: " + first.substring(0, Math.min(160, first.length())).replace('\n', ' '));
         return 0;
       }
     } finally {
+      if (searcher != null) searcher.close();
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
@@ -111,8 +141,8 @@ public final class BenchBotCommand implements Callable<Integer> {
   }
 
   /** Asks in a fresh chat and waits for the reply; the update-to-reply time in nanoseconds. */
-  private static long ask(BotApiStandIn api, long chat) {
-    long update = api.text(chat, "private", chat, "When was the river bridge approved?");
+  private static long ask(BotApiStandIn api, long chat, String question) {
+    long update = api.text(chat, "private", chat, question);
     api.await(a -> !a.messages(chat).isEmpty(), Duration.ofSeconds(30));
     return api.messages(chat).get(0).sentAtNanos() - api.queuedAtNanos(update);
   }

@@ -1,16 +1,21 @@
 package org.newsdesk.bot.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
 import org.newsdesk.bot.telegram.TelegramGateway;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.TelegramConfig;
 import org.newsdesk.retrieval.answer.Answerer;
+import org.newsdesk.retrieval.answer.DefaultAnswerer;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -43,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (options.articlesGiven()) {
       System.err.println(library.reindex());
     }
-    Answerer answerer = openAnswerer(config, library);
+    Answerer answerer = openAnswerer(config);
     LogDatabase database = new LogDatabase(config.log()).migrate();
     AnswerLog answerLog = new AnswerLog(database, instanceName());
     TelegramBot bot;
@@ -84,13 +89,17 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** The article index the bot answers from, as a {@link Library} (reindex and what it holds). */
-  static Library openLibrary(NewsdeskConfig config) {
-    throw new UserFacingException("serve: the article index is not part of this build yet");
+  private LucenePassageSearcher searcher;
+
+  private Library openLibrary(NewsdeskConfig config) throws java.io.IOException {
+    Path indexDir = ArticleIndexer.indexDirectory(config.data());
+    searcher = new LucenePassageSearcher(indexDir, config.retrieval());
+    return new IndexedLibrary(new ArticleIndexer(indexDir, config.ingest()), searcher, config.articles());
   }
 
-  /** The answerer of the configured mode over {@code library}'s index. */
-  static Answerer openAnswerer(NewsdeskConfig config, Library library) {
-    throw new UserFacingException("serve: answering is not part of this build yet");
+  /** The answerer of the configured mode over the index's searcher. */
+  private Answerer openAnswerer(NewsdeskConfig config) {
+    return DefaultAnswerer.create(searcher, config.retrieval().topK(), config.answer(), config.llm());
   }
 
   private static String instanceName() {
