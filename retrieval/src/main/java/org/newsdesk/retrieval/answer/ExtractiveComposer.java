@@ -20,7 +20,11 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * that it holds: a word in the sentence counts fully, a word reported in its place
  * ({@link RelatedWords}) counts {@link #RELATED_CREDIT}, a word found only in the sentence's passage or
  * headline counts {@link #CONTEXT_CREDIT} (news sentences say "Moscow" or "he" for a subject named
- * earlier). Below {@code minSupport} for every sentence, the draft is empty (not found).
+ * earlier). A sentence without the kind of expression the question asks for (a time for "when", a
+ * figure for "how many", see {@link AnswerType}) keeps {@link #UNTYPED_SUPPORT} of its support and
+ * {@link #UNTYPED_SCORE} of its score. Below {@code minSupport} for every sentence, the draft is empty
+ * (not found). Followers of the best sentence must score near it, less so when they come from an
+ * article of another date, and must hold the asked-for kind when the best one does.
  */
 public final class ExtractiveComposer {
   /** One chosen sentence: passage index (0-based, retrieval order), sentence span within the passage text. */
@@ -41,9 +45,17 @@ public final class ExtractiveComposer {
   static final double CONTEXT_CREDIT = 0.4;
   /** Credit for a question word that the text holds only as a related word ("accused" for "blamed"). */
   static final double RELATED_CREDIT = 0.75;
+  /** Support and score kept by a sentence that lacks the kind of expression the question asks for ({@link AnswerType}). */
+  static final double UNTYPED_SUPPORT = 0.7;
+  static final double UNTYPED_SCORE = 0.75;
   private static final int MIN_WORDS = 4;
   private static final int PREFIX_MATCH = 6;
   private static final double FOLLOWER_RATIO = 0.75;
+  /**
+   * A follower from an article published on a date no chosen sentence has needs less: showing what
+   * an earlier or later report said is worth a weaker match (the answer dates each claim).
+   */
+  private static final double OTHER_DATE_FOLLOWER_RATIO = 0.6;
   private static final double DUPLICATE_JACCARD = 0.8;
 
   private final int maxSentences;
@@ -58,7 +70,7 @@ public final class ExtractiveComposer {
 
   record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
-  record Scored(Candidate c, double support, double score) {}
+  record Scored(Candidate c, double support, double score, boolean typed) {}
 
   public Draft compose(String question, List<ScoredPassage> passages) {
     return compose(question, question, passages);
@@ -75,7 +87,11 @@ public final class ExtractiveComposer {
     for (Scored s : ranked) {
       if (chosen.size() == maxSentences) break;
       if (s.support() < minSupport) continue;
-      if (!chosen.isEmpty() && s.score() < FOLLOWER_RATIO * chosen.getFirst().score()) break;
+      if (!chosen.isEmpty()) {
+        if (s.score() < OTHER_DATE_FOLLOWER_RATIO * chosen.getFirst().score()) break;
+        if (s.score() < FOLLOWER_RATIO * chosen.getFirst().score() && !newDate(s, chosen, passages)) continue;
+        if (chosen.getFirst().typed() && !s.typed()) continue;
+      }
       if (chosen.stream().anyMatch(c -> jaccard(c.c().stems(), s.c().stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
     }
@@ -136,6 +152,7 @@ public final class ExtractiveComposer {
       if (own.contains(e.getKey()) || own.isEmpty()) ownTotal += w;
     }
     float topScore = Math.max(1e-6f, passages.getFirst().score());
+    AnswerType type = AnswerType.of(question);
 
     List<Scored> out = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -154,13 +171,22 @@ public final class ExtractiveComposer {
       passageCover /= total;
       // Support (answerability) is judged on the reader's own words; carried words only help ranking.
       double support = ownTotal == 0 ? 0 : ownSupport / ownTotal;
+      boolean typed = type.heldBy(c.span().of(passages.get(c.passage()).passage().text()), question);
+      if (!typed) support *= UNTYPED_SUPPORT;
       double retrieval = Math.max(0, passages.get(c.passage()).score() / topScore);
       double score = 0.6 * sentenceCover + 0.15 * passageCover + 0.1 * proximity(c.tokens(), queryWeights.keySet())
           + 0.15 * retrieval;
-      out.add(new Scored(c, support, score));
+      if (!typed) score *= UNTYPED_SCORE;
+      out.add(new Scored(c, support, score, typed));
     }
     out.sort(Comparator.comparingDouble(Scored::score).reversed());
     return out;
+  }
+
+  private static boolean newDate(Scored s, List<Scored> chosen, List<ScoredPassage> passages) {
+    var date = passages.get(s.c().passage()).passage().published();
+    if (date.isEmpty()) return false;
+    return chosen.stream().noneMatch(c -> passages.get(c.c().passage()).passage().published().equals(date));
   }
 
   /** The sentences of a text, cut again at line breaks (a caption line without a full stop is its own sentence). */

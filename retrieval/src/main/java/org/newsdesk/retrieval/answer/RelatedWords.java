@@ -22,7 +22,8 @@ final class RelatedWords {
       List.of("leav", "resign", "quit", "departur"),
       List.of("buy", "purchas", "acquir", "acquisit"),
       List.of("build", "built", "construct"),
-      List.of("cost", "price"));
+      List.of("cost", "price"),
+      List.of("open", "start", "begin", "launch", "inaugur"));
 
   private static final Map<String, Set<String>> RELATED = index();
 
