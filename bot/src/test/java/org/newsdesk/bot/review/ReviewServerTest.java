@@ -132,6 +132,34 @@ class ReviewServerTest {
   }
 
   @Test
+  void should_chart_questions_per_day_and_list_unanswered_ones_when_showing_insights() throws Exception {
+    seed.insert(LogSeed.entry().at("2025-03-12T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().at("2025-03-11T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("who OWNS the stadium").notFound().at("2025-03-12T09:00:00Z"));
+    String cookie = signIn();
+
+    String page = get("/insights", cookie).body();
+
+    assertThat(page).contains("<b id=\"total\">3</b>questions")
+        .contains("<tr><td>who owns the stadium</td><td>Who owns the stadium?</td><td class=\"num\">2</td></tr>")
+        .contains("<title>2025-03-12: 2 questions, 1 answered, 1 not found</title>")
+        .contains("2025-02-11 – 2025-03-12");
+  }
+
+  @Test
+  void should_explain_a_malformed_date_and_a_missing_answer_when_asked_for_them() throws Exception {
+    String cookie = signIn();
+
+    HttpResponse<String> badDate = get("/?from=12.03.2025", cookie);
+    HttpResponse<String> missing = get("/answers/4242", cookie);
+
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("<p id=\"message\">The date &quot;12.03.2025&quot; is not in the form 2025-03-31.</p>");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("<p id=\"message\">There is no answer 4242.</p>");
+  }
+
+  @Test
   void should_refuse_to_start_when_no_review_password_is_set() {
     assertThat(System.getenv(ReviewConfig.PASSWORD_ENV)).as("this test needs %s unset", ReviewConfig.PASSWORD_ENV).isNull();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
