@@ -1,6 +1,8 @@
 package org.newsdesk.bot.review;
 
 import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +17,7 @@ import org.newsdesk.bot.log.LogDatabase;
  * down the view) for each filter, as medians of repeated runs, plus a full CSV export.
  */
 public final class ReviewBench {
-  /** One measured row of the table. */
+  /** One measured row of the table (query times on an open connection). */
   public record Row(String filter, long matches, double firstPageMs, double deepPageMs) {}
 
   private final LogDatabase db;
@@ -49,15 +51,30 @@ public final class ReviewBench {
   public List<Row> run(int pageSize) {
     ReviewQueue queue = new ReviewQueue(db);
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, QueueFilter> e : filters().entrySet()) {
-      QueueFilter f = e.getValue();
-      long matches = new Export(db).write(f, Export.Format.CSV, OutputStream.nullOutputStream());
-      double first = median(() -> queue.page(f, Optional.empty(), pageSize));
-      Optional<QueuePage.Cursor> deep = cursorAt(queue, f, matches / 2);
-      double deepMs = deep.isEmpty() ? Double.NaN : median(() -> queue.page(f, deep, pageSize));
-      rows.add(new Row(e.getKey(), matches, first, deepMs));
+    try (Connection c = db.open()) {
+      for (Map.Entry<String, QueueFilter> e : filters().entrySet()) {
+        QueueFilter f = e.getValue();
+        long matches = new Export(db).write(f, Export.Format.CSV, OutputStream.nullOutputStream());
+        double first = median(() -> queue.page(c, f, Optional.empty(), pageSize));
+        Optional<QueuePage.Cursor> deep = cursorAt(queue, f, matches / 2);
+        double deepMs = deep.isEmpty() ? Double.NaN : median(() -> queue.page(c, f, deep, pageSize));
+        rows.add(new Row(e.getKey(), matches, first, deepMs));
+      }
+    } catch (SQLException e) {
+      throw new ReviewStoreException("benchmark query failed", e);
     }
     return rows;
+  }
+
+  /** Median milliseconds to open (and close) a connection to the log, which every page request pays. */
+  public double connectMs() {
+    return median(() -> {
+      try (Connection c = db.open()) {
+        c.isValid(1);
+      } catch (SQLException e) {
+        throw new ReviewStoreException("cannot connect", e);
+      }
+    });
   }
 
   /** Milliseconds to export the whole log as CSV (one run). */
@@ -84,7 +101,19 @@ public final class ReviewBench {
     return c;
   }
 
-  private double median(Runnable r) {
+  private interface Timed {
+    void run() throws SQLException;
+  }
+
+  private double median(Timed r) {
+    try {
+      return medianOf(r);
+    } catch (SQLException e) {
+      throw new ReviewStoreException("benchmark query failed", e);
+    }
+  }
+
+  private double medianOf(Timed r) throws SQLException {
     r.run(); // warm-up
     double[] ms = new double[repeats];
     for (int i = 0; i < repeats; i++) {

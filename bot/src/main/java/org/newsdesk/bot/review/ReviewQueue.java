@@ -25,12 +25,21 @@ public final class ReviewQueue {
 
   /** Up to {@code limit} answers matching the filter, older than {@code after} when given. */
   public QueuePage page(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
+    try (Connection c = db.open()) {
+      return page(c, filter, after, limit);
+    } catch (SQLException e) {
+      throw new ReviewStoreException("cannot read the review queue", e);
+    }
+  }
+
+  /** As {@link #page(QueueFilter, Optional, int)}, on a connection the caller holds. */
+  QueuePage page(Connection c, QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) throws SQLException {
     if (limit < 1 || limit > 500) throw new IllegalArgumentException("page size must be 1..500, got " + limit);
     FilterSql sql = new FilterSql(filter);
-    after.ifPresent(c -> sql.add("a.asked_at <= ? AND (a.asked_at < ? OR a.id < ?)", c.askedAt(), c.askedAt(), c.id()));
+    after.ifPresent(k -> sql.add("a.asked_at <= ? AND (a.asked_at < ? OR a.id < ?)", k.askedAt(), k.askedAt(), k.id()));
     String query = "SELECT " + COLUMNS + " FROM answers a" + sql.where()
         + " ORDER BY a.asked_at DESC, a.id DESC LIMIT ?";
-    try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(query)) {
+    try (PreparedStatement ps = c.prepareStatement(query)) {
       ps.setInt(sql.bind(ps), limit + 1);
       List<QueueRow> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -43,8 +52,6 @@ public final class ReviewQueue {
         next = Optional.of(new QueuePage.Cursor(last.askedAt().toEpochMilli(), last.id()));
       }
       return new QueuePage(rows, next);
-    } catch (SQLException e) {
-      throw new ReviewStoreException("cannot read the review queue", e);
     }
   }
 

@@ -94,6 +94,11 @@ public final class SyntheticLog {
           }
         }
       }
+      // Planner statistics, as a log that grew over months would have them.
+      c.setAutoCommit(true);
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("ANALYZE");
+      }
     } catch (SQLException e) {
       throw new ReviewStoreException("cannot generate the benchmark log", e);
     }
