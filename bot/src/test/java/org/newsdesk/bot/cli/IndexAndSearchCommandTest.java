@@ -1,0 +1,117 @@
+package org.newsdesk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.Main;
+import picocli.CommandLine;
+
+class IndexAndSearchCommandTest {
+  private static final Path SEEDS = Path.of(System.getProperty("newsdesk.shared"), "seeds");
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String stdin, String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    if (stdin != null) {
+      ((SearchCommand) cl.getSubcommands().get("search").getCommand()).in =
+          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    return cl.execute(args);
+  }
+
+  private String data() {
+    return tmp.resolve("data").toString();
+  }
+
+  @Test
+  void should_print_counts_first_and_a_line_per_file_when_indexing_the_seeds() {
+    int code = run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("5 indexed, 0 unchanged, 0 deleted, 0 rejected");
+    assertThat(lines.subList(1, 6)).allMatch(l -> l.matches("indexed    00[0-4]_[0-9a-f]+\\.txt: .*passages.*"));
+  }
+
+  @Test
+  void should_report_every_seed_unchanged_when_indexing_twice() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).startsWith("0 indexed, 5 unchanged, 0 deleted, 0 rejected\n");
+  }
+
+  @Test
+  void should_fail_with_exit_1_and_say_so_when_the_articles_folder_is_missing() {
+    Path missing = tmp.resolve("nowhere");
+
+    int code = run(null, "index", "--articles", missing.toString(), "--data", data());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("newsdesk: no articles folder at " + missing + " (give --articles DIR)\n");
+  }
+
+  @Test
+  void should_show_the_summit_story_first_when_searching_for_the_nato_summit() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data(), "--top", "3");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0)).matches("1\\. .+  \\(score \\d+\\.\\d\\d\\)");
+    assertThat(lines.get(1)).startsWith("   003_");
+    assertThat(lines.get(2)).startsWith("   > ").contains("NATO summit");
+  }
+
+  @Test
+  void should_write_one_json_object_a_line_when_questions_come_from_stdin() throws Exception {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+    out.getBuffer().setLength(0);
+
+    int code = run("Where is Biden travelling for the emergency NATO summit?\n***\n\ntram AND (\n", "search", "--data", data(), "--top", "2");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(3);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(lines.get(0));
+    assertThat(first.get("query").asText()).isEqualTo("Where is Biden travelling for the emergency NATO summit?");
+    assertThat(first.get("hits")).hasSize(2);
+    JsonNode hit = first.get("hits").get(0);
+    assertThat(hit.get("articleId").asText()).startsWith("003_");
+    assertThat(hit.fieldNames()).toIterable()
+        .containsExactly("articleId", "title", "url", "published", "source", "passage", "sentence", "score");
+    assertThat(hit.get("passage").asText()).contains(hit.get("sentence").asText());
+    assertThat(json.readTree(lines.get(1)).toString()).isEqualTo("{\"query\":\"***\",\"hits\":[]}");
+    assertThat(json.readTree(lines.get(2)).get("query").asText()).isEqualTo("tram AND (");
+  }
+
+  @Test
+  void should_tell_how_to_build_the_index_when_searching_without_one() {
+    int code = run(null, "search", "anything", "--data", data());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("newsdesk: no index at " + tmp.resolve("data/index")
+        + "; run newsdesk index --articles DIR\n");
+  }
+}

@@ -1,0 +1,164 @@
+package org.newsdesk.retrieval.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.newsdesk.config.IngestConfig;
+import org.newsdesk.config.RetrievalConfig;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.index.ReindexReport.Bucket;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
+
+/**
+ * Speed of indexing and search on a generated corpus (see {@link CorpusGenerator}): indexing MB/s
+ * and passages/s with all cores, the no-change reindex, single-threaded query latency, queries/s
+ * with two threads, and heap in use after opening the index. Deletes what it wrote.
+ */
+public final class RetrievalSpeedBenchmark {
+  private static final long SEED = 20240321L;
+
+  private final IngestConfig ingest;
+  private final RetrievalConfig retrieval;
+
+  public RetrievalSpeedBenchmark(IngestConfig ingest, RetrievalConfig retrieval) {
+    this.ingest = ingest;
+    this.retrieval = retrieval;
+  }
+
+  public void run(Optional<Path> squad, Path work, long targetBytes, int questionCount, PrintStream out)
+      throws IOException, InterruptedException {
+    try {
+      List<String> vocabulary = squad.isPresent() ? CorpusGenerator.vocabulary(squad.get())
+          : CorpusGenerator.smallVocabulary();
+      Path articles = work.resolve("articles");
+      Path index = work.resolve("index");
+      long t0 = System.nanoTime();
+      CorpusGenerator.Corpus corpus = new CorpusGenerator(vocabulary, SEED).write(articles, targetBytes, questionCount);
+      out.printf(Locale.ROOT, "Corpus: %d articles, %.1f MB, vocabulary of %d words (%s), Zipf s=1, seed %d, written in %.1f s%n",
+          corpus.articles(), corpus.bytes() / 1e6, vocabulary.size(), squad.isPresent() ? "SQuAD contexts" : "built-in",
+          SEED, secs(t0));
+      out.printf("Machine: %d cores, max heap %d MB, %s%n%n", Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " " + Runtime.version());
+
+      ArticleIndexer indexer = new ArticleIndexer(index, ingest);
+      t0 = System.nanoTime();
+      ReindexReport first = indexer.reindex(articles);
+      double indexSecs = secs(t0);
+      t0 = System.nanoTime();
+      ReindexReport again = indexer.reindex(articles);
+      double noChangeSecs = secs(t0);
+      if (again.count(Bucket.UNCHANGED) != corpus.articles()) {
+        throw new IllegalStateException("no-change reindex did not skip every file: " + again.countsLine());
+      }
+
+      long heapBefore = usedHeap();
+      try (LucenePassageSearcher searcher = new LucenePassageSearcher(index, retrieval)) {
+        searcher.search("warm up", 1);
+        long heapAfter = usedHeap();
+        List<String> questions = corpus.questions();
+        int k = retrieval.topK();
+        for (int round = 0; round < 2; round++) questions.forEach(q -> searcher.search(q, k));
+        long[] nanos = new long[questions.size()];
+        int nonEmpty = 0;
+        for (int i = 0; i < nanos.length; i++) {
+          long s = System.nanoTime();
+          nonEmpty += searcher.search(questions.get(i), k).isEmpty() ? 0 : 1;
+          nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        double qps = throughput(searcher, questions, k, 2, 3);
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("indexing (all cores, fresh index)", String.format(Locale.ROOT, "%.1f MB/s", corpus.bytes() / 1e6 / indexSecs),
+            ">= 10 MB/s"));
+        rows.add(row("  passages indexed", String.format(Locale.ROOT, "%d in %.1f s = %.0f passages/s", first.passages(),
+            indexSecs, first.passages() / indexSecs), ""));
+        rows.add(row("no-change reindex", String.format(Locale.ROOT, "%.2f s", noChangeSecs), "<= 5 s"));
+        rows.add(row("query latency p50 (1 thread)", ms(nanos[nanos.length / 2]), "<= 2 ms"));
+        rows.add(row("query latency p99 (1 thread)", ms(nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.99) - 1)]),
+            "<= 10 ms"));
+        rows.add(row("queries/s (2 threads)", String.format(Locale.ROOT, "%.0f", qps), ""));
+        rows.add(row("heap in use after opening the index", String.format(Locale.ROOT, "%d MB (+%d MB for the index)",
+            heapAfter >> 20, Math.max(0, heapAfter - heapBefore) >> 20), ""));
+        rows.add(row("index size on disk", String.format(Locale.ROOT, "%.1f MB", size(index) / 1e6), ""));
+        out.printf("%d questions (top %d), %d with hits; %s%n%n", questions.size(), k, nonEmpty, first.countsLine());
+        out.println(Table.markdown(new String[] {"measure", "result", "target"}, rows));
+      }
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static double throughput(LucenePassageSearcher searcher, List<String> questions, int k, int threads, int rounds)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<?>> jobs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        jobs.add(pool.submit(() -> {
+          for (int r = 0; r < rounds; r++) {
+            for (int i = offset; i < questions.size(); i += threads) searcher.search(questions.get(i), k);
+          }
+        }));
+      }
+      for (Future<?> f : jobs) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      return questions.size() * (double) rounds / secs(t0);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String[] row(String a, String b, String c) {
+    return new String[] {a, b, c};
+  }
+
+  private static String ms(long nanos) {
+    return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+  }
+
+  private static double secs(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

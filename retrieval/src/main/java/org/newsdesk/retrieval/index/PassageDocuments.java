@@ -1,0 +1,47 @@
+package org.newsdesk.retrieval.index;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.newsdesk.retrieval.Passage;
+
+/** Turns a {@link Passage} into a Lucene document and back; everything needed to cite it is stored. */
+public final class PassageDocuments {
+  private PassageDocuments() {}
+
+  /** The document of {@code passage}, read from the article file at {@code path}. */
+  public static Document toDocument(Passage passage, String path) {
+    Document d = new Document();
+    d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PASSAGE, Field.Store.NO));
+    d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
+    d.add(new StringField(IndexFields.ARTICLE_ID, passage.articleId(), Field.Store.YES));
+    d.add(new StoredField(IndexFields.ORDINAL, passage.ordinal()));
+    d.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
+    d.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.YES));
+    passage.url().ifPresent(u -> d.add(new StoredField(IndexFields.URL, u.toString())));
+    passage.published().ifPresent(p -> d.add(new StoredField(IndexFields.PUBLISHED, p.toString())));
+    passage.source().ifPresent(s -> d.add(new StoredField(IndexFields.SOURCE, s)));
+    d.add(new StoredField(IndexFields.START, passage.start()));
+    d.add(new StoredField(IndexFields.END, passage.end()));
+    return d;
+  }
+
+  /** The passage a stored document holds. */
+  public static Passage fromDocument(Document d) {
+    return new Passage(
+        d.get(IndexFields.ARTICLE_ID),
+        d.getField(IndexFields.ORDINAL).numericValue().intValue(),
+        d.get(IndexFields.TITLE),
+        d.get(IndexFields.TEXT),
+        Optional.ofNullable(d.get(IndexFields.URL)).map(URI::create),
+        Optional.ofNullable(d.get(IndexFields.PUBLISHED)).map(LocalDate::parse),
+        Optional.ofNullable(d.get(IndexFields.SOURCE)),
+        d.getField(IndexFields.START).numericValue().intValue(),
+        d.getField(IndexFields.END).numericValue().intValue());
+  }
+}
