@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.telegram.TelegramReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * works while the bot is down.
  */
 public final class Moderation {
-  /** What the reader sees in place of a hidden answer. */
-  public static final String HIDDEN_NOTICE = "This answer was hidden by a moderator.";
+  /** What the reader sees in place of a hidden answer: the same notice as a hide from Telegram. */
+  public static final String HIDDEN_NOTICE = TelegramReplies.HIDDEN_NOTICE;
   private static final Logger log = LoggerFactory.getLogger(Moderation.class);
 
   /** What a moderator can do to an answer. */

@@ -100,8 +100,8 @@ class ReviewStoreTest {
         rows.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getLong(4) + "/" + rs.getObject(5));
       }
       long now = CLOCK.millis();
-      assertThat(rows).containsExactly("501/77/This answer was hidden by a moderator./" + now + "/null",
-          "501/78/This answer was hidden by a moderator./" + now + "/null");
+      assertThat(rows).containsExactly("501/77/This answer was removed by a moderator./" + now + "/null",
+          "501/78/This answer was removed by a moderator./" + now + "/null");
     }
     AnswerDetail detail = new AnswerDetails(db).load(id).orElseThrow();
     assertThat(detail.summary().hidden()).isTrue();
