@@ -1,10 +1,6 @@
 package org.newsdesk.retrieval.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -50,11 +46,10 @@ public final class Boilerplate {
 
   /**
    * A normalised key of a paragraph: equal for paragraphs that differ only in case, spacing,
-   * punctuation or quote style. 32 hex characters (128 bits of SHA-256 over the normalised text).
+   * punctuation or quote style. 32 hex characters: a 128-bit hash of the normalised text.
    */
   public static String fingerprint(String paragraph) {
-    byte[] key = Text.key(paragraph).getBytes(StandardCharsets.UTF_8);
-    return HexFormat.of().formatHex(sha256().digest(key), 0, 16);
+    return Text.keyHash(paragraph);
   }
 
   /** The distinct fingerprints of an article's paragraphs: what the corpus counts are made of. */
@@ -98,14 +93,6 @@ public final class Boilerplate {
 
   private static boolean isShortSentence(String paragraph, int words) {
     return words <= SHORT_SENTENCE_WORDS && Text.endsSentence(paragraph) && Sentences.split(paragraph).size() == 1;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
   IngestConfig config() {
