@@ -43,7 +43,7 @@ class TelegramBotTest {
     f.start(answerer);
 
     f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
-    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0 && !a.calls("sendChatAction").isEmpty());
 
     BotApiStandIn.SentMessage reply = f.api.messages(1).get(0);
     assertThat(reply.text()).isEqualTo(BRIDGE_HTML);
