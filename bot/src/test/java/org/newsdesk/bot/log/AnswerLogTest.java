@@ -99,6 +99,9 @@ class AnswerLogTest {
           for (int from = 1; from <= updates; from += batch) {
             List<Question> polled = new java.util.ArrayList<>();
             for (int u = from; u < from + batch && u <= updates; u++) polled.add(question(u));
+            // One instance sees its batches newest first: overlapping inserts in opposite orders
+            // must not deadlock, and ids must still come back in the order asked.
+            if (instance == b) java.util.Collections.reverse(polled);
             List<OptionalLong> ids = instance.receive(polled);
             for (int i = 0; i < ids.size(); i++) if (ids.get(i).isPresent()) mine.add(polled.get(i).updateId());
           }
