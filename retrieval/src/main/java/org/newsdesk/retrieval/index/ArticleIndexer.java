@@ -79,7 +79,7 @@ public final class ArticleIndexer {
   private final double ramBufferMb;
 
   public ArticleIndexer(Path indexDir, IngestConfig ingest) {
-    this(indexDir, ingest, Runtime.getRuntime().availableProcessors(), 256);
+    this(indexDir, ingest, Runtime.getRuntime().availableProcessors(), 64);
   }
 
   /** {@code threads} parse and index files in parallel; {@code ramBufferMb} is the writer's buffer before a flush. */
