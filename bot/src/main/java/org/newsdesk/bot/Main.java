@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, ChatCommand.class,
         ServeCommand.class, ReviewCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /**
+   * Lucene reports through java.util.logging that the incubating vector API is not enabled; that
+   * is a speed hint, not a problem for a reader. Held in a field so the level is not collected.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTOR_HINT =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -26,6 +33,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

@@ -1,17 +1,86 @@
 package org.newsdesk.bot.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.config.AnswerMode;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Answerer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until the ask command lands. */
-@Command(name = "ask", mixinStandardHelpOptions = true, description = "Not available yet.")
+/**
+ * {@code newsdesk ask "question"}: one cited answer. With no question, answers stdin line by line,
+ * one JSON object a line, each question on its own (no conversation between lines).
+ */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+    description = {"Answer a question from the articles, citing and quoting them.",
+        "With no question, reads questions from stdin one a line and prints one JSON object a line."})
 public final class AskCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
+  @Parameters(arity = "0..1", paramLabel = "QUESTION", description = "The question (omit to read stdin).")
+  String question;
+
+  @Option(names = "--json", description = "Print {answered, answer, mode, citations, notice} as JSON.")
+  boolean json;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "extractive, openai or ollama (default: newsdesk.answer.mode).")
+  String mode;
+
   @Override
   public Integer call() {
-    System.err.println("newsdesk ask: not available yet");
-    return 1;
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
+    NewsdeskConfig config = options.config(flags);
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    try (AnswerPipeline pipeline = AnswerPipeline.open(config, System.err)) {
+      if (question != null) {
+        answerOne(pipeline.answerer(), question, json, out);
+      } else {
+        answerLines(pipeline.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+      }
+    }
+    return 0;
+  }
+
+  static void answerOne(Answerer answerer, String question, boolean json, PrintWriter out) {
+    if (question.isBlank()) throw new UserFacingException("the question is empty; ask something, e.g. newsdesk ask \"Who met in Brussels?\"");
+    Answer a = answerer.answer("ask", question);
+    out.println(json ? AnswerText.json(a) : AnswerText.terminal(a));
+    out.flush();
+  }
+
+  /** One JSON line per non-blank input line, written as soon as it is answered. */
+  static int answerLines(Answerer answerer, BufferedReader in, PrintWriter out) {
+    int n = 0;
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.isBlank()) continue;
+        n++;
+        out.println(AnswerText.json(answerer.answer("ask-" + n, line)));
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading questions from stdin failed", e);
+    }
+    return n;
+  }
+
+  private static String checkedMode(String m) {
+    for (AnswerMode am : AnswerMode.values()) if (am.label().equals(m.toLowerCase(Locale.ROOT))) return am.label();
+    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new AskCommand()),
+        "--mode must be extractive, openai or ollama, got " + m);
   }
 }

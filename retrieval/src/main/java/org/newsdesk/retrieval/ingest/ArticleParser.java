@@ -1,52 +1,134 @@
 package org.newsdesk.retrieval.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import org.newsdesk.config.IngestConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads one article file (.txt, .md, .html, .jsonl) into raw articles. Never throws for bad content. */
+/**
+ * Reads one article file into raw articles: {@code .txt} (first line the headline when it looks
+ * like one), {@code .md} with YAML front matter, {@code .html}/{@code .htm}, and {@code .jsonl}
+ * (one article a line). Applies the cleaning that needs only the article itself (see
+ * {@link ParagraphFilter}). Never throws for bad content: every file ends in a
+ * {@link ParseOutcome} with its articles and rejections, each reason worded for a maintainer.
+ */
 public final class ArticleParser {
+  private static final Logger log = LoggerFactory.getLogger(ArticleParser.class);
+
   private final IngestConfig config;
+  private final ArticleAssembler assembler;
 
   public ArticleParser(IngestConfig config) {
     this.config = config;
+    this.assembler = new ArticleAssembler(new ParagraphFilter(config.boilerplatePatterns()));
   }
 
-  /** Whether this file is one the parser reads (by extension). */
+  /** Whether this file is one the parser reads (by extension); hidden files are not. */
   public static boolean isArticleFile(Path file) {
-    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    Path name = file.getFileName();
+    if (name == null) return false;
+    String n = name.toString().toLowerCase(Locale.ROOT);
+    if (n.startsWith(".")) return false;
     return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".jsonl");
   }
 
-  /** Parses {@code root.resolve(file)}; {@code content} are its bytes (already read, for hashing). */
+  /** Parses {@code file} under {@code root}; {@code content} are its bytes (already read, for hashing). */
   public ParseOutcome parse(Path root, Path file, byte[] content) {
-    String rel = root.relativize(file).toString().replace('\\', '/');
-    String text = new String(content, StandardCharsets.UTF_8);
-    List<String> paragraphs = new ArrayList<>();
-    for (String p : text.split("\\R\\s*\\R")) {
-      if (!p.isBlank()) paragraphs.add(p.strip());
-    }
-    if (paragraphs.isEmpty()) return ParseOutcome.rejected(rel, "empty");
-    String title = paragraphs.get(0).lines().findFirst().orElse(rel);
-    return new ParseOutcome(rel, List.of(new RawArticle(rel, title, Optional.empty(), Optional.empty(),
-        Optional.empty(), paragraphs, rel)), List.of());
-  }
-
-  /** Reads and parses a file. */
-  public ParseOutcome parse(Path root, Path file) {
+    String rel = relative(root, file);
+    if (content.length > config.maxFileBytes()) return tooLarge(rel, content.length);
+    String text;
     try {
-      return parse(root, file, Files.readAllBytes(file));
-    } catch (IOException e) {
-      return ParseOutcome.rejected(root.relativize(file).toString(), "unreadable: " + e.getMessage());
+      text = decodeUtf8(content);
+    } catch (NotUtf8 e) {
+      return ParseOutcome.rejected(rel, e.getMessage());
+    }
+    if (text.isBlank()) return ParseOutcome.rejected(rel, "empty file");
+    String n = rel.toLowerCase(Locale.ROOT);
+    try {
+      if (n.endsWith(".jsonl")) return JsonlFormat.parse(text, rel, assembler);
+      RawArticle article;
+      if (n.endsWith(".md")) {
+        article = MarkdownFormat.parse(text, rel, assembler);
+      } else if (n.endsWith(".html") || n.endsWith(".htm")) {
+        article = HtmlFormat.parse(text, rel, assembler);
+      } else {
+        article = TxtFormat.parse(text, rel, assembler);
+      }
+      return new ParseOutcome(rel, List.of(article), List.of());
+    } catch (ArticleAssembler.Rejected e) {
+      return ParseOutcome.rejected(rel, e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser library tripping over hostile input must not stop the rest of the corpus.
+      log.atWarn().setCause(e).addKeyValue("path", rel).log("article parser failed");
+      return ParseOutcome.rejected(rel, "unreadable: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + FieldValues.shorten(e.getMessage())));
     }
   }
 
-  IngestConfig config() {
-    return config;
+  /** Reads and parses a file; a file over {@code maxFileBytes} is rejected without being read. */
+  public ParseOutcome parse(Path root, Path file) {
+    String rel = relative(root, file);
+    try {
+      long size = Files.size(file);
+      if (size > config.maxFileBytes()) return tooLarge(rel, size);
+      byte[] content;
+      try (InputStream in = Files.newInputStream(file)) {
+        content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxFileBytes() + 1));
+      }
+      return parse(root, file, content);
+    } catch (NoSuchFileException e) {
+      return ParseOutcome.rejected(rel, "unreadable: no such file");
+    } catch (IOException e) {
+      return ParseOutcome.rejected(rel, "unreadable: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  private ParseOutcome tooLarge(String rel, long size) {
+    return ParseOutcome.rejected(rel, "too large: " + size + " bytes, over newsdesk.ingest.max-file-bytes ("
+        + config.maxFileBytes() + ")");
+  }
+
+  static String relative(Path root, Path file) {
+    Path rel = file.isAbsolute() == root.isAbsolute() ? root.relativize(file) : file;
+    String s = rel.toString().replace('\\', '/');
+    return s.isEmpty() ? file.toString().replace('\\', '/') : s;
+  }
+
+  private static final class NotUtf8 extends Exception {
+    NotUtf8(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Strict UTF-8: a malformed byte is reported with its offset, never replaced. A leading BOM is dropped. */
+  static String decodeUtf8(byte[] content) throws NotUtf8 {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      throw new NotUtf8("not UTF-8: invalid byte 0x" + String.format("%02X", content[in.position()] & 0xFF)
+          + " at offset " + in.position() + " (save the file as UTF-8)");
+    }
+    r = decoder.flush(out);
+    if (r.isError()) throw new NotUtf8("not UTF-8: truncated character at the end of the file");
+    out.flip();
+    String s = out.toString();
+    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
   }
 }

@@ -1,26 +1,60 @@
 package org.newsdesk.retrieval.ingest;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import org.newsdesk.config.IngestConfig;
 
 /**
  * The corpus-level cleaning step: drops paragraphs that repeat across articles (donation
- * appeals, newsletter boxes) and paragraphs matching configured patterns, while keeping
- * syndicated stories intact. The decision for an article depends on how many articles of the
- * corpus contain each of its paragraphs, by {@link #fingerprint(String)}.
+ * appeals, newsletter boxes) while keeping syndicated stories intact. The decision for an
+ * article depends only on the article and on how many corpus articles contain each of its
+ * paragraphs, by {@link #fingerprint(String)}; counts include the article itself, so a
+ * paragraph is shared when its count is 2 or more.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>A shared paragraph that is one short sentence ("Russia denies the charge.", at most
+ *       {@value #SHORT_SENTENCE_WORDS} words) is ordinary reporting language and never counts as shared.</li>
+ *   <li>Syndication: when one of the first two paragraphs is shared and shared paragraphs make
+ *       up at least half of the article's words, the article is a copy of a story another
+ *       outlet carries, and its shared paragraphs stay, except those found in more articles
+ *       than its lead (the outlet's own appeal, repeated across all its stories) and those that
+ *       address the reader with an appeal ("your support", "subscribe", "become a supporter").</li>
+ *   <li>Otherwise every shared paragraph is boilerplate and goes.</li>
+ * </ol>
+ * Nothing left means the article is empty after cleaning.
  */
 public final class Boilerplate {
+  /** A shared single sentence up to this many words is kept. */
+  static final int SHORT_SENTENCE_WORDS = 8;
+
+  /** Phrases of an appeal to the reader; only consulted for paragraphs other articles share. */
+  private static final Pattern READER_APPEAL = Pattern.compile(
+      "\\b(support us|your support|support (our|independent|local) (work|journalism|newsroom|reporting)|subscribe"
+          + "|subscription|contribution|become a (supporter|member|subscriber)|newsletter|paywall|ad-free"
+          + "|donate to|make a donation|sign up|dear readers)\\b",
+      Pattern.CASE_INSENSITIVE);
+
   private final IngestConfig config;
 
   public Boilerplate(IngestConfig config) {
     this.config = config;
   }
 
-  /** A normalised key of a paragraph: equal for paragraphs that differ only in case, spacing or quotes. */
+  /**
+   * A normalised key of a paragraph: equal for paragraphs that differ only in case, spacing,
+   * punctuation or quote style. 32 hex characters: a 128-bit hash of the normalised text.
+   */
   public static String fingerprint(String paragraph) {
-    return paragraph.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return Text.keyHash(paragraph);
+  }
+
+  /** The distinct fingerprints of an article's paragraphs: what the corpus counts are made of. */
+  public static List<String> fingerprints(RawArticle raw) {
+    return raw.paragraphs().stream().map(Boilerplate::fingerprint).distinct().toList();
   }
 
   /**
@@ -28,9 +62,37 @@ public final class Boilerplate {
    * {@code articlesContaining} gives, for a fingerprint, the number of corpus articles holding it.
    */
   public Optional<Article> clean(RawArticle raw, ToIntFunction<String> articlesContaining) {
-    String text = String.join("\n\n", raw.paragraphs());
-    if (text.isBlank()) return Optional.empty();
-    return Optional.of(new Article(raw.id(), raw.title(), raw.url(), raw.published(), raw.source(), text));
+    List<String> paragraphs = raw.paragraphs();
+    int n = paragraphs.size();
+    int[] counts = new int[n];
+    int[] words = new int[n];
+    int totalWords = 0;
+    int sharedWords = 0;
+    for (int i = 0; i < n; i++) {
+      String p = paragraphs.get(i);
+      words[i] = Text.wordCount(p);
+      totalWords += words[i];
+      counts[i] = isShortSentence(p, words[i]) ? 1 : articlesContaining.applyAsInt(fingerprint(p));
+      if (counts[i] >= 2) sharedWords += words[i];
+    }
+    int leadCount = 0;
+    for (int i = 0; i < Math.min(2, n) && leadCount == 0; i++) {
+      if (counts[i] >= 2) leadCount = counts[i];
+    }
+    boolean syndicated = leadCount >= 2 && sharedWords * 2 >= totalWords;
+    List<String> kept = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      boolean shared = counts[i] >= 2;
+      boolean keepShared = syndicated && counts[i] <= leadCount && !READER_APPEAL.matcher(paragraphs.get(i)).find();
+      if (!shared || keepShared) kept.add(paragraphs.get(i));
+    }
+    if (kept.isEmpty()) return Optional.empty();
+    return Optional.of(new Article(raw.id(), raw.title(), raw.url(), raw.published(), raw.source(),
+        String.join("\n\n", kept)));
+  }
+
+  private static boolean isShortSentence(String paragraph, int words) {
+    return words <= SHORT_SENTENCE_WORDS && Text.endsSentence(paragraph) && Sentences.split(paragraph).size() == 1;
   }
 
   IngestConfig config() {

@@ -1,0 +1,198 @@
+package org.newsdesk.bot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.config.AnswerConfig;
+import org.newsdesk.config.IngestConfig;
+import org.newsdesk.config.RetrievalConfig;
+import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Citation;
+import org.newsdesk.retrieval.answer.DefaultAnswerer;
+import org.newsdesk.retrieval.answer.ExtractiveComposer;
+import org.newsdesk.retrieval.answer.SupportCheck;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.ingest.Sentences;
+import org.newsdesk.retrieval.ingest.Span;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.search.ScoredPassage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Extractive answers on SQuAD 2.0 dev, every paragraph indexed as one article: for answerable
+ * questions, how often the gold answer text is in the answer and in its quotes; for unanswerable
+ * ones, precision and recall of "not found" across support thresholds; and how the citation
+ * support test treats near-copies, altered numbers and same-topic sentences.
+ */
+@Command(name = "answer-quality", mixinStandardHelpOptions = true,
+    description = "Extractive answer quality and not-found calibration on SQuAD 2.0 dev.")
+public final class AnswerQualityBench implements Callable<Integer> {
+  private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9};
+
+  @Option(names = "--shared", paramLabel = "DIR", description = "Folder holding eval/squad2 (default ../shared).")
+  Path shared = Path.of("../shared");
+
+  @Option(names = "--limit", description = "Use only the first N questions (0 = all).")
+  int limit;
+
+  private record Question(String text, String paragraphId, boolean impossible, List<String> answers) {}
+
+  private record Paragraph(String id, String title, String context) {}
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = shared.resolve("eval/squad2/dev-v2.0.json");
+    if (!Files.isRegularFile(file)) throw new UserFacingException("no SQuAD file at " + file + "; pass --shared DIR");
+    List<Paragraph> paragraphs = new ArrayList<>();
+    List<Question> questions = new ArrayList<>();
+    read(file, paragraphs, questions);
+    if (limit > 0 && questions.size() > limit) questions = questions.subList(0, limit);
+
+    Path tmp = Files.createTempDirectory("newsdesk-squad");
+    Path articles = Files.createDirectories(tmp.resolve("articles"));
+    ObjectMapper json = new ObjectMapper();
+    try (Writer w = Files.newBufferedWriter(articles.resolve("squad.jsonl"), StandardCharsets.UTF_8)) {
+      for (Paragraph p : paragraphs) {
+        var o = json.createObjectNode().put("id", p.id()).put("title", p.title()).put("text", p.context());
+        w.write(json.writeValueAsString(o));
+        w.write('\n');
+      }
+    }
+    Path indexDir = ArticleIndexer.indexDirectory(tmp.resolve("data"));
+    new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(articles);
+    RetrievalConfig retrieval = RetrievalConfig.defaults();
+    AnswerConfig config = AnswerConfig.defaults();
+    try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, retrieval)) {
+      DefaultAnswerer answerer = new DefaultAnswerer(
+          new org.newsdesk.retrieval.answer.PassageContentRetriever(searcher, retrieval.topK()), config,
+          Optional.empty(), java.time.Clock.systemUTC());
+      ExtractiveComposer any = new ExtractiveComposer(config.maxSentences(), 0.0);
+
+      int answerable = 0, answered = 0, goldInAnswer = 0, goldInQuotes = 0, goldParagraphRetrieved = 0;
+      int impossible = 0;
+      List<double[]> supports = new ArrayList<>(); // {bestSupport, impossible ? 1 : 0}
+      int i = 0;
+      for (Question q : questions) {
+        List<ScoredPassage> passages = searcher.search(q.text(), retrieval.topK());
+        double best = any.compose(q.text(), passages).bestSupport();
+        supports.add(new double[] {best, q.impossible() ? 1 : 0});
+        if (q.impossible()) {
+          impossible++;
+          continue;
+        }
+        answerable++;
+        if (passages.stream().anyMatch(p -> p.passage().articleId().equals(q.paragraphId()))) goldParagraphRetrieved++;
+        Answer a = answerer.answer("squad-" + (i++), q.text());
+        if (!a.answered()) continue;
+        answered++;
+        String text = a.text().toLowerCase(Locale.ROOT);
+        String quotes = String.join(" ", a.citations().stream().map(Citation::quote).toList()).toLowerCase(Locale.ROOT);
+        if (q.answers().stream().anyMatch(g -> text.contains(g.toLowerCase(Locale.ROOT)))) goldInAnswer++;
+        if (q.answers().stream().anyMatch(g -> quotes.contains(g.toLowerCase(Locale.ROOT)))) goldInQuotes++;
+      }
+
+      System.out.printf(Locale.ROOT, "SQuAD 2.0 dev, extractive mode, min-support %.2f, top-k %d, max-sentences %d%n",
+          config.minSupport(), retrieval.topK(), config.maxSentences());
+      System.out.printf(Locale.ROOT, "%n| answerable questions | %d |%n| --- | --- |%n", answerable);
+      row("gold paragraph among retrieved passages", goldParagraphRetrieved, answerable);
+      row("answered (not \"not found\")", answered, answerable);
+      row("gold answer text in the answer", goldInAnswer, answerable);
+      row("gold answer text in the cited quotes", goldInQuotes, answerable);
+
+      System.out.printf(Locale.ROOT, "%n\"Not found\" by support threshold (%d unanswerable, %d answerable questions):%n%n",
+          impossible, answerable);
+      System.out.println("| min-support | not-found precision | not-found recall | answerable answered |");
+      System.out.println("| --- | --- | --- | --- |");
+      for (double t : THRESHOLDS) {
+        int nf = 0, nfImpossible = 0, answerableAnswered = 0;
+        for (double[] s : supports) {
+          boolean notFound = s[0] < t;
+          if (notFound) {
+            nf++;
+            if (s[1] == 1) nfImpossible++;
+          } else if (s[1] == 0) {
+            answerableAnswered++;
+          }
+        }
+        System.out.printf(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f |%n", t, nf == 0 ? 0.0 : (double) nfImpossible / nf,
+            impossible == 0 ? 0.0 : (double) nfImpossible / impossible,
+            answerable == 0 ? 0.0 : (double) answerableAnswered / answerable);
+      }
+    }
+    supportCheck(paragraphs);
+    return 0;
+  }
+
+  /** The support test on sentences of the SQuAD paragraphs (no questions involved). */
+  private static void supportCheck(List<Paragraph> paragraphs) {
+    int copies = 0, copiesOk = 0, numbers = 0, numbersOk = 0, others = 0, othersOk = 0;
+    for (int i = 0; i < paragraphs.size(); i++) {
+      Paragraph p = paragraphs.get(i);
+      Passage own = passage(p);
+      List<Span> sentences = Sentences.split(p.context());
+      for (Span s : sentences) {
+        String sentence = s.of(p.context());
+        String[] words = sentence.split("\\s+");
+        if (words.length < 6) continue;
+        StringBuilder shortened = new StringBuilder();
+        for (int w = 0; w < words.length; w++) if (w % 4 != 3) shortened.append(words[w]).append(' ');
+        copies++;
+        if (SupportCheck.support(shortened.toString(), own).score() >= SupportCheck.THRESHOLD) copiesOk++;
+        var m = java.util.regex.Pattern.compile("\\b\\d{1,4}\\b").matcher(sentence);
+        if (m.find()) {
+          numbers++;
+          String altered = sentence.substring(0, m.start()) + (Integer.parseInt(m.group()) + 7) + sentence.substring(m.end());
+          if (SupportCheck.support(altered, own).score() >= SupportCheck.THRESHOLD) numbersOk++;
+        }
+        if (i + 1 < paragraphs.size() && paragraphs.get(i + 1).title().equals(p.title())) {
+          others++;
+          if (SupportCheck.support(sentence, passage(paragraphs.get(i + 1))).score() >= SupportCheck.THRESHOLD) othersOk++;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%nCitation support test (threshold %.2f), sentences of SQuAD paragraphs:%n%n", SupportCheck.THRESHOLD);
+    System.out.println("| sentence checked against | sentences | accepted |");
+    System.out.println("| --- | --- | --- |");
+    System.out.printf(Locale.ROOT, "| its own paragraph, every 4th word dropped | %d | %.3f |%n", copies, (double) copiesOk / copies);
+    System.out.printf(Locale.ROOT, "| its own paragraph, one number changed | %d | %.3f |%n", numbers, (double) numbersOk / numbers);
+    System.out.printf(Locale.ROOT, "| the next paragraph of the same article | %d | %.3f |%n", others, (double) othersOk / others);
+  }
+
+  private static Passage passage(Paragraph p) {
+    return new Passage(p.id(), 0, p.title(), p.context(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
+        p.context().length());
+  }
+
+  private static void row(String label, int n, int of) {
+    System.out.printf(Locale.ROOT, "| %s | %.3f (%d) |%n", label, of == 0 ? 0.0 : (double) n / of, n);
+  }
+
+  private static void read(Path file, List<Paragraph> paragraphs, List<Question> questions) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    for (JsonNode article : root.get("data")) {
+      String title = article.get("title").asText().replace('_', ' ');
+      int idx = 0;
+      for (JsonNode para : article.get("paragraphs")) {
+        String id = article.get("title").asText() + "#" + idx++;
+        paragraphs.add(new Paragraph(id, title, para.get("context").asText()));
+        for (JsonNode qa : para.get("qas")) {
+          List<String> answers = new ArrayList<>();
+          for (JsonNode a : qa.get("answers")) answers.add(a.get("text").asText());
+          questions.add(new Question(qa.get("question").asText(), id, qa.path("is_impossible").asBoolean(false), answers));
+        }
+      }
+    }
+  }
+}

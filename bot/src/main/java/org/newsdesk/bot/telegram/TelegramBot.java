@@ -1,0 +1,227 @@
+package org.newsdesk.bot.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.newsdesk.bot.log.AnswerLog;
+import org.newsdesk.bot.log.ModerationLog;
+import org.newsdesk.bot.log.PendingQuestion;
+import org.newsdesk.config.Secret;
+import org.newsdesk.config.TelegramConfig;
+import org.newsdesk.retrieval.answer.Answerer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The running bot: checks the token with {@code getMe}, answers questions left unsent by an
+ * earlier run, long-polls through TelegramBots, carries out queued edits (hides) every couple of
+ * seconds, and on {@link #close} stops polling, lets answers in flight finish (bounded) and
+ * releases what it did not finish. The answer log and the answerer belong to the caller.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+  /** Timings; tests shorten them. */
+  public record Timing(Duration pollTimeout, Duration pollBackOffStart, Duration pollBackOffMax,
+                       Duration editInterval, Duration recoveryInterval, Duration claimStaleAfter,
+                       TelegramGateway.Retry retry) {
+    public static Timing defaults() {
+      return new Timing(Duration.ofSeconds(50), Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(2),
+          Duration.ofSeconds(15), Duration.ofMinutes(2), TelegramGateway.Retry.defaults());
+    }
+  }
+
+  /** The token was refused (401) by the Bot API server. */
+  public static final class TokenRejected extends RuntimeException {
+    TokenRejected(URI api) {
+      super("the Bot API server at " + api + " rejected the token (401 Unauthorized); check "
+          + TelegramConfig.TOKEN_ENV, null, false, false);
+    }
+  }
+
+  private final TelegramConfig config;
+  private final Timing timing;
+  private final TelegramGateway telegram;
+  private final AnswerLog answerLog;
+  private final ModerationLog moderation;
+  private final ChatQueues queues = new ChatQueues();
+  private final UpdateHandler handler;
+  private final User me;
+  private final LongSupplier clock;
+  private final ScheduledExecutorService chores;
+  private final ScheduledExecutorService pollExecutor;
+  private final OkHttpClient pollHttp;
+  private final TelegramBotsLongPollingApplication polling;
+  private BotSession session;
+  private boolean closed;
+
+  private TelegramBot(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer, Library library,
+                      LongSupplier clock) {
+    this.config = config;
+    this.timing = timing;
+    this.clock = clock;
+    this.answerLog = answerLog;
+    this.moderation = new ModerationLog(answerLog);
+    Secret token = config.token().orElseThrow(() -> new IllegalArgumentException(TelegramConfig.TOKEN_ENV + " is not set"));
+    this.telegram = new TelegramGateway(token.value(), config.apiUrl(), timing.retry());
+    try {
+      this.me = telegram.getMe();
+    } catch (TelegramGateway.Rejected e) {
+      telegram.close();
+      if (e.code() == 401 || e.code() == 404) throw new TokenRejected(config.apiUrl());
+      throw e;
+    } catch (RuntimeException e) {
+      telegram.close();
+      throw e;
+    }
+    BotCommands commands = new BotCommands(config.moderators(), config.maintainers(), moderation, library, clock);
+    this.handler = new UpdateHandler(new UpdateHandler.Identity(me.getId(), me.getUserName() == null ? "" : me.getUserName()),
+        telegram, answerLog, answerer, commands, queues, new RateLimiter(config.questionsPerMinute()),
+        config.maxQuestionChars(), clock);
+    this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
+    this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
+    Dispatcher dispatcher = new Dispatcher();
+    this.pollHttp = new OkHttpClient.Builder().dispatcher(dispatcher)
+        .connectTimeout(10, TimeUnit.SECONDS)
+        .readTimeout(timing.pollTimeout().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
+        .build();
+    this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new,
+        () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax()));
+  }
+
+  /**
+   * Starts the bot: {@code getMe} (a refused token fails with {@link TokenRejected}), unsent
+   * questions of earlier runs, then polling.
+   */
+  public static TelegramBot start(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer,
+                                  Library library) {
+    return start(config, timing, answerLog, answerer, library, System::currentTimeMillis);
+  }
+
+  static TelegramBot start(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer,
+                           Library library, LongSupplier clock) {
+    TelegramBot bot = new TelegramBot(config, timing, answerLog, answerer, library, clock);
+    try {
+      bot.begin();
+    } catch (RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+    return bot;
+  }
+
+  public String username() {
+    return me.getUserName();
+  }
+
+  private void begin() {
+    recoverUnsent();
+    long pollSeconds = Math.max(0, timing.pollTimeout().toSeconds());
+    Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder().offset(last + 1).limit(100)
+        .timeout((int) pollSeconds).allowedUpdates(List.of("message", "callback_query")).build();
+    try {
+      session = polling.registerBot(config.token().orElseThrow().value(),
+          () -> TelegramGateway.telegramUrl(config.apiUrl()), getUpdates, handler);
+    } catch (TelegramApiException e) {
+      throw new IllegalStateException("cannot start polling the Bot API at " + config.apiUrl() + ": "
+          + e.getClass().getSimpleName(), e);
+    }
+    long edits = timing.editInterval().toMillis();
+    chores.scheduleWithFixedDelay(this::carryOutEdits, edits, edits, TimeUnit.MILLISECONDS);
+    long recovery = timing.recoveryInterval().toMillis();
+    chores.scheduleWithFixedDelay(this::recoverUnsent, recovery, recovery, TimeUnit.MILLISECONDS);
+    log.atInfo().addKeyValue("bot", me.getUserName()).addKeyValue("api", config.apiUrl()).log("bot polling");
+  }
+
+  /** Answers questions that were logged but never replied to (an earlier run stopped or crashed). */
+  private void recoverUnsent() {
+    try {
+      long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
+      for (PendingQuestion p : answerLog.claimUnsent(staleBefore, 100)) {
+        log.atInfo().addKeyValue("answerId", p.answerId()).log("answering a question left unsent");
+        queues.submit(p.question().chatId(), () -> handler.answer(p));
+      }
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).log("recovering unsent questions failed");
+    }
+  }
+
+  /** Edits readers' messages as moderators asked (hide), from the {@code pending_edits} queue. */
+  private void carryOutEdits() {
+    try {
+      long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
+      for (ModerationLog.PendingEdit e : moderation.claimEdits(staleBefore, 20)) {
+        try {
+          telegram.editPlain(e.chatId(), e.messageId(), e.newText());
+          moderation.editFinished(e.id(), null);
+          log.atInfo().addKeyValue("answerId", e.answerId()).addKeyValue("messageId", e.messageId()).log("message edited");
+        } catch (TelegramGateway.Rejected r) {
+          boolean already = r.getMessage().contains("message is not modified");
+          moderation.editFinished(e.id(), already ? null : r.getMessage());
+          if (!already) {
+            log.atWarn().addKeyValue("answerId", e.answerId()).addKeyValue("description", r.getMessage()).log("edit refused");
+          }
+        } catch (TelegramGateway.Unavailable u) {
+          moderation.editReleased(e.id());
+          log.atWarn().setCause(u).addKeyValue("answerId", e.answerId()).log("edit postponed");
+        }
+      }
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).log("carrying out edits failed");
+    }
+  }
+
+  private static void quietPollerLog() {
+    if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+  }
+
+  /** Answers queued or in flight now. */
+  int inFlight() {
+    return queues.pending();
+  }
+
+  /** Stops polling, finishes answers in flight within the grace period, releases the rest. */
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    if (handler != null) handler.stopAccepting();
+    quietPollerLog(); // cancelling the pending long poll below makes the library log it as an error
+    if (session != null) session.stop();
+    pollHttp.dispatcher().cancelAll();
+    if (chores != null) chores.shutdownNow();
+    boolean idle = queues.awaitIdle(config.shutdownGrace());
+    if (!idle) log.atWarn().addKeyValue("inFlight", queues.pending()).log("shutdown grace over, answers left unsent");
+    queues.close();
+    try {
+      int released = answerLog.releaseClaims();
+      if (released > 0) log.atInfo().addKeyValue("released", released).log("unsent questions left for the next run");
+    } catch (RuntimeException e) {
+      log.atWarn().setCause(e).log("could not release claims");
+    }
+    try {
+      polling.close();
+    } catch (Exception e) {
+      log.atDebug().addKeyValue("error", e.toString()).log("polling close failed");
+    }
+    pollExecutor.shutdownNow();
+    pollHttp.dispatcher().executorService().shutdown();
+    pollHttp.connectionPool().evictAll();
+    telegram.close();
+    log.atInfo().log("bot stopped");
+  }
+}

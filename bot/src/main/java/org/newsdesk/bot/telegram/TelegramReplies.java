@@ -1,0 +1,87 @@
+package org.newsdesk.bot.telegram;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Citation;
+
+/**
+ * Everything a reader or moderator reads from the bot: the rendered answer with its sources,
+ * and the fixed sentences (welcome, help, refusals). Article and user text is escaped here, by
+ * {@link Block.Span}, and nowhere else.
+ */
+public final class TelegramReplies {
+  /** Quotes longer than this are shown in an expandable blockquote. */
+  static final int EXPANDABLE_QUOTE_CHARS = 300;
+
+  public static final String START = """
+      I answer questions about the news articles I have read, and quote the articles I use.
+      Just ask in plain words, for example: What did the minister announce?""";
+  public static final String HELP = """
+      How to ask: write your question in plain words. In a group, start with /ask, mention me, or reply to one of my answers.
+      Every answer cites its sources [1], [2] and quotes them; rate it with 👍 or 👎.
+
+      /ask question: ask in a group
+      /sources: what I know
+      /help: this message""";
+  public static final String NON_TEXT = "I can only read text questions.";
+  public static final String EMPTY_QUESTION = "Your question is empty. Write it after /ask, for example: /ask What did the minister announce?";
+  public static final String REFUSED = "Sorry, that command is only for the newsdesk team.";
+  public static final String UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do.";
+  public static final String HIDDEN_NOTICE = "This answer was removed by a moderator.";
+  public static final String FEEDBACK_THANKS = "Thanks for the feedback!";
+  public static final String FEEDBACK_UNKNOWN = "That answer is no longer available.";
+
+  private TelegramReplies() {}
+
+  public static String tooLong(int chars, int max) {
+    return "That question is too long (" + chars + " characters). Please keep it under " + max + " characters.";
+  }
+
+  public static String rateLimited(int perMinute) {
+    return "You are asking faster than I can keep up (" + perMinute
+        + " questions a minute). Please wait a moment and ask again.";
+  }
+
+  public static String failure(String incidentId) {
+    return "Sorry, something went wrong while answering. If you report it, mention incident " + incidentId + ".";
+  }
+
+  /** The answer text paragraph by paragraph, a fallback notice in italics, then each source. */
+  public static List<Block> answer(Answer answer) {
+    List<Block> blocks = new ArrayList<>();
+    for (String paragraph : answer.text().split("\n\\s*\n")) {
+      if (!paragraph.isBlank()) blocks.add(Block.plain(paragraph.strip()));
+    }
+    if (blocks.isEmpty()) blocks.add(Block.plain(Answer.NOT_FOUND));
+    answer.notice().filter(n -> !n.isBlank()).ifPresent(n -> blocks.add(Block.of(Block.Span.italic(n.strip()))));
+    if (!answer.citations().isEmpty()) blocks.add(Block.of(Block.Span.bold("Sources")));
+    for (Citation c : answer.citations()) blocks.add(source(c));
+    return blocks;
+  }
+
+  /** {@code [n] <b>headline</b>}, source and date, the link, the quote. */
+  static Block source(Citation c) {
+    List<Block.Span> spans = new ArrayList<>();
+    spans.add(Block.Span.plain("[" + c.n() + "] "));
+    String title = c.passage().title().isBlank() ? "Untitled" : c.passage().title().strip();
+    spans.add(Block.Span.bold(title));
+    spans.add(Block.Span.plain("\n" + sourceLine(c.passage().source(), c.passage().published())));
+    c.passage().url().ifPresent(url -> {
+      spans.add(Block.Span.plain("\n"));
+      spans.add(new Block.Span("<a href=\"" + Html.attribute(url.toString()) + "\">", url.toString(), "</a>"));
+    });
+    spans.add(Block.Span.plain("\n"));
+    String quote = c.quote().strip();
+    String open = quote.length() > EXPANDABLE_QUOTE_CHARS ? "<blockquote expandable>" : "<blockquote>";
+    spans.add(new Block.Span(open, quote, "</blockquote>"));
+    return new Block(spans);
+  }
+
+  static String sourceLine(Optional<String> source, Optional<LocalDate> published) {
+    String date = published.map(LocalDate::toString).orElse("undated");
+    return source.filter(s -> !s.isBlank()).map(s -> s.strip() + " · " + date).orElse(date);
+  }
+}

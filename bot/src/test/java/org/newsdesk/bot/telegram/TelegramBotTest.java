@@ -1,0 +1,372 @@
+package org.newsdesk.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.config.AnswerMode;
+import org.newsdesk.retrieval.answer.Answer;
+
+class TelegramBotTest {
+  static final String BRIDGE_HTML = """
+      The council approved the new bridge in March [1].
+
+      <b>Sources</b>
+
+      [1] <b>Council backs river bridge</b>
+      Riverside Gazette · 2024-03-12
+      <a href="https://example.org/bridge?id=1&amp;x=2">https://example.org/bridge?id=1&amp;x=2</a>
+      <blockquote>The council voted 7 to 2 to approve the bridge.</blockquote>""";
+
+  @TempDir Path dir;
+  BotFixture f;
+
+  @BeforeEach
+  void setUp() {
+    f = new BotFixture(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  @Test
+  void should_send_the_cited_answer_with_buttons_when_a_reader_asks_in_private() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0 && !a.calls("sendChatAction").isEmpty());
+
+    BotApiStandIn.SentMessage reply = f.api.messages(1).get(0);
+    assertThat(reply.text()).isEqualTo(BRIDGE_HTML);
+    assertThat(reply.parseMode()).isEqualTo("HTML");
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+    assertThat(reply.replyMarkup().toString())
+        .contains("\"callback_data\":\"fb:" + answerId + ":up\"", "\"callback_data\":\"fb:" + answerId + ":down\"");
+    assertThat(answerer.asked()).containsExactly("telegram:1 When was the bridge approved?");
+    assertThat(f.api.calls("sendChatAction")).isNotEmpty();
+    assertThat(f.query("SELECT state || ' ' || answered || ' ' || mode || ' ' || reply_message_ids FROM answers"))
+        .isEqualTo("sent 1 extractive " + reply.messageId());
+    assertThat(f.query("SELECT answer_text FROM answers")).isEqualTo(BRIDGE_HTML);
+    assertThat(f.query("SELECT quote || ' | ' || supported FROM citations"))
+        .isEqualTo("The council voted 7 to 2 to approve the bridge. | 1");
+    assertThat(f.query("SELECT COUNT(*) FROM retrieved")).isEqualTo("1");
+    assertThat(f.query("SELECT COUNT(*) FROM sentence_checks")).isEqualTo("1");
+  }
+
+  @Test
+  void should_escape_markup_from_the_question_when_the_answer_repeats_it() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(q -> new Answer(true, "You asked: " + q, AnswerMode.EXTRACTIVE, List.of(),
+        List.of(), List.of(), Optional.empty(), q)));
+
+    f.api.text(1, "private", BotFixture.READER, "Is <b>this</b> a <script>alert(1)</script> & co?");
+    f.await(a -> a.messages(1).size() == 1);
+
+    assertThat(f.api.messages(1).get(0).text())
+        .isEqualTo("You asked: Is &lt;b&gt;this&lt;/b&gt; a &lt;script&gt;alert(1)&lt;/script&gt; &amp; co?");
+    assertThat(f.api.calls("sendMessage")).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+  }
+
+  @Test
+  void should_split_a_long_answer_into_valid_messages_when_it_exceeds_telegrams_limit() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < 6000; i++) text.append("Sentence ").append(i).append(" says <that> & more. ");
+    String longText = text.toString().strip();
+    f.start(new Fakes.ScriptedAnswerer(q -> new Answer(true, longText, AnswerMode.EXTRACTIVE, List.of(), List.of(),
+        List.of(), Optional.empty(), q)));
+
+    f.api.text(1, "private", BotFixture.READER, "Tell me everything");
+    f.await(a -> a.messages(1).size() >= 2 && f.bot.inFlight() == 0);
+
+    List<BotApiStandIn.SentMessage> parts = f.api.messages(1);
+    assertThat(f.api.calls("sendMessage")).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+    StringBuilder visible = new StringBuilder();
+    for (BotApiStandIn.SentMessage p : parts) {
+      assertThat(p.text().length()).isLessThanOrEqualTo(4096);
+      visible.append(TelegramHtmlCheck.visibleText(p.text())).append(' ');
+    }
+    assertThat(visible.toString().replaceAll("\\s+", " ").strip()).isEqualTo(longText);
+    assertThat(parts.get(parts.size() - 1).replyMarkup()).isNotNull();
+    assertThat(parts.get(0).replyMarkup()).isNull();
+  }
+
+  @Test
+  void should_wait_retry_after_and_send_when_telegram_answers_429() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.tooManyRequests(1, 1);
+
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1);
+
+    List<BotApiStandIn.Call> sends = f.api.calls("sendMessage");
+    assertThat(sends).extracting(BotApiStandIn.Call::status).containsExactly(429, 200);
+    assertThat(sends.get(1).atNanos() - sends.get(0).atNanos()).isGreaterThanOrEqualTo(1_000_000_000L);
+    assertThat(f.api.messages(1).get(0).text()).isEqualTo(BRIDGE_HTML);
+  }
+
+  @Test
+  void should_keep_polling_when_get_updates_fails_three_times() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.await(a -> !a.calls("getUpdates").isEmpty());
+    f.api.failGetUpdates(3);
+
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1);
+
+    assertThat(f.api.calls("getUpdates")).extracting(BotApiStandIn.Call::status).containsSubsequence(502, 502, 502, 200);
+    assertThat(f.api.messages(1).get(0).text()).isEqualTo(BRIDGE_HTML);
+  }
+
+  @Test
+  void should_answer_every_question_once_in_order_when_fifty_chats_ask_at_once() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(q -> {
+      try {
+        Thread.sleep(q.endsWith("first") ? 30 : 1); // the first question is slower, yet must stay first
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new Answer(true, "Answer to " + q, AnswerMode.EXTRACTIVE, List.of(), List.of(), List.of(),
+          Optional.empty(), q);
+    });
+    f.start(answerer);
+
+    for (int chat = 1; chat <= 50; chat++) f.api.text(chat, "private", 1000 + chat, "chat " + chat + " first");
+    for (int chat = 1; chat <= 50; chat++) f.api.text(chat, "private", 1000 + chat, "chat " + chat + " second");
+    f.await(a -> a.messages().size() >= 100 && f.bot.inFlight() == 0);
+
+    assertThat(f.api.messages()).hasSize(100);
+    for (int chat = 1; chat <= 50; chat++) {
+      assertThat(f.api.messages(chat)).extracting(BotApiStandIn.SentMessage::text)
+          .containsExactly("Answer to chat " + chat + " first", "Answer to chat " + chat + " second");
+    }
+    assertThat(answerer.asked()).hasSize(100).doesNotHaveDuplicates();
+    assertThat(f.query("SELECT COUNT(*) FROM answers WHERE state = 'sent'")).isEqualTo("100");
+  }
+
+  @Test
+  void should_store_feedback_when_a_reader_presses_a_button() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+
+    f.api.callback(1, BotFixture.READER, f.api.messages(1).get(0).messageId(), "fb:" + answerId + ":down");
+    f.await(a -> a.calls("answerCallbackQuery").size() == 1);
+
+    assertThat(f.api.calls("answerCallbackQuery").get(0).params().path("text").asText()).isEqualTo("Thanks for the feedback!");
+    assertThat(f.query("SELECT answer_id || ' ' || user_id || ' ' || value FROM feedback"))
+        .isEqualTo(answerId + " " + BotFixture.READER + " -1");
+  }
+
+  @Test
+  void should_refuse_a_reader_and_serve_a_moderator_when_review_is_asked() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::notFound));
+    f.api.text(1, "private", BotFixture.READER, "Who won the match?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+
+    f.api.text(1, "private", BotFixture.READER, "/review");
+    f.api.text(2, "private", BotFixture.MODERATOR, "/review");
+    f.await(a -> a.messages(1).size() == 2 && a.messages(2).size() == 1);
+
+    assertThat(f.api.messages(1).get(1).text()).isEqualTo("Sorry, that command is only for the newsdesk team.");
+    assertThat(f.api.messages(2).get(0).text())
+        .startsWith("Answers that need a look (newest first; /show N for one):\n#" + answerId + " ")
+        .endsWith(" · not found · \"Who won the match?\"");
+  }
+
+  @Test
+  void should_edit_the_readers_message_to_a_notice_when_a_moderator_hides_the_answer() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+
+    f.api.text(2, "private", BotFixture.MODERATOR, "/hide " + answerId);
+    f.await(a -> a.messages(1).get(0).text().equals("This answer was removed by a moderator."));
+
+    assertThat(f.api.messages(2).get(0).text()).isEqualTo("Answer #" + answerId
+        + " hidden; 1 message will be replaced with a notice within a few seconds.");
+    assertThat(f.api.messages(1).get(0).replyMarkup()).isNull();
+    assertThat(f.query("SELECT hidden FROM answers")).isEqualTo("1");
+    assertThat(f.query("SELECT action || ' ' || moderator FROM moderation_actions")).isEqualTo("hide telegram:500");
+    f.awaitQuery("SELECT COUNT(*) FROM pending_edits WHERE done_at IS NOT NULL AND error IS NULL", "1");
+  }
+
+  @Test
+  void should_answer_each_question_once_when_the_bot_restarts_with_questions_queued() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+    f.api.text(1, "private", BotFixture.READER, "first question");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    f.stop();
+
+    f.api.text(1, "private", BotFixture.READER, "asked while stopped");
+    f.api.text(2, "private", 77, "also asked while stopped");
+    f.start(answerer);
+    f.await(a -> a.messages(1).size() == 2 && a.messages(2).size() == 1);
+    Thread.sleep(300); // anything doubled would arrive now
+
+    assertThat(answerer.asked()).containsExactly("telegram:1 first question", "telegram:1 asked while stopped",
+        "telegram:2 also asked while stopped");
+    assertThat(f.api.messages()).hasSize(3);
+  }
+
+  @Test
+  void should_not_answer_twice_when_an_update_is_delivered_again() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+    long update = f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    f.stop();
+
+    f.api.redeliver(update);
+    f.api.text(1, "private", BotFixture.READER, "And when does work start?");
+    f.start(answerer);
+    f.await(a -> a.messages(1).size() == 2);
+    Thread.sleep(300);
+
+    assertThat(answerer.asked()).containsExactly("telegram:1 When was the bridge approved?",
+        "telegram:1 And when does work start?");
+    assertThat(f.query("SELECT COUNT(*) FROM answers")).isEqualTo("2");
+  }
+
+  @Test
+  void should_answer_a_logged_but_unsent_question_when_the_bot_starts() throws Exception {
+    try (var log = new org.newsdesk.bot.log.AnswerLog(f.database, "crashed")) {
+      log.receive(List.of(new org.newsdesk.bot.log.Question(99, 3, BotFixture.READER, "private", 5,
+          "Asked before a crash", 1_000)));
+    }
+    try (var c = f.database.open()) {
+      c.createStatement().executeUpdate("UPDATE answers SET claimed_at = 0"); // its instance died long ago
+    }
+
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+    f.await(a -> a.messages(3).size() == 1 && f.bot.inFlight() == 0);
+
+    assertThat(answerer.asked()).containsExactly("telegram:3 Asked before a crash");
+    assertThat(f.query("SELECT state FROM answers")).isEqualTo("sent");
+  }
+
+  @Test
+  void should_reply_politely_when_the_message_is_not_a_text_question() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+
+    f.api.sticker(1, "private", BotFixture.READER);
+    f.api.text(1, "private", BotFixture.READER, "   ");
+    f.api.text(1, "private", BotFixture.READER, "x".repeat(201));
+    f.await(a -> a.messages(1).size() == 3);
+
+    assertThat(f.api.messages(1)).extracting(BotApiStandIn.SentMessage::text).containsExactly(
+        "I can only read text questions.",
+        "Your question is empty. Write it after /ask, for example: /ask What did the minister announce?",
+        "That question is too long (201 characters). Please keep it under 200 characters.");
+  }
+
+  @Test
+  void should_answer_in_a_group_only_when_addressed() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+
+    f.api.text(-100, "supergroup", 1, "chatting among ourselves");
+    f.api.sticker(-100, "supergroup", 1);
+    f.api.text(-100, "supergroup", 1, "/ask When was the bridge approved?");
+    f.api.text(-100, "supergroup", 2, "@" + BotApiStandIn.BOT_USERNAME + " who voted?");
+    f.api.replyToBot(-100, "supergroup", 3, 1, "and the cost?");
+    f.api.text(-100, "supergroup", 4, "/ask@other_bot not for us");
+    f.await(a -> a.messages(-100).size() == 3 && f.bot.inFlight() == 0);
+    Thread.sleep(200);
+
+    assertThat(answerer.asked()).containsExactly("telegram:-100 When was the bridge approved?",
+        "telegram:-100 who voted?", "telegram:-100 and the cost?");
+    assertThat(f.api.calls("sendMessage").get(0).params().path("reply_parameters").path("message_id").asInt())
+        .isPositive();
+  }
+
+  @Test
+  void should_say_so_politely_when_a_reader_asks_too_fast() throws Exception {
+    f.questionsPerMinute = 2;
+    f.start(new Fakes.ScriptedAnswerer(Fakes::notFound));
+
+    for (int i = 0; i < 3; i++) f.api.text(1, "private", BotFixture.READER, "question " + i);
+    f.await(a -> a.messages(1).size() == 3);
+
+    assertThat(f.api.messages(1)).extracting(BotApiStandIn.SentMessage::text).containsExactly(
+        "I couldn't find that in the articles.", "I couldn't find that in the articles.",
+        "You are asking faster than I can keep up (2 questions a minute). Please wait a moment and ask again.");
+  }
+
+  @Test
+  void should_apologise_with_an_incident_id_when_answering_fails() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(q -> {
+      throw new IllegalStateException("index is gone");
+    }));
+
+    f.api.text(1, "private", BotFixture.READER, "anything");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+
+    String incident = f.query("SELECT incident_id FROM answers");
+    assertThat(incident).matches("[0-9a-f]{8}");
+    assertThat(f.api.messages(1).get(0).text()).isEqualTo(
+        "Sorry, something went wrong while answering. If you report it, mention incident " + incident + ".");
+    assertThat(f.query("SELECT state FROM answers")).isEqualTo("failed");
+  }
+
+  @Test
+  void should_send_plain_text_when_telegram_rejects_the_html() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.rejectNextHtml(1);
+
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+
+    assertThat(f.api.calls("sendMessage")).extracting(BotApiStandIn.Call::status).containsExactly(400, 200);
+    BotApiStandIn.SentMessage sent = f.api.messages(1).get(0);
+    assertThat(sent.parseMode()).isNull();
+    assertThat(sent.text()).startsWith("The council approved the new bridge in March [1].\n\nSources\n\n[1] Council backs");
+    assertThat(sent.replyMarkup()).isNotNull();
+  }
+
+  @Test
+  void should_run_stats_and_reindex_for_maintainers_only() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+
+    f.api.text(1, "private", BotFixture.MODERATOR, "/reindex");
+    f.api.text(2, "private", BotFixture.MAINTAINER, "/reindex");
+    f.api.text(2, "private", BotFixture.MAINTAINER, "/stats");
+    f.api.text(3, "private", BotFixture.READER, "/sources");
+    f.await(a -> a.messages(1).size() == 1 && a.messages(2).size() == 2 && a.messages(3).size() == 1);
+
+    assertThat(f.api.messages(1).get(0).text()).isEqualTo("Sorry, that command is only for the newsdesk team.");
+    assertThat(f.api.messages(2)).extracting(BotApiStandIn.SentMessage::text).containsExactly(
+        "Reindexed samples: 1 indexed, 4 unchanged, 0 deleted, 0 rejected.",
+        "Today (UTC): 0 questions, 0 answered, 0 not found, 0 failed.\nFeedback today: 👍 0 / 👎 0.");
+    assertThat(f.library.reindexes).isEqualTo(1);
+    assertThat(f.api.messages(3).get(0).text()).isEqualTo(
+        "I know 5 articles, published from 2014-03-01 to 2024-05-02.\nLast reindexed 2025-01-02 10:15 UTC.");
+  }
+
+  @Test
+  void should_refuse_to_start_without_printing_the_token_when_the_server_answers_401() {
+    var answerLog = new org.newsdesk.bot.log.AnswerLog(f.database, "t");
+    String wrong = "987654321:WRONGtokenWRONGtokenWRONGtoken";
+
+    assertThatThrownBy(() -> TelegramBot.start(f.config(wrong), BotFixture.timing(), answerLog,
+        new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer), f.library))
+        .isInstanceOf(TelegramBot.TokenRejected.class)
+        .hasMessage("the Bot API server at " + f.api.url()
+            + " rejected the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN")
+        .message().doesNotContain("WRONGtoken");
+    answerLog.close();
+  }
+
+}

@@ -1,0 +1,113 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.config.AnswerConfig;
+import org.newsdesk.config.AnswerMode;
+import org.newsdesk.retrieval.Passage;
+
+class ExtractiveAnswerTest {
+  private final AnswerConfig config = AnswerConfig.defaults();
+
+  private DefaultAnswerer answerer(List<Passage> passages) {
+    return new DefaultAnswerer(new PassageContentRetriever(Fixtures.overlapSearcher(passages), 5), config,
+        Optional.empty(), Clock.systemUTC());
+  }
+
+  @Test
+  void should_quote_the_sentence_that_answers_when_it_is_not_the_first_of_its_passage() {
+    // given
+    DefaultAnswerer answerer = answerer(List.of(Fixtures.FERRY));
+
+    // when
+    Answer a = answerer.answer("c1", "How often do the ferries run?");
+
+    // then
+    assertThat(a.answered()).isTrue();
+    assertThat(a.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
+    assertThat(a.text()).isEqualTo("Ferries will run every twenty minutes between the terminal and the old town [1].");
+    assertThat(a.citations()).singleElement().satisfies(c -> {
+      assertThat(c.n()).isEqualTo(1);
+      assertThat(c.quote()).isEqualTo("Ferries will run every twenty minutes between the terminal and the old town.");
+      assertThat(c.supported()).isTrue();
+    });
+    assertThat(a.notice()).isEmpty();
+  }
+
+  @Test
+  void should_copy_the_quote_by_offsets_into_the_article_text() {
+    // given
+    String article = "x".repeat(Fixtures.FERRY.start()) + Fixtures.FERRY_TEXT;
+    DefaultAnswerer answerer = answerer(List.of(Fixtures.FERRY));
+
+    // when
+    Citation c = answerer.answer("c1", "How often do the ferries run?").citations().getFirst();
+
+    // then
+    assertThat(article.substring(c.quoteStart(), c.quoteEnd())).isEqualTo(c.quote());
+  }
+
+  @Test
+  void should_say_not_found_and_cite_nothing_when_no_passage_holds_the_answer() {
+    // given: the harbour passage comes back, but says nothing about football
+    DefaultAnswerer answerer = answerer(Fixtures.ALL);
+
+    // when
+    Answer a = answerer.answer("c1", "Who won the football match at the harbor?");
+
+    // then
+    assertThat(a.retrieved()).isNotEmpty();
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).isEqualTo("I couldn't find that in the articles.");
+    assertThat(a.citations()).isEmpty();
+  }
+
+  @Test
+  void should_say_not_found_when_nothing_is_retrieved() {
+    Answer a = answerer(Fixtures.ALL).answer("c1", "What is the capital of Australia?");
+
+    assertThat(a.retrieved()).isEmpty();
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).isEqualTo(Answer.NOT_FOUND);
+  }
+
+  @Test
+  void should_give_each_claim_its_year_when_the_cited_articles_are_from_different_years() {
+    // given
+    DefaultAnswerer answerer = answerer(List.of(Fixtures.BRIDGE_2014, Fixtures.BRIDGE_2022));
+
+    // when
+    Answer a = answerer.answer("c1", "How much does the bridge cost, in millions of euros?");
+
+    // then
+    assertThat(a.text()).isEqualTo("In 2014, the bridge will cost 40 million euros and open in 2017 [1]. "
+        + "In 2022, repairs are expected to take six months and cost 12 million euros [2].");
+    assertThat(a.citations()).extracting(c -> c.passage().articleId()).containsExactly("bridge-2014", "bridge-2022");
+  }
+
+  @Test
+  void should_answer_blank_questions_with_not_found() {
+    Answer a = answerer(Fixtures.ALL).answer("c1", "   ");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).isEqualTo(Answer.NOT_FOUND);
+  }
+
+  @Test
+  void should_answer_a_follow_up_with_the_previous_question_in_mind() {
+    // given
+    DefaultAnswerer answerer = answerer(Fixtures.ALL);
+    answerer.answer("chat-7", "Why did the Vessel bridge close?");
+
+    // when
+    Answer a = answerer.answer("chat-7", "How long will repairs take there?");
+
+    // then
+    assertThat(a.query()).isEqualTo("How long will repairs take there? Vessel bridge close");
+    assertThat(a.citations().getFirst().quote()).isEqualTo("Repairs are expected to take six months and cost 12 million euros.");
+  }
+}

@@ -1,0 +1,36 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FollowUpQueryTransformerTest {
+  @Test
+  void should_carry_the_previous_key_words_when_the_question_leans_on_a_pronoun() {
+    String q = FollowUpQueryTransformer.standalone("What did he say about Kaliningrad?",
+        List.of("What did Peskov say about the blockade?"));
+
+    assertThat(q).isEqualTo("What did he say about Kaliningrad? Peskov blockade");
+  }
+
+  @Test
+  void should_carry_the_previous_key_words_when_the_question_is_very_short() {
+    assertThat(FollowUpQueryTransformer.standalone("And Poland?", List.of("Who hosted the NATO summit?")))
+        .isEqualTo("And Poland? hosted NATO summit");
+  }
+
+  @Test
+  void should_leave_a_question_alone_when_it_stands_on_its_own() {
+    assertThat(FollowUpQueryTransformer.standalone("Where did Biden travel for the NATO meeting?",
+        List.of("What did Peskov say about the blockade?")))
+        .isEqualTo("Where did Biden travel for the NATO meeting?");
+  }
+
+  @Test
+  void should_resolve_a_chain_of_follow_ups_from_the_first_standalone_question() {
+    assertThat(FollowUpQueryTransformer.standalone("And what about Kharkiv there?",
+        List.of("What did Peskov say about the war?", "Did he mention Donetsk?")))
+        .isEqualTo("And what about Kharkiv there? Donetsk Peskov war");
+  }
+}
