@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its table.",
     subcommands = {RetrievalQualityBench.class, RetrievalSpeedBench.class, AnswerQualityBench.class,
-        AnswerLatencyBench.class, BenchBotCommand.class})
+        AnswerLatencyBench.class, BenchBotCommand.class, ReviewBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares; flags win over the environment, which wins over the defaults. */
 public final class ConfigOptions {
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the index and the answer log (default: ${newsdesk.data} from config, ./data).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the index and the answer log (default: setting newsdesk.data, ./data).")
   Path data;
 
-  @Option(names = "--articles", paramLabel = "DIR", description = "Folder of articles (.txt, .md, .html, .jsonl).")
+  @Option(names = "--articles", paramLabel = "DIR", description = "Folder of articles: .txt, .md, .html, .jsonl (default: setting newsdesk.articles, ./samples).")
   Path articles;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of config/newsdesk.properties, e.g. --set newsdesk.retrieval.top-k=8.")

@@ -1,17 +1,57 @@
 package org.newsdesk.bot.cli;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.review.ReviewServer;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.config.ReviewConfig;
+import org.newsdesk.config.Secret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until the review command lands. */
-@Command(name = "review", mixinStandardHelpOptions = true, description = "Not available yet.")
+/** {@code newsdesk review}: the moderators' review page over the answer log. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = "Serve the moderators' review page over the answer log (password from NEWSDESK_REVIEW_PASSWORD).")
 public final class ReviewCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
+  @Option(names = "--port", paramLabel = "P", description = "Port to listen on (default: newsdesk.review.port, 8080).")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: newsdesk.review.host, 127.0.0.1).")
+  String host;
+
   @Override
-  public Integer call() {
-    System.err.println("newsdesk review: not available yet");
-    return 1;
+  public Integer call() throws InterruptedException {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (port != null) flags.put("newsdesk.review.port", port.toString());
+    if (host != null) flags.put("newsdesk.review.host", host);
+    NewsdeskConfig config = options.config(flags);
+    ReviewConfig review = config.review();
+    Secret password = review.password().orElseThrow(() -> new UserFacingException(
+        "set " + ReviewConfig.PASSWORD_ENV + " to the moderators' password before starting the review page"));
+    LogDatabase db = new LogDatabase(config.log()).migrate();
+    ReviewServer server;
+    try {
+      server = new ReviewServer(db, review, password, Clock.systemUTC()).start(review.host(), review.port());
+    } catch (RuntimeException e) {
+      throw new UserFacingException("cannot listen on " + review.host() + ":" + review.port()
+          + " (" + e.getMessage() + "); pick another --port", e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "review-shutdown"));
+    System.out.println("Review page on http://" + review.host() + ":" + server.port()
+        + "/ over " + db.safeUrl() + " (Ctrl-C stops it)");
+    stopped.await();
+    return 0;
   }
 }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,19 +45,25 @@ public final class AnswerLog implements AutoCloseable {
 
   /**
    * Logs the questions in one transaction, each claimed by this instance. The result holds, in
-   * order, the new answer id, or empty for an update id already in the log.
+   * order, the new answer id, or empty for an update id already in the log. Rows are inserted in
+   * ascending update id, so two instances inserting overlapping batches on PostgreSQL wait for
+   * each other instead of deadlocking.
    */
   public List<OptionalLong> receive(List<Question> questions) {
     if (questions.isEmpty()) return List.of();
     return db.transaction(c -> {
-      List<OptionalLong> ids = new ArrayList<>();
+      OptionalLong[] ids = new OptionalLong[questions.size()];
+      Integer[] order = new Integer[questions.size()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, Comparator.comparingLong(i -> questions.get(i).updateId()));
       long now = clock.getAsLong();
       try (PreparedStatement insert = c.prepareStatement("""
               INSERT INTO answers (update_id, chat_id, user_id, chat_type, question_message_id, asked_at, question,
                                    state, claimed_by, claimed_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) ON CONFLICT (update_id) DO NOTHING""");
            PreparedStatement find = c.prepareStatement("SELECT id FROM answers WHERE update_id = ?")) {
-        for (Question q : questions) {
+        for (int i : order) {
+          Question q = questions.get(i);
           insert.setLong(1, q.updateId());
           insert.setLong(2, q.chatId());
           insert.setLong(3, q.userId());
@@ -66,17 +74,17 @@ public final class AnswerLog implements AutoCloseable {
           insert.setString(8, instance);
           insert.setLong(9, now);
           if (insert.executeUpdate() == 0) {
-            ids.add(OptionalLong.empty());
+            ids[i] = OptionalLong.empty();
             continue;
           }
           find.setLong(1, q.updateId());
           try (ResultSet rs = find.executeQuery()) {
             rs.next();
-            ids.add(OptionalLong.of(rs.getLong(1)));
+            ids[i] = OptionalLong.of(rs.getLong(1));
           }
         }
       }
-      return ids;
+      return List.of(ids);
     });
   }
 

@@ -184,6 +184,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   void answer(PendingQuestion p) {
     Question q = p.question();
     long started = System.nanoTime();
+    telegram.typing(q.chatId());
     Thread typing = Thread.ofVirtual().start(() -> keepTyping(q.chatId()));
     Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
     try {
@@ -237,14 +238,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
   }
 
+  /** Telegram shows "typing" for about five seconds; renew it while a slow answer is composed. */
   private void keepTyping(long chatId) {
     while (!Thread.currentThread().isInterrupted()) {
-      telegram.typing(chatId);
       try {
         Thread.sleep(4_500);
       } catch (InterruptedException e) {
         return;
       }
+      telegram.typing(chatId);
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Writes a deterministic corpus of news-like .txt articles for speed benchmarks and tests. Words are
  * drawn from a vocabulary ranked by frequency with a Zipf distribution (exponent 1), so a few words
  * are very common and most are rare, as in real text. An article has a headline of 5–10 words and
- * 3–9 paragraphs of 1–4 sentences of 8–30 words (about 3.5 KB on average); 100 articles per folder.
+ * 4–12 paragraphs of 2–4 sentences of 8–30 words (about 470 words, 3 KB on average); 100 articles per folder.
  * Questions are taken from random sentences of the corpus (4–8 consecutive words after "what").
  */
 public final class CorpusGenerator {
@@ -85,9 +85,9 @@ public final class CorpusGenerator {
       StringBuilder sb = new StringBuilder(4096);
       sentence(rnd, 5 + rnd.nextInt(6), false, sb);
       sb.append("\n\n");
-      int paragraphs = 3 + rnd.nextInt(7);
+      int paragraphs = 4 + rnd.nextInt(9);
       for (int p = 0; p < paragraphs; p++) {
-        int sentences = 1 + rnd.nextInt(4);
+        int sentences = 2 + rnd.nextInt(3);
         for (int s = 0; s < sentences; s++) {
           int from = sb.length();
           if (s > 0) sb.append(' ');

@@ -128,8 +128,8 @@ public final class SquadRetrievalBenchmark {
       Variant best1 = best(step1).variant();
       out.printf("Step 2: boosts at k1=%s b=%s%n", f(best1.k1()), f(best1.b()));
       List<Scored> step2 = new ArrayList<>();
-      for (float title : new float[] {0f, 0.1f, 0.2f, 0.3f, 0.5f}) {
-        for (float phrase : new float[] {0f, 0.1f, 0.2f, 0.3f, 0.5f}) {
+      for (float title : new float[] {0f, 0.2f, 0.5f, 1.0f}) {
+        for (float phrase : new float[] {0f, 0.2f, 0.5f, 0.8f, 1.2f}) {
           Variant v = new Variant("grid", best1.k1(), best1.b(), title, phrase, PassageQuery.DEFAULT_SLOP);
           step2.add(new Scored(v, evaluate(oursReader, ours, v)));
         }

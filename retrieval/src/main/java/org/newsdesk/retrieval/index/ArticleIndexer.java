@@ -79,7 +79,7 @@ public final class ArticleIndexer {
   private final double ramBufferMb;
 
   public ArticleIndexer(Path indexDir, IngestConfig ingest) {
-    this(indexDir, ingest, Runtime.getRuntime().availableProcessors(), 256);
+    this(indexDir, ingest, Runtime.getRuntime().availableProcessors(), 64);
   }
 
   /** {@code threads} parse and index files in parallel; {@code ramBufferMb} is the writer's buffer before a flush. */
@@ -230,12 +230,14 @@ public final class ArticleIndexer {
         }
       }
 
+      // Nothing new, changed or gone: every paragraph count is what it was, so no article can need re-cleaning.
+      boolean corpusChanged = !rewrites.isEmpty() || !kept.keySet().containsAll(previous.keySet());
       Map<Long, Integer> counts = new HashMap<>();
-      kept.values().forEach(m -> m.articles().forEach(e -> e.fingerprints().forEach(f -> counts.merge(f, 1, Integer::sum))));
-      rewrites.forEach(r -> r.candidates().forEach(c -> c.fingerprints().forEach(f -> counts.merge(f, 1, Integer::sum))));
+      if (corpusChanged) kept.values().forEach(m -> m.articles().forEach(e -> e.fingerprints().forEach(f -> counts.merge(f, 1, Integer::sum))));
+      if (corpusChanged) rewrites.forEach(r -> r.candidates().forEach(c -> c.fingerprints().forEach(f -> counts.merge(f, 1, Integer::sum))));
 
       // Unchanged files whose boilerplate status moved are parsed and cleaned again.
-      List<FileManifest> moved = kept.values().stream()
+      List<FileManifest> moved = !corpusChanged ? List.of() : kept.values().stream()
           .filter(m -> m.articles().stream().anyMatch(e -> !shared(e.fingerprints(), counts).equals(e.shared())))
           .sorted(Comparator.comparing(FileManifest::path))
           .toList();

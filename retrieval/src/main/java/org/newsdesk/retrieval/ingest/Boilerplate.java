@@ -1,13 +1,10 @@
 package org.newsdesk.retrieval.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import org.newsdesk.config.IngestConfig;
 
 /**
@@ -24,7 +21,8 @@ import org.newsdesk.config.IngestConfig;
  *   <li>Syndication: when one of the first two paragraphs is shared and shared paragraphs make
  *       up at least half of the article's words, the article is a copy of a story another
  *       outlet carries, and its shared paragraphs stay, except those found in more articles
- *       than its lead (the outlet's own appeal, repeated across all its stories).</li>
+ *       than its lead (the outlet's own appeal, repeated across all its stories) and those that
+ *       address the reader with an appeal ("your support", "subscribe", "become a supporter").</li>
  *   <li>Otherwise every shared paragraph is boilerplate and goes.</li>
  * </ol>
  * Nothing left means the article is empty after cleaning.
@@ -32,6 +30,13 @@ import org.newsdesk.config.IngestConfig;
 public final class Boilerplate {
   /** A shared single sentence up to this many words is kept. */
   static final int SHORT_SENTENCE_WORDS = 8;
+
+  /** Phrases of an appeal to the reader; only consulted for paragraphs other articles share. */
+  private static final Pattern READER_APPEAL = Pattern.compile(
+      "\\b(support us|your support|support (our|independent|local) (work|journalism|newsroom|reporting)|subscribe"
+          + "|subscription|contribution|become a (supporter|member|subscriber)|newsletter|paywall|ad-free"
+          + "|donate to|make a donation|sign up|dear readers)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   private final IngestConfig config;
 
@@ -41,11 +46,10 @@ public final class Boilerplate {
 
   /**
    * A normalised key of a paragraph: equal for paragraphs that differ only in case, spacing,
-   * punctuation or quote style. 32 hex characters (128 bits of SHA-256 over the normalised text).
+   * punctuation or quote style. 32 hex characters: a 128-bit hash of the normalised text.
    */
   public static String fingerprint(String paragraph) {
-    byte[] key = Text.key(paragraph).getBytes(StandardCharsets.UTF_8);
-    return HexFormat.of().formatHex(sha256().digest(key), 0, 16);
+    return Text.keyHash(paragraph);
   }
 
   /** The distinct fingerprints of an article's paragraphs: what the corpus counts are made of. */
@@ -79,7 +83,8 @@ public final class Boilerplate {
     List<String> kept = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       boolean shared = counts[i] >= 2;
-      if (!shared || (syndicated && counts[i] <= leadCount)) kept.add(paragraphs.get(i));
+      boolean keepShared = syndicated && counts[i] <= leadCount && !READER_APPEAL.matcher(paragraphs.get(i)).find();
+      if (!shared || keepShared) kept.add(paragraphs.get(i));
     }
     if (kept.isEmpty()) return Optional.empty();
     return Optional.of(new Article(raw.id(), raw.title(), raw.url(), raw.published(), raw.source(),
@@ -88,14 +93,6 @@ public final class Boilerplate {
 
   private static boolean isShortSentence(String paragraph, int words) {
     return words <= SHORT_SENTENCE_WORDS && Text.endsSentence(paragraph) && Sentences.split(paragraph).size() == 1;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
   IngestConfig config() {

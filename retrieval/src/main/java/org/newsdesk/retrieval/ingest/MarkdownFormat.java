@@ -32,7 +32,7 @@ final class MarkdownFormat {
       int close = first + 1;
       while (close < lines.size() && !(lines.get(close).equals("---") || lines.get(close).equals("..."))) close++;
       if (close >= lines.size()) throw new ArticleAssembler.Rejected("bad front matter: no closing '---' line");
-      front = readFrontMatter(text, lines.subList(first + 1, close), first + 2);
+      front = readFrontMatter(lines.subList(first + 1, close), first + 2);
       bodyStart = close + 1;
     }
     String id = front == null ? path : textField(front, "id").orElse(path);
@@ -57,7 +57,7 @@ final class MarkdownFormat {
     return assembler.assemble(id, title, url, published, source, paragraphs, path);
   }
 
-  private static JsonNode readFrontMatter(String text, List<String> yamlLines, int firstLineNumber)
+  private static JsonNode readFrontMatter(List<String> yamlLines, int firstLineNumber)
       throws ArticleAssembler.Rejected {
     String yaml = String.join("\n", yamlLines);
     if (yaml.isBlank()) return YAML.createObjectNode();

@@ -41,6 +41,9 @@ final class ParagraphFilter {
       "Previous article", "Payment methods", "Paiment methods", "Become a member", "Already a subscriber?",
       "Already a member?", "Turn off your ad blocker", "Please disable your ad blocker.");
 
+  /** No chrome phrase is longer; longer lines skip the phrase lookup. */
+  private static final int CHROME_MAX_CHARS = 60;
+
   private final List<Pattern> patterns;
 
   ParagraphFilter(List<Pattern> patterns) {
@@ -49,10 +52,14 @@ final class ParagraphFilter {
 
   /** Whether one line on its own is web chrome (used to strip a banner above a headline). */
   boolean isChrome(String line) {
-    String collapsed = Text.collapseSpace(line);
-    if (!Text.hasLetterOrDigit(collapsed)) return true;
-    if (CHROME.contains(Text.key(collapsed))) return true;
-    return matchesPattern(collapsed);
+    return isCollapsedChrome(Text.collapseSpace(line));
+  }
+
+  private boolean isCollapsedChrome(String collapsed) {
+    if (collapsed.length() <= CHROME_MAX_CHARS) {
+      if (!Text.hasLetterOrDigit(collapsed) || CHROME.contains(Text.key(collapsed))) return true;
+    }
+    return !patterns.isEmpty() && matchesPattern(collapsed);
   }
 
   /** Whether a line without sentence punctuation is too short or too title-like to be reporting. */
@@ -67,17 +74,18 @@ final class ParagraphFilter {
   List<String> filter(String title, List<String> paragraphs) {
     String titleKey = Text.key(title);
     List<String> kept = new ArrayList<>(paragraphs.size());
-    List<String> keptKeys = new ArrayList<>(paragraphs.size());
     Set<String> seen = new HashSet<>();
+    boolean unfinished = false;
     for (String p : paragraphs) {
       String c = Text.collapseSpace(p);
-      if (c.isEmpty() || isChrome(c) || isStray(c)) continue;
-      String k = Text.key(c);
-      if (k.equals(titleKey) || !seen.add(k)) continue;
+      if (c.isEmpty() || isCollapsedChrome(c) || isStray(c)) continue;
+      // Copies of a paragraph are almost always exact; the key comparison is for the rare near-copy.
+      if (!seen.add(c)) continue;
+      if (c.length() <= 2 * title.length() + 10 && Text.key(c).equals(titleKey)) continue;
       kept.add(c);
-      keptKeys.add(k);
+      unfinished |= !Text.endsSentence(c);
     }
-    return dropTruncated(kept, keptKeys);
+    return unfinished ? dropNearCopiesAndTruncated(kept) : kept;
   }
 
   private boolean matchesPattern(String collapsed) {
@@ -87,22 +95,29 @@ final class ParagraphFilter {
     return false;
   }
 
-  /** A line without final punctuation that another paragraph begins with is a cut-off copy of it. */
-  private static List<String> dropTruncated(List<String> kept, List<String> keys) {
-    List<String> out = null;
+  /**
+   * Only when some paragraph lacks final punctuation (captions, cut-off lines): drop paragraphs
+   * whose key repeats an earlier one, and lines without final punctuation that another
+   * paragraph begins with (a truncated copy).
+   */
+  private static List<String> dropNearCopiesAndTruncated(List<String> kept) {
+    List<String> keys = new ArrayList<>(kept.size());
+    for (String p : kept) keys.add(Text.key(p));
+    List<String> out = new ArrayList<>(kept.size());
+    Set<String> seenKeys = new HashSet<>();
     for (int i = 0; i < kept.size(); i++) {
+      String k = keys.get(i);
+      if (!seenKeys.add(k)) continue;
       boolean truncated = false;
       if (!Text.endsSentence(kept.get(i))) {
-        String k = keys.get(i);
         for (int j = 0; j < keys.size() && !truncated; j++) {
-          truncated = j != i && keys.get(j).length() > k.length() && keys.get(j).startsWith(k)
-              && keys.get(j).charAt(k.length()) == ' ';
+          String other = keys.get(j);
+          truncated = j != i && other.length() > k.length() && other.startsWith(k) && other.charAt(k.length()) == ' ';
         }
       }
-      if (truncated && out == null) out = new ArrayList<>(kept.subList(0, i));
-      if (!truncated && out != null) out.add(kept.get(i));
+      if (!truncated) out.add(kept.get(i));
     }
-    return out == null ? kept : out;
+    return out;
   }
 
   private static Set<String> keys(String... phrases) {

@@ -12,33 +12,51 @@ final class Text {
       "or", "but", "with", "at", "by", "from", "as", "vs", "via", "into", "over", "is", "are", "be");
 
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0'
-        || c == '\u2007' || c == '\u202F' || c == '\u2028' || c == '\u2029' || c == '\u3000'
-        || (c >= '\u2000' && c <= '\u200A') || c == '\u200B' || c == '\uFEFF';
+    if (c <= ' ') return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
+    if (c < '\u00A0') return false;
+    return c == '\u00A0' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F' || c == '\u2028' || c == '\u2029'
+        || c == '\u3000' || c == '\uFEFF';
+  }
+
+  private static boolean isSpaceOrControl(char c) {
+    return isSpace(c) || c < ' ' || (c >= '\u007F' && c < '\u00A0');
   }
 
   /** Runs of whitespace (including no-break and zero-width spaces) become one space; ends trimmed. */
   static String collapseSpace(String s) {
     int n = s.length();
-    StringBuilder b = null;
+    if (isCollapsed(s, n)) return s;
+    char[] out = new char[n];
+    int w = 0;
     boolean pendingSpace = false;
-    int written = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (isSpace(c) || Character.isISOControl(c)) {
+      if (isSpaceOrControl(c)) {
         pendingSpace = true;
-        if (b == null) b = new StringBuilder(n).append(s, 0, i);
         continue;
       }
-      if (b != null) {
-        if (pendingSpace && written > 0) b.append(' ');
-        b.append(c);
-      }
+      if (pendingSpace && w > 0) out[w++] = ' ';
       pendingSpace = false;
-      written++;
+      out[w++] = c;
     }
-    if (b == null) return s;
-    return b.toString();
+    return new String(out, 0, w);
+  }
+
+  /** No leading or trailing space, and every space a single plain one. */
+  private static boolean isCollapsed(String s, int n) {
+    boolean previousSpace = true;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (previousSpace) return false;
+        previousSpace = true;
+      } else if (isSpaceOrControl(c)) {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return n == 0 || !previousSpace;
   }
 
   /** Number of whitespace-separated words. */
@@ -104,22 +122,90 @@ final class Text {
    * whitespace or punctuation other than apostrophes collapsed to one space.
    */
   static String key(String s) {
-    StringBuilder b = new StringBuilder(s.length());
+    int n = s.length();
+    char[] out = new char[n];
+    int w = 0;
     boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        if (space && b.length() > 0) b.append(' ');
-        space = false;
-        b.append(Character.toLowerCase(c));
-      } else if (c == '\'' || c == '\u2019' || c == '\u2018') {
-        if (space && b.length() > 0) b.append(' ');
-        space = false;
-        b.append('\'');
-      } else {
+      char k = keyChar(c);
+      if (k == 0) {
         space = true;
+        continue;
+      }
+      if (space && w > 0) out[w++] = ' ';
+      space = false;
+      out[w++] = k;
+    }
+    return new String(out, 0, w);
+  }
+
+  /** The key character for {@code c}, or 0 when {@code c} separates words. */
+  private static char keyChar(char c) {
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') return c;
+      if (c >= 'A' && c <= 'Z') return (char) (c + 32);
+      return c == '\'' ? '\'' : 0;
+    }
+    if (c == '\u2019' || c == '\u2018') return '\'';
+    return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+  }
+
+  /**
+   * A 128-bit hash of {@link #key(String)} computed without building the key, as 32 hex digits.
+   * Two independent 64-bit mixes; collisions are not a practical concern for paragraph counts.
+   */
+  static String keyHash(String s) {
+    long h1 = 0x9E3779B97F4A7C15L;
+    long h2 = 0xC2B2AE3D27D4EB4FL;
+    long word = 0;
+    int filled = 0;
+    int length = 0;
+    boolean space = false;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char k = keyChar(s.charAt(i));
+      if (k == 0) {
+        space = true;
+        continue;
+      }
+      if (space && length > 0) {
+        word = (word << 16) | ' ';
+        length++;
+        if (++filled == 4) {
+          h1 = Long.rotateLeft(h1 ^ (word * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
+          h2 = Long.rotateLeft(h2 ^ (word * 0x4CF5AD432745937FL), 27) * 0x87C37B91114253D5L + h1;
+          word = 0;
+          filled = 0;
+        }
+      }
+      space = false;
+      word = (word << 16) | k;
+      length++;
+      if (++filled == 4) {
+        h1 = Long.rotateLeft(h1 ^ (word * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
+        h2 = Long.rotateLeft(h2 ^ (word * 0x4CF5AD432745937FL), 27) * 0x87C37B91114253D5L + h1;
+        word = 0;
+        filled = 0;
       }
     }
-    return b.toString();
+    h1 ^= word * 0x87C37B91114253D5L ^ length;
+    h2 ^= Long.rotateLeft(word, 17) * 0x4CF5AD432745937FL ^ ((long) length << 32);
+    h1 += h2;
+    h2 += h1;
+    return hex(mix(h1)) + hex(mix(h2));
+  }
+
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xFF51AFD7ED558CCDL;
+    k ^= k >>> 33;
+    k *= 0xC4CEB9FE1A85EC53L;
+    k ^= k >>> 33;
+    return k;
+  }
+
+  private static String hex(long v) {
+    String h = Long.toHexString(v);
+    return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
   }
 }

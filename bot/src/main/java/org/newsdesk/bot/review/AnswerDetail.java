@@ -1,0 +1,33 @@
+package org.newsdesk.bot.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the log holds about one answer, shaped for the detail page. Text that may be
+ * missing is the empty string; {@code answerHtml} is already cleaned to Telegram's tags.
+ */
+public record AnswerDetail(QueueRow summary, String chatId, String userId, String question, String answerHtml,
+                           String notice, String query, String latency, String replyMessageIds,
+                           String incidentId, List<Citation> citations, List<Sentence> sentences,
+                           List<Retrieved> retrieved, List<Action> actions) {
+  public AnswerDetail {
+    citations = List.copyOf(citations);
+    sentences = List.copyOf(sentences);
+    retrieved = List.copyOf(retrieved);
+    actions = List.copyOf(actions);
+  }
+
+  /** A source under the answer, its passage split around the quote. */
+  public record Citation(int n, String articleId, int passageOrdinal, String title, String source, String url,
+                         String published, QuoteHighlight passage, String quote, boolean supported, double score) {}
+
+  /** The support check of one answer sentence. */
+  public record Sentence(int ordinal, String sentence, String cited, double support, boolean supported) {}
+
+  /** A passage retrieval returned, with its score. */
+  public record Retrieved(int rank, String articleId, int passageOrdinal, double score) {}
+
+  /** A moderation action: who, what, when, and the note when there is one. */
+  public record Action(String moderator, String action, String note, Instant at) {}
+}

@@ -1,0 +1,119 @@
+package org.newsdesk.bot.review;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.newsdesk.bot.log.LogDatabase;
+
+/** Loads one answer with its citations, checks, retrieval scores and moderation history. */
+public final class AnswerDetails {
+  private final LogDatabase db;
+
+  public AnswerDetails(LogDatabase db) {
+    this.db = db;
+  }
+
+  public Optional<AnswerDetail> load(long id) {
+    try (Connection c = db.open()) {
+      QueueRow summary;
+      String chatId, userId, question, answerText, notice, query, latency, replies, incident;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ReviewQueue.COLUMNS
+          + ", a.chat_id, a.user_id, a.answer_text, a.notice, a.query, a.latency_ms, a.reply_message_ids,"
+          + " a.incident_id FROM answers a WHERE a.id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) return Optional.empty();
+          summary = ReviewQueue.row(rs);
+          chatId = text(rs, "chat_id");
+          userId = text(rs, "user_id");
+          question = summary.question();
+          answerText = text(rs, "answer_text");
+          notice = text(rs, "notice");
+          query = text(rs, "query");
+          String ms = text(rs, "latency_ms");
+          latency = ms.isEmpty() ? "" : ms + " ms";
+          replies = text(rs, "reply_message_ids");
+          incident = text(rs, "incident_id");
+        }
+      }
+      return Optional.of(new AnswerDetail(summary, chatId, userId, question, TelegramHtml.sanitize(answerText),
+          notice, query, latency, replies, incident, citations(c, id), sentences(c, id), retrieved(c, id),
+          actions(c, id)));
+    } catch (SQLException e) {
+      throw new ReviewStoreException("cannot read answer " + id, e);
+    }
+  }
+
+  private static List<AnswerDetail.Citation> citations(Connection c, long id) throws SQLException {
+    List<AnswerDetail.Citation> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT n, article_id, passage_ordinal, title, source, url,"
+        + " published, passage, quote, quote_start, quote_end, supported, score FROM citations"
+        + " WHERE answer_id = ? ORDER BY n")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String quote = rs.getString("quote");
+          out.add(new AnswerDetail.Citation(rs.getInt("n"), rs.getString("article_id"), rs.getInt("passage_ordinal"),
+              rs.getString("title"), text(rs, "source"), text(rs, "url"), text(rs, "published"),
+              QuoteHighlight.of(rs.getString("passage"), quote, rs.getInt("quote_start"), rs.getInt("quote_end")),
+              quote, rs.getInt("supported") == 1, rs.getDouble("score")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AnswerDetail.Sentence> sentences(Connection c, long id) throws SQLException {
+    List<AnswerDetail.Sentence> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT ordinal, sentence, cited, support, supported"
+        + " FROM sentence_checks WHERE answer_id = ? ORDER BY ordinal")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new AnswerDetail.Sentence(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+              rs.getInt(5) == 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AnswerDetail.Retrieved> retrieved(Connection c, long id) throws SQLException {
+    List<AnswerDetail.Retrieved> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT rank, article_id, passage_ordinal, score"
+        + " FROM retrieved WHERE answer_id = ? ORDER BY rank")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new AnswerDetail.Retrieved(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AnswerDetail.Action> actions(Connection c, long id) throws SQLException {
+    List<AnswerDetail.Action> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT moderator, action, note, at"
+        + " FROM moderation_actions WHERE answer_id = ? ORDER BY at, id")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new AnswerDetail.Action(rs.getString(1), rs.getString(2), text(rs, "note"),
+              Instant.ofEpochMilli(rs.getLong(4))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String text(ResultSet rs, String column) throws SQLException {
+    String v = rs.getString(column);
+    return v == null ? "" : v;
+  }
+}

@@ -1,0 +1,236 @@
+package org.newsdesk.bot.review;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.config.ReviewConfig;
+import org.newsdesk.config.Secret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The moderators' review page: sign in, queue, answer detail with actions, insights, export.
+ * Every page but the sign-in needs a session; every POST needs the session's CSRF token.
+ */
+public final class ReviewServer implements AutoCloseable {
+  /** Name of the session cookie. */
+  public static final String COOKIE = "newsdesk_review";
+  private static final Logger log = LoggerFactory.getLogger(ReviewServer.class);
+  private static final int PAGE_SIZE = 50;
+  private static final Set<String> ACTIONS = Set.of("approve", "flag", "hide", "note");
+  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
+      + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private final ReviewQueue queue;
+  private final AnswerDetails details;
+  private final Moderation moderation;
+  private final Insights insights;
+  private final Export export;
+  private final Sessions sessions;
+  private final PasswordCheck password;
+  private final Clock clock;
+  private final PebbleEngine templates;
+  private final Javalin app;
+
+  public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock) {
+    this.queue = new ReviewQueue(db);
+    this.details = new AnswerDetails(db);
+    this.moderation = new Moderation(db, clock);
+    this.insights = new Insights(db);
+    this.export = new Export(db);
+    this.sessions = new Sessions(config.sessionTimeout(), clock);
+    this.password = new PasswordCheck(password);
+    this.clock = clock;
+    ClasspathLoader loader = new ClasspathLoader();
+    loader.setPrefix("review");
+    loader.setSuffix(".peb");
+    this.templates = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
+        .extension(new PageFilters()).build();
+    this.app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.useVirtualThreads = true;
+    });
+    routes();
+  }
+
+  /** Starts listening; port 0 picks a free one (see {@link #port()}). */
+  public ReviewServer start(String host, int port) {
+    app.start(host, port);
+    log.atInfo().addKeyValue("host", host).addKeyValue("port", port()).log("review page listening");
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void routes() {
+    app.before(ctx -> {
+      ctx.header("Content-Security-Policy", CSP);
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.header("Cache-Control", "no-store");
+      if (ctx.path().equals("/login")) return;
+      Optional<Sessions.Session> session = sessions.find(ctx.cookie(COOKIE));
+      if (session.isEmpty()) {
+        if (ctx.method().name().equals("GET")) ctx.redirect("/login");
+        else ctx.status(HttpStatus.FORBIDDEN).result("Sign in first.");
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      if (!ctx.method().name().equals("GET") && !session.get().csrfMatches(ctx.formParam("csrf"))) {
+        ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Reload the page and try again.");
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      ctx.attribute("session", session.get());
+    });
+
+    app.get("/login", ctx -> render(ctx, "login", Map.of("error", "", "name", "")));
+    app.post("/login", this::login);
+    app.post("/logout", ctx -> {
+      sessions.end(ctx.cookie(COOKIE));
+      ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    });
+    app.get("/", this::queuePage);
+    app.get("/answers/{id}", this::detailPage);
+    app.post("/answers/{id}/{action}", this::act);
+    app.get("/insights", this::insightsPage);
+    app.get("/export.csv", ctx -> exportView(ctx, Export.Format.CSV));
+    app.get("/export.jsonl", ctx -> exportView(ctx, Export.Format.JSONL));
+
+    app.exception(IllegalArgumentException.class, (e, ctx) ->
+        page(ctx.status(HttpStatus.BAD_REQUEST), "message", Map.of("heading", "Cannot do that", "message", e.getMessage())));
+    app.exception(ReviewStoreException.class, (e, ctx) -> {
+      String incident = Long.toString(clock.millis(), 36);
+      log.atError().setCause(e).addKeyValue("incident", incident).log("review page failed");
+      page(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), "message", Map.of("heading", "The answer log failed",
+          "message", "The answer log could not be read or written (incident " + incident + "). Try again shortly."));
+    });
+    app.error(HttpStatus.NOT_FOUND, ctx -> {
+      if (ctx.attribute("session") != null && ctx.result() == null) {
+        page(ctx, "message", Map.of("heading", "Not found", "message", "There is no such page."));
+      }
+    });
+  }
+
+  private void login(Context ctx) {
+    String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+    if (!password.matches(ctx.formParam("password"))) {
+      log.atWarn().addKeyValue("ip", ctx.ip()).log("review sign-in refused");
+      render(ctx.status(HttpStatus.UNAUTHORIZED), "login", Map.of("error", "Wrong password.", "name", name));
+      return;
+    }
+    if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)) {
+      render(ctx.status(HttpStatus.BAD_REQUEST), "login",
+          Map.of("error", "Type your name (up to 40 characters); it is recorded with your actions.", "name", ""));
+      return;
+    }
+    Sessions.Session s = sessions.start(name);
+    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    log.atInfo().addKeyValue("moderator", name).log("review sign-in");
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  private void queuePage(Context ctx) {
+    QueueFilter filter = QueueFilter.fromParams(ctx::queryParam);
+    Optional<QueuePage.Cursor> after = Optional.ofNullable(ctx.queryParam("after"))
+        .filter(s -> !s.isBlank()).map(QueuePage.Cursor::parse);
+    QueuePage p = queue.page(filter, after, PAGE_SIZE);
+    String query = filter.toQuery();
+    page(ctx, "queue", Map.of("rows", p.rows(), "next", p.next().map(Object::toString).orElse(""),
+        "paged", after.isPresent(), "query", query, "f", filter.formValues()));
+  }
+
+  private void detailPage(Context ctx) {
+    long id = id(ctx);
+    Optional<AnswerDetail> d = details.load(id);
+    if (d.isEmpty()) {
+      page(ctx.status(HttpStatus.NOT_FOUND), "message",
+          Map.of("heading", "Not found", "message", "There is no answer " + id + "."));
+      return;
+    }
+    page(ctx, "detail", Map.of("a", d.get(), "hiddenNotice", Moderation.HIDDEN_NOTICE));
+  }
+
+  private void act(Context ctx) {
+    long id = id(ctx);
+    String action = ctx.pathParam("action");
+    if (!ACTIONS.contains(action)) throw new IllegalArgumentException("Unknown action: " + action);
+    Sessions.Session s = ctx.attribute("session");
+    moderation.act(id, Moderation.Kind.valueOf(action.toUpperCase(java.util.Locale.ROOT)), "review:" + s.moderator(),
+        ctx.formParam("note"));
+    ctx.redirect("/answers/" + id, HttpStatus.SEE_OTHER);
+  }
+
+  private void insightsPage(Context ctx) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    QueueFilter range = QueueFilter.fromParams(ctx::queryParam);
+    LocalDate to = range.to().orElse(today);
+    LocalDate from = range.from().orElse(to.minusDays(29));
+    InsightsReport r = insights.report(from, to, 20);
+    page(ctx, "insights", Map.of("r", r, "perDay", BarChart.perDay(r.days()),
+        "topChart", BarChart.unanswered(r.unanswered())));
+  }
+
+  private void exportView(Context ctx, Export.Format format) throws IOException {
+    QueueFilter filter = QueueFilter.fromParams(ctx::queryParam);
+    String ext = format == Export.Format.CSV ? "csv" : "jsonl";
+    ctx.contentType(format == Export.Format.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"newsdesk-answers." + ext + "\"");
+    long n = export.write(filter, format, ctx.res().getOutputStream());
+    ctx.res().flushBuffer();
+    Sessions.Session s = ctx.attribute("session");
+    log.atInfo().addKeyValue("moderator", s.moderator()).addKeyValue("rows", n).addKeyValue("format", ext)
+        .log("review export");
+  }
+
+  private static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("\"" + ctx.pathParam("id") + "\" is not an answer number.", e);
+    }
+  }
+
+  /** Renders a page for a signed-in moderator (adds the name and the CSRF token). */
+  private void page(Context ctx, String template, Map<String, Object> model) {
+    Map<String, Object> m = new HashMap<>(model);
+    Sessions.Session s = ctx.attribute("session");
+    m.put("moderator", s == null ? "" : s.moderator());
+    m.put("csrf", s == null ? "" : s.csrfToken());
+    render(ctx, template, m);
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> model) {
+    Map<String, Object> m = new HashMap<>(model);
+    m.putIfAbsent("moderator", "");
+    m.putIfAbsent("csrf", "");
+    StringWriter out = new StringWriter();
+    try {
+      templates.getTemplate(template).evaluate(out, m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.html(out.toString());
+  }
+}

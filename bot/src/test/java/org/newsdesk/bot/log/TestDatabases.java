@@ -1,0 +1,22 @@
+package org.newsdesk.bot.log;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.newsdesk.config.LogConfig;
+
+/**
+ * The answer-log databases every log test runs against: use with
+ * {@code @ParameterizedTest @EnumSource(TestDatabases.class)}. PostgreSQL is a real server
+ * ({@link PostgresServer}); a test without one fails with a message saying how to get it.
+ */
+public enum TestDatabases {
+  SQLITE, POSTGRESQL;
+
+  /** A new, empty, migrated answer log; {@code dir} holds the SQLite file. */
+  public LogDatabase create(Path dir) {
+    LogConfig config = this == SQLITE
+        ? new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(), Optional.empty())
+        : PostgresServer.get().newDatabase();
+    return new LogDatabase(config).migrate();
+  }
+}

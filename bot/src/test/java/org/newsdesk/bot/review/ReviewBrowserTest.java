@@ -1,0 +1,153 @@
+package org.newsdesk.bot.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.TestDatabases;
+import org.newsdesk.config.ReviewConfig;
+import org.newsdesk.config.Secret;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The review page in Debian's headless Chromium, driven by Selenium through the installed
+ * chromedriver (nothing is downloaded). Saves the screenshots in {@code docs/}.
+ */
+class ReviewBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String PASSWORD = "tram-review-2025";
+  @TempDir Path dir;
+  private LogDatabase db;
+  private ReviewServer server;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() {
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver"
+            + " (.ci/run installs them)")
+        .isTrue();
+    db = TestDatabases.SQLITE.create(dir.resolve("log"));
+    TestClock clock = new TestClock("2025-03-12T16:30:00Z");
+    server = new ReviewServer(db, new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.empty()),
+        new Secret(PASSWORD), clock).start("127.0.0.1", 0);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1280,1000", "--user-data-dir=" + dir.resolve("chromium"));
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  @Test
+  void should_let_a_moderator_find_flag_and_export_a_disliked_answer() throws Exception {
+    LogSeed seed = new LogSeed(db);
+    seed.vote(seed.insert(LogSeed.entry().question("When does the new tram line open?").at("2025-03-12T08:10:00Z")), 1, 1);
+    seed.insert(LogSeed.entry().question("Who owns the football stadium?").notFound().at("2025-03-12T09:02:00Z"));
+    seed.insert(LogSeed.entry().question("How much will tickets cost on the tram?").unsupported(1)
+        .chat("group", -1001).at("2025-03-12T10:45:00Z"));
+    long disliked = seed.insert(LogSeed.entry().question("Did the council vote against the tram budget?")
+        .answer("The council approved the budget <b>unanimously</b> [1].\n\n<b>[1] City approves tram</b>\n"
+            + "<i>City Gazette · 2025-03-01</i>\n<blockquote>The tram line opens in May.</blockquote>")
+        .unsupported(1).at("2025-03-12T11:20:00Z"));
+    seed.vote(disliked, 7, -1);
+    seed.vote(disliked, 8, -1);
+    seed.insert(LogSeed.entry().question("<script>alert('hi')</script> is the bridge closed?").notFound()
+        .at("2025-03-12T12:05:00Z"));
+    seed.insert(LogSeed.entry().question("What did the mayor say about parking fees?").at("2025-03-12T14:40:00Z"));
+    String base = "http://127.0.0.1:" + server.port();
+
+    // Wrong password refused.
+    browser.get(base + "/");
+    signIn("Ana", "not-the-password");
+    assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("Wrong password.");
+
+    // Signed in: the queue, with a script in a question shown as text.
+    signIn("Ana", PASSWORD);
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/");
+    List<String> questions = browser.findElements(By.cssSelector("#queue a.question")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(questions).hasSize(6).contains("<script>alert('hi')</script> is the bridge closed?");
+    save("review-queue.png");
+
+    // Filter to 👎.
+    browser.findElement(By.id("f-down")).click();
+    browser.findElement(By.id("apply")).click();
+    assertThat(browser.getCurrentUrl()).startsWith(base + "/?down=1&");
+    assertThat(browser.findElements(By.cssSelector("#queue a.question"))).extracting(WebElement::getText)
+        .containsExactly("Did the council vote against the tram budget?");
+
+    // Open it and flag it.
+    browser.findElement(By.cssSelector("#queue a.question")).click();
+    assertThat(browser.findElement(By.id("question")).getText()).isEqualTo("Did the council vote against the tram budget?");
+    assertThat(browser.findElement(By.id("feedback")).getText()).isEqualTo("👍 0 · 👎 2");
+    assertThat(browser.findElement(By.cssSelector(".citation mark")).getText()).isEqualTo("The tram line opens in May.");
+    browser.findElement(By.id("flag")).click();
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/answers/" + disliked);
+    assertThat(browser.findElement(By.id("flag-flagged")).getText()).isEqualTo("flagged");
+    assertThat(browser.findElement(By.id("history")).getText()).isEqualTo("flag by review:Ana 2025-03-12 16:30 UTC");
+    browser.findElement(By.id("note")).sendKeys("The answer contradicts the quoted passage.");
+    browser.findElement(By.id("add-note")).click();
+    assertThat(browser.findElement(By.id("history")).getText()).isEqualTo(
+        "flag by review:Ana 2025-03-12 16:30 UTC\nnote by review:Ana 2025-03-12 16:30 UTC\n"
+            + "The answer contradicts the quoted passage.");
+    save("review-detail.png");
+
+    // Export the 👎 view as CSV with the browser's session cookie.
+    Cookie session = browser.manage().getCookieNamed(ReviewServer.COOKIE);
+    assertThat(session.isHttpOnly()).isTrue();
+    HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/export.csv?down=1"))
+        .header("Cookie", ReviewServer.COOKIE + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(csv.body().split("\r\n")).containsExactly(String.join(",", Export.COLUMNS),
+        disliked + ",2025-03-12T11:20:00Z,private,501,501,Did the council vote against the tram budget?,answered,"
+            + "\"The council approved the budget <b>unanimously</b> [1].\n\n<b>[1] City approves tram</b>\n"
+            + "<i>City Gazette · 2025-03-01</i>\n<blockquote>The tram line opens in May.</blockquote>\","
+            + "extractive,1,42,0,2,true,false,false");
+  }
+
+  private void signIn(String name, String password) {
+    browser.findElement(By.id("name")).clear();
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("signin")).click();
+  }
+
+  private void save(String name) throws Exception {
+    Path docs = Path.of("..").toAbsolutePath().normalize().resolve("docs");
+    assertThat(docs.getParent().resolve("bot/pom.xml")).as("tests run from the bot module").exists();
+    Files.createDirectories(docs);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,217 @@
+package org.newsdesk.bot.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.Main;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.TestDatabases;
+import org.newsdesk.config.ReviewConfig;
+import org.newsdesk.config.Secret;
+
+/** The review page over plain HTTP: sign-in, sessions, CSRF, escaping. */
+class ReviewServerTest {
+  private static final String PASSWORD = "correct horse battery";
+  @TempDir Path dir;
+  private LogDatabase db;
+  private LogSeed seed;
+  private ReviewServer server;
+  private TestClock clock;
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeEach
+  void start() {
+    db = TestDatabases.SQLITE.create(dir);
+    seed = new LogSeed(db);
+    clock = new TestClock("2025-03-12T12:00:00Z");
+    ReviewConfig config = new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.of(new Secret(PASSWORD)));
+    server = new ReviewServer(db, config, new Secret(PASSWORD), clock).start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void should_redirect_pages_and_refuse_actions_when_not_signed_in() throws Exception {
+    long id = seed.insert(LogSeed.entry());
+
+    for (String path : new String[] {"/", "/answers/" + id, "/insights", "/export.csv", "/export.jsonl?down=1"}) {
+      HttpResponse<String> r = get(path, null);
+      assertThat(r.statusCode()).as(path).isEqualTo(302);
+      assertThat(r.headers().firstValue("Location")).as(path).hasValue("/login");
+      assertThat(r.body()).as(path).doesNotContain("tram");
+    }
+    HttpResponse<String> post = post("/answers/" + id + "/hide", "csrf=x", null);
+
+    assertThat(post.statusCode()).isEqualTo(403);
+    assertThat(post.body()).isEqualTo("Sign in first.");
+    assertThat(count("SELECT COUNT(*) FROM moderation_actions")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM pending_edits")).isZero();
+  }
+
+  @Test
+  void should_refuse_sign_in_when_password_is_wrong() throws Exception {
+    HttpResponse<String> r = post("/login", "name=ana&password=" + enc("correct horse"), null);
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("<p class=\"error\" id=\"error\">Wrong password.</p>");
+    assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void should_set_a_strict_http_only_cookie_when_signing_in() throws Exception {
+    HttpResponse<String> r = post("/login", "name=ana&password=" + enc(PASSWORD), null);
+
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Set-Cookie").orElseThrow())
+        .matches(ReviewServer.COOKIE + "=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict");
+  }
+
+  @Test
+  void should_refuse_an_action_when_the_csrf_token_is_missing_or_wrong() throws Exception {
+    long id = seed.insert(LogSeed.entry());
+    String cookie = signIn();
+
+    HttpResponse<String> missing = post("/answers/" + id + "/flag", "", cookie);
+    HttpResponse<String> wrong = post("/answers/" + id + "/flag", "csrf=forged", cookie);
+    HttpResponse<String> right = post("/answers/" + id + "/flag", "csrf=" + csrf(cookie), cookie);
+
+    assertThat(missing.statusCode()).isEqualTo(403);
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.body()).isEqualTo("This form has expired. Reload the page and try again.");
+    assertThat(right.statusCode()).isEqualTo(303);
+    assertThat(count("SELECT COUNT(*) FROM moderation_actions")).isEqualTo(1);
+  }
+
+  @Test
+  void should_end_the_session_when_idle_longer_than_the_timeout() throws Exception {
+    String cookie = signIn();
+    assertThat(get("/", cookie).statusCode()).isEqualTo(200);
+
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(get("/", cookie).statusCode()).isEqualTo(200);
+    clock.advance(Duration.ofMinutes(31));
+
+    assertThat(get("/", cookie).headers().firstValue("Location")).hasValue("/login");
+  }
+
+  @Test
+  void should_show_markup_in_a_question_as_text_when_rendering_queue_and_detail() throws Exception {
+    long id = seed.insert(LogSeed.entry().question("<script>alert('x')</script> & <b>bold</b>?")
+        .answer("Fine <i>x</i><img src=x onerror=alert(1)>"));
+    String cookie = signIn();
+
+    String queue = get("/", cookie).body();
+    String detail = get("/answers/" + id, cookie).body();
+
+    String escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;?";
+    assertThat(queue).contains(escaped).doesNotContain("<script>");
+    assertThat(detail).contains("<p class=\"q\" id=\"question\">" + escaped + "</p>")
+        .contains("<div class=\"answer\" id=\"answer\">Fine <i>x</i></div>")
+        .doesNotContain("<script>").doesNotContain("onerror");
+  }
+
+  @Test
+  void should_chart_questions_per_day_and_list_unanswered_ones_when_showing_insights() throws Exception {
+    seed.insert(LogSeed.entry().at("2025-03-12T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().at("2025-03-11T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("who OWNS the stadium").notFound().at("2025-03-12T09:00:00Z"));
+    String cookie = signIn();
+
+    String page = get("/insights", cookie).body();
+
+    assertThat(page).contains("<b id=\"total\">3</b>questions")
+        .contains("<tr><td>who owns the stadium</td><td>Who owns the stadium?</td><td class=\"num\">2</td></tr>")
+        .contains("<title>2025-03-12: 2 questions, 1 answered, 1 not found</title>")
+        .contains("2025-02-11 – 2025-03-12");
+  }
+
+  @Test
+  void should_explain_a_malformed_date_and_a_missing_answer_when_asked_for_them() throws Exception {
+    String cookie = signIn();
+
+    HttpResponse<String> badDate = get("/?from=12.03.2025", cookie);
+    HttpResponse<String> missing = get("/answers/4242", cookie);
+
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("<p id=\"message\">The date &quot;12.03.2025&quot; is not in the form 2025-03-31.</p>");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("<p id=\"message\">There is no answer 4242.</p>");
+  }
+
+  @Test
+  void should_refuse_to_start_when_no_review_password_is_set() {
+    assertThat(System.getenv(ReviewConfig.PASSWORD_ENV)).as("this test needs %s unset", ReviewConfig.PASSWORD_ENV).isNull();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    picocli.CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+
+    int code = cl.execute("review", "--data", dir.toString(), "--port", "0");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "newsdesk: set NEWSDESK_REVIEW_PASSWORD to the moderators' password before starting the review page"
+            + System.lineSeparator());
+  }
+
+  private String signIn() throws Exception {
+    HttpResponse<String> r = post("/login", "name=ana&password=" + enc(PASSWORD), null);
+    String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  private String csrf(String cookie) throws Exception {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/", cookie).body());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  private HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (cookie != null) b.header("Cookie", cookie);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) b.header("Cookie", cookie);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

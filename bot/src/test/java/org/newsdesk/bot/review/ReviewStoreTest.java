@@ -1,0 +1,216 @@
+package org.newsdesk.bot.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.TestDatabases;
+
+/** The review queue, detail, actions, export and insights, on SQLite and on PostgreSQL. */
+class ReviewStoreTest {
+  @TempDir Path dir;
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T12:00:00Z"), ZoneOffset.UTC);
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_page_newest_first_without_gaps_or_repeats_when_following_cursors(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 7; i++) ids.add(seed.insert(LogSeed.entry().question("q" + i).at("2025-03-10T09:0" + i + ":00Z")));
+    ids.add(seed.insert(LogSeed.entry().question("same time").at("2025-03-10T09:06:00Z")));
+    ReviewQueue queue = new ReviewQueue(db);
+
+    List<Long> seen = new ArrayList<>();
+    Optional<QueuePage.Cursor> after = Optional.empty();
+    int pages = 0;
+    do {
+      QueuePage page = queue.page(QueueFilter.all(), after, 3);
+      page.rows().forEach(r -> seen.add(r.id()));
+      after = page.next();
+      pages++;
+    } while (after.isPresent());
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactly(ids.get(7), ids.get(6), ids.get(5), ids.get(4), ids.get(3), ids.get(2),
+        ids.get(1), ids.get(0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_list_only_matching_answers_when_filtering(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    long plain = seed.insert(LogSeed.entry().question("What did the mayor say about trams?"));
+    long disliked = seed.insert(LogSeed.entry().question("Who won the 100% pledge vote?").at("2025-03-11T08:00:00Z"));
+    seed.vote(disliked, 9, -1);
+    seed.vote(plain, 9, 1);
+    long unsupported = seed.insert(LogSeed.entry().unsupported(2).chat("group", -100));
+    long missing = seed.insert(LogSeed.entry().question("Is the harbour closing?").notFound().at("2025-03-09T23:59:00Z"));
+    new Moderation(db, CLOCK).act(plain, Moderation.Kind.FLAG, "review:ana", null);
+    new Moderation(db, CLOCK).act(missing, Moderation.Kind.HIDE, "review:ana", null);
+    ReviewQueue queue = new ReviewQueue(db);
+
+    assertThat(ids(queue, f("down=1"))).containsExactly(disliked);
+    assertThat(ids(queue, f("unsupported=1"))).containsExactly(unsupported);
+    assertThat(ids(queue, f("notfound=1"))).containsExactly(missing);
+    assertThat(ids(queue, f("flagged=1"))).containsExactly(plain);
+    assertThat(ids(queue, f("hidden=1"))).containsExactly(missing);
+    assertThat(ids(queue, f("chat=group"))).containsExactly(unsupported);
+    assertThat(ids(queue, f("from=2025-03-10&to=2025-03-10"))).containsExactlyInAnyOrder(plain, unsupported);
+    assertThat(ids(queue, f("to=2025-03-09"))).containsExactly(missing);
+    assertThat(ids(queue, f("q=MAYOR"))).containsExactly(plain);
+    assertThat(ids(queue, f("q=100%"))).containsExactly(disliked);
+    assertThat(ids(queue, f("q=0%p"))).isEmpty();
+    assertThat(ids(queue, f("q=couldn't find"))).containsExactly(missing);
+    assertThat(ids(queue, f("notfound=1&chat=group"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_queue_one_edit_per_reply_message_when_hiding_an_answer(TestDatabases kind) throws Exception {
+    LogDatabase db = kind.create(dir);
+    long id = new LogSeed(db).insert(LogSeed.entry().replies("77,78").chat("private", 501));
+    Moderation moderation = new Moderation(db, CLOCK);
+
+    int queued = moderation.act(id, Moderation.Kind.HIDE, "review:ana", null);
+    int again = moderation.act(id, Moderation.Kind.HIDE, "review:bo", null);
+
+    assertThat(queued).isEqualTo(2);
+    assertThat(again).isZero();
+    try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT chat_id, message_id, new_text, requested_at, done_at FROM pending_edits ORDER BY message_id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getLong(4) + "/" + rs.getObject(5));
+      }
+      long now = CLOCK.millis();
+      assertThat(rows).containsExactly("501/77/This answer was removed by a moderator./" + now + "/null",
+          "501/78/This answer was removed by a moderator./" + now + "/null");
+    }
+    AnswerDetail detail = new AnswerDetails(db).load(id).orElseThrow();
+    assertThat(detail.summary().hidden()).isTrue();
+    assertThat(detail.actions()).extracting(AnswerDetail.Action::moderator, AnswerDetail.Action::action)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("review:ana", "hide"),
+            org.assertj.core.groups.Tuple.tuple("review:bo", "hide"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_record_flags_and_notes_with_moderator_and_time_when_acting(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    long id = new LogSeed(db).insert(LogSeed.entry());
+    Moderation moderation = new Moderation(db, CLOCK);
+
+    moderation.act(id, Moderation.Kind.FLAG, "review:ana", null);
+    moderation.act(id, Moderation.Kind.NOTE, "review:ana", "  Source is from 2019, check the date.  ");
+    moderation.act(id, Moderation.Kind.APPROVE, "review:bo", null);
+
+    AnswerDetail d = new AnswerDetails(db).load(id).orElseThrow();
+    assertThat(d.summary().approved()).isTrue();
+    assertThat(d.summary().flagged()).isFalse();
+    assertThat(d.actions()).extracting(a -> a.action() + " " + a.moderator() + " " + a.note() + " " + a.at())
+        .containsExactly("flag review:ana  2025-03-12T12:00:00Z",
+            "note review:ana Source is from 2019, check the date. 2025-03-12T12:00:00Z",
+            "approve review:bo  2025-03-12T12:00:00Z");
+    assertThatThrownBy(() -> moderation.act(id, Moderation.Kind.NOTE, "review:ana", " "))
+        .hasMessage("A note needs some text.");
+    assertThatThrownBy(() -> moderation.act(999_999, Moderation.Kind.FLAG, "review:ana", null))
+        .hasMessage("There is no answer 999999.");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_show_citation_with_quote_found_in_passage_when_loading_detail(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    long id = new LogSeed(db).insert(LogSeed.entry().answer("Opens <b>May</b> [1] <script>alert(1)</script>"));
+
+    AnswerDetail d = new AnswerDetails(db).load(id).orElseThrow();
+
+    assertThat(d.answerHtml()).isEqualTo("Opens <b>May</b> [1] ");
+    AnswerDetail.Citation c = d.citations().get(0);
+    assertThat(c.passage()).isEqualTo(new QuoteHighlight("Council members met on Tuesday. ",
+        "The tram line opens in May.", " Tickets cost two euros.", true));
+    assertThat(d.sentences()).extracting(AnswerDetail.Sentence::sentence).containsExactly("The line opens in May.");
+    assertThat(d.retrieved()).extracting(AnswerDetail.Retrieved::score).containsExactly(7.25, 3.5);
+    assertThat(d.latency()).isEqualTo("42 ms");
+    assertThat(new AnswerDetails(db).load(id + 100)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_escape_csv_and_write_one_json_object_per_line_when_exporting(TestDatabases kind) throws Exception {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    long id = seed.insert(LogSeed.entry().question("Did he say \"no\", twice?\nReally").answer("=cmd|' /C calc'!A0"));
+    seed.vote(id, 1, -1);
+    Export export = new Export(db);
+
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    long n = export.write(QueueFilter.all(), Export.Format.CSV, csv);
+    ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
+    export.write(QueueFilter.all(), Export.Format.JSONL, jsonl);
+
+    assertThat(n).isEqualTo(1);
+    assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "id,asked_at,chat_type,chat_id,user_id,question,outcome,answer_text,mode,unsupported,latency_ms,thumbs_up,"
+            + "thumbs_down,flagged,hidden,approved\r\n"
+            + id + ",2025-03-10T09:00:00Z,private,501,501,\"Did he say \"\"no\"\", twice?\nReally\",answered,"
+            + "'=cmd|' /C calc'!A0,extractive,0,42,0,1,false,false,false\r\n");
+    assertThat(jsonl.toString(StandardCharsets.UTF_8)).isEqualTo("{\"id\":" + id
+        + ",\"asked_at\":\"2025-03-10T09:00:00Z\",\"chat_type\":\"private\",\"chat_id\":501,\"user_id\":501,"
+        + "\"question\":\"Did he say \\\"no\\\", twice?\\nReally\",\"outcome\":\"answered\","
+        + "\"answer_text\":\"=cmd|' /C calc'!A0\",\"mode\":\"extractive\",\"unsupported\":0,\"latency_ms\":42,"
+        + "\"thumbs_up\":0,\"thumbs_down\":1,\"flagged\":false,\"hidden\":false,\"approved\":false}\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_count_per_day_and_group_unanswered_questions_when_reporting_insights(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    seed.vote(seed.insert(LogSeed.entry().at("2025-03-10T10:00:00Z")), 1, 1);
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().at("2025-03-10T11:00:00Z"));
+    seed.insert(LogSeed.entry().question("who owns the STADIUM").notFound().at("2025-03-11T11:00:00Z"));
+    seed.vote(seed.insert(LogSeed.entry().question("Is there a strike?").notFound().at("2025-03-11T12:00:00Z")), 2, -1);
+    seed.insert(LogSeed.entry().notFound().at("2025-02-01T12:00:00Z")); // outside the range
+
+    InsightsReport r = new Insights(db).report(LocalDate.parse("2025-03-09"), LocalDate.parse("2025-03-11"), 10);
+
+    assertThat(r.days()).extracting(d -> d.date() + " " + d.questions() + "/" + d.answered() + "/" + d.notFound()
+        + " +" + d.thumbsUp() + " -" + d.thumbsDown())
+        .containsExactly("2025-03-09 0/0/0 +0 -0", "2025-03-10 2/1/1 +1 -0", "2025-03-11 2/0/2 +0 -1");
+    assertThat(r.questions()).isEqualTo(4);
+    assertThat(r.unanswered()).containsExactly(
+        new InsightsReport.Unanswered("who owns the stadium", "Who owns the stadium?", 2),
+        new InsightsReport.Unanswered("is there a strike", "Is there a strike?", 1));
+  }
+
+  private static QueueFilter f(String query) {
+    java.util.Map<String, String> params = new java.util.HashMap<>();
+    for (String part : query.split("&")) {
+      int eq = part.indexOf('=');
+      params.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    return QueueFilter.fromParams(params::get);
+  }
+
+  private static List<Long> ids(ReviewQueue queue, QueueFilter filter) {
+    return queue.page(filter, Optional.empty(), 50).rows().stream().map(QueueRow::id).toList();
+  }
+}
