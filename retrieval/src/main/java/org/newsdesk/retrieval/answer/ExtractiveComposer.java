@@ -24,7 +24,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * figure for "how many", see {@link AnswerType}) keeps {@link #UNTYPED_SUPPORT} of its support and
  * {@link #UNTYPED_SCORE} of its score. Below {@code minSupport} for every sentence, the draft is empty
  * (not found). Followers of the best sentence must score near it, less so when they come from an
- * article of another date, and must hold the asked-for kind when the best one does.
+ * article of another date, must hold the asked-for kind when the best one does, and must be about the
+ * same names and numbers of the question as the best one (in the sentence, its passage or headline).
  */
 public final class ExtractiveComposer {
   /** One chosen sentence: passage index (0-based, retrieval order), sentence span within the passage text. */
@@ -70,7 +71,8 @@ public final class ExtractiveComposer {
 
   record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
-  record Scored(Candidate c, double support, double score, boolean typed) {}
+  /** {@code names}: the question's own names and numbers that the sentence, its passage or its headline holds. */
+  record Scored(Candidate c, double support, double score, boolean typed, Set<String> names) {}
 
   public Draft compose(String question, List<ScoredPassage> passages) {
     return compose(question, question, passages);
@@ -91,6 +93,7 @@ public final class ExtractiveComposer {
         if (s.score() < OTHER_DATE_FOLLOWER_RATIO * chosen.getFirst().score()) break;
         if (s.score() < FOLLOWER_RATIO * chosen.getFirst().score() && !newDate(s, chosen, passages)) continue;
         if (chosen.getFirst().typed() && !s.typed()) continue;
+        if (!s.names().containsAll(chosen.getFirst().names())) continue; // about someone or something else
       }
       if (chosen.stream().anyMatch(c -> jaccard(c.c().stems(), s.c().stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
@@ -159,10 +162,12 @@ public final class ExtractiveComposer {
       double sentenceCover = 0;
       double passageCover = 0;
       double ownSupport = 0;
+      Set<String> names = new HashSet<>();
       for (Map.Entry<String, Double> e : queryWeights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
         double inContext = credit(contextStems.get(c.passage()), e.getKey());
+        if (mine && salientQuery.contains(e.getKey()) && Math.max(inSentence, inContext) > 0) names.add(e.getKey());
         sentenceCover += e.getValue() * inSentence;
         passageCover += e.getValue() * inContext;
         if (mine) ownSupport += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext);
@@ -177,7 +182,7 @@ public final class ExtractiveComposer {
       double score = 0.6 * sentenceCover + 0.15 * passageCover + 0.1 * proximity(c.tokens(), queryWeights.keySet())
           + 0.15 * retrieval;
       if (!typed) score *= UNTYPED_SCORE;
-      out.add(new Scored(c, support, score, typed));
+      out.add(new Scored(c, support, score, typed, names));
     }
     out.sort(Comparator.comparingDouble(Scored::score).reversed());
     return out;

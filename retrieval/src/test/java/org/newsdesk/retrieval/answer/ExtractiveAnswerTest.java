@@ -145,4 +145,20 @@ class ExtractiveAnswerTest {
         + "the project office said [1]. In 2023, city officials said building would start in 2024 and the first trams "
         + "should run in the autumn of 2026 [2].");
   }
+
+  @Test
+  void should_not_add_a_sentence_about_someone_else_when_the_question_names_a_person() {
+    // given: two mayors speak about the bridge, in different years
+    Passage ortiz = Fixtures.passage("ortiz", "Bridge approved", "Mayor Lena Ortiz said the Vessel bridge would open "
+        + "in 2017 and cost 40 million euros.", Optional.of(LocalDate.of(2014, 5, 2)), Optional.empty(), 0);
+    Passage berg = Fixtures.passage("berg", "Bridge repairs", "Mayor Tomas Berg said the Vessel bridge repairs would "
+        + "cost 12 million euros.", Optional.of(LocalDate.of(2022, 9, 14)), Optional.empty(), 0);
+    DefaultAnswerer answerer = answerer(List.of(ortiz, berg));
+
+    // when
+    Answer a = answerer.answer("c1", "What did Mayor Ortiz say the Vessel bridge would cost?");
+
+    // then
+    assertThat(a.text()).isEqualTo("Mayor Lena Ortiz said the Vessel bridge would open in 2017 and cost 40 million euros [1].");
+  }
 }
