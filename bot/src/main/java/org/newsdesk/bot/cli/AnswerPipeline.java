@@ -14,7 +14,7 @@ import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
 
 /**
- * The answerer over the configured index, for ask and chat. With {@code --articles DIR} given, that
+ * The answerer over the configured index, for ask, chat and serve. With {@code --articles DIR} given, that
  * folder is indexed incrementally first (cheap when nothing changed), so edits to it are never
  * silently ignored. Without it, the index is used as it is; on a fresh checkout there is none yet,
  * and the configured articles folder is indexed first, so the first {@code newsdesk ask} answers
@@ -79,6 +79,11 @@ final class AnswerPipeline implements AutoCloseable {
 
   Answerer answerer() {
     return answerer;
+  }
+
+  /** The searcher the answers come from; it sees new index commits by itself. */
+  LucenePassageSearcher searcher() {
+    return searcher;
   }
 
   @Override
