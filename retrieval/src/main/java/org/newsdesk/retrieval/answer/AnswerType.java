@@ -7,16 +7,21 @@ import java.util.regex.Pattern;
 
 /**
  * What kind of answer a question asks for, when its wording says so: a time ("When will the tram
- * open?", "In what year...") or a quantity ("How many homes...", "How much did it cost?"). A sentence
+ * open?", "In what year..."), a sum of money ("How much will the tram cost?") or another quantity
+ * ("How many homes...", "How far..."). A sentence
  * that holds no such expression of its own (one the question does not already hold) can hardly
  * answer it, however many of the question's words it repeats.
  */
 enum AnswerType {
-  TIME, QUANTITY, ANY;
+  TIME, MONEY, QUANTITY, ANY;
 
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONEY_QUESTION = Pattern.compile(
+      "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
+          + "|\\bwhat (?:is|was|will be|would be) the (?:cost|price|budget|bill|fee|fine)\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
       "\\bhow (?:many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)\\b"
           + "|\\bwhat (?:percentage|share|proportion|number|amount|size|distance)\\b", Pattern.CASE_INSENSITIVE);
@@ -26,6 +31,10 @@ enum AnswerType {
   private static final Set<String> TIME_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "ago",
       "yesterday", "today", "tomorrow", "tonight", "century", "centuries", "decade", "decades");
+  private static final Pattern CURRENCY = Pattern.compile("[$€£¥₽]");
+  private static final Set<String> CURRENCY_WORDS = Set.of("euro", "euros", "dollar", "dollars", "pound", "pounds",
+      "sterling", "yen", "yuan", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "krona", "kronor", "krone",
+      "kroner", "zloty", "rupee", "rupees", "eur", "usd", "gbp", "cent", "cents", "pence");
   private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
       "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
       "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
@@ -34,6 +43,7 @@ enum AnswerType {
   /** The type {@code question} asks for; {@link #ANY} when its wording does not say. */
   static AnswerType of(String question) {
     if (TIME_QUESTION.matcher(question).find()) return TIME;
+    if (MONEY_QUESTION.matcher(question).find()) return MONEY;
     if (QUANTITY_QUESTION.matcher(question).find()) return QUANTITY;
     return ANY;
   }
@@ -41,13 +51,17 @@ enum AnswerType {
   /** Whether {@code sentence} holds an expression of this type that {@code question} does not. */
   boolean heldBy(String sentence, String question) {
     if (this == ANY) return true;
+    if (this == MONEY && CURRENCY.matcher(sentence).find()) return true;
     Set<String> asked = words(question);
     Matcher m = WORD.matcher(sentence);
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT);
       if (asked.contains(w)) continue;
-      boolean hit = this == TIME ? YEAR.matcher(w).matches() || TIME_WORDS.contains(w)
-          : DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
+      boolean hit = switch (this) {
+        case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w);
+        case MONEY -> CURRENCY_WORDS.contains(w);
+        default -> DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
+      };
       if (hit) return true;
     }
     return false;

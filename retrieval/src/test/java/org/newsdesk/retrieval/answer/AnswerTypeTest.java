@@ -11,7 +11,9 @@ class AnswerTypeTest {
       "When will the tram open? | TIME",
       "In what year did the bridge close? | TIME",
       "How many homes were evacuated? | QUANTITY",
-      "How much will the line cost? | QUANTITY",
+      "How much will the line cost? | MONEY",
+      "What was the price of a ticket? | MONEY",
+      "How much water reached the lower town? | QUANTITY",
       "Who is the project director? | ANY",
       "What did Peskov say about Kaliningrad? | ANY",
   })
@@ -27,6 +29,9 @@ class AnswerTypeTest {
       "QUANTITY | How many homes were evacuated? | About 240 homes were evacuated overnight. | true",
       "QUANTITY | How many homes were evacuated? | Homes in the lower town were evacuated. | false",
       "QUANTITY | How many stops does the line have? | The line will have fourteen stops. | true",
+      "MONEY | How much will the tram cost? | It is expected to cost 180 million euros. | true",
+      "MONEY | How much will the tram cost? | A ticket will cost €2.50. | true",
+      "MONEY | How much will the tram cost? | Every ten minutes a tram will leave the station. | false",
   })
   void should_hold_the_kind_only_with_an_expression_the_question_lacks(AnswerType type, String question,
                                                                        String sentence, boolean held) {
