@@ -32,18 +32,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -327,20 +333,9 @@ public final class ArticleIndexer {
     }
 
     private Map<String, FileManifest> readManifests() throws IOException {
-      Map<String, FileManifest> out = new HashMap<>();
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        TermQuery q = new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE));
-        int n = searcher.count(q);
-        if (n == 0) return out;
-        StoredFields stored = reader.storedFields();
-        for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
-          Document d = stored.document(sd.doc);
-          String path = d.get(IndexFields.PATH);
-          out.put(path, FileManifest.decode(path, d.get(IndexFields.HASH), d.get(IndexFields.MANIFEST)));
-        }
+        return ArticleIndexer.readManifests(reader);
       }
-      return out;
     }
 
     private List<Found> walk(List<FileResult> results) throws IOException {
@@ -519,12 +514,44 @@ public final class ArticleIndexer {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  private static Document manifestDocument(FileManifest m) {
+  static Document manifestDocument(FileManifest m) {
     Document d = new Document();
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
-    d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.YES));
-    d.add(new StoredField(IndexFields.HASH, m.hash()));
-    d.add(new StoredField(IndexFields.MANIFEST, m.encode()));
+    d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.NO));
+    d.add(new BinaryDocValuesField(IndexFields.MANIFEST_DATA, m.toBytes()));
     return d;
+  }
+
+  /**
+   * Every live manifest of the index, by path. Manifests are binary doc values; one without them
+   * was written by an older version, which stored its path, hash and JSON form as stored fields.
+   */
+  static Map<String, FileManifest> readManifests(DirectoryReader reader) throws IOException {
+    Map<String, FileManifest> out = new HashMap<>();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    Weight weight = searcher.createWeight(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)),
+        ScoreMode.COMPLETE_NO_SCORES, 1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) continue;
+      BinaryDocValues data = leaf.reader().getBinaryDocValues(IndexFields.MANIFEST_DATA);
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = null;
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        FileManifest m;
+        if (data != null && data.advanceExact(doc)) {
+          m = FileManifest.fromBytes(data.binaryValue());
+        } else {
+          if (stored == null) stored = leaf.reader().storedFields();
+          Document d = stored.document(doc);
+          String path = d.get(IndexFields.PATH);
+          m = FileManifest.decode(path, d.get(IndexFields.HASH), d.get(IndexFields.MANIFEST));
+        }
+        out.put(m.path(), m);
+      }
+    }
+    return out;
   }
 }
