@@ -49,8 +49,8 @@ public final class RetrievalSpeedBenchmark {
       out.printf(Locale.ROOT, "Corpus: %d articles, %.1f MB, vocabulary of %d words (%s), Zipf s=1, seed %d, written in %.1f s%n",
           corpus.articles(), corpus.bytes() / 1e6, vocabulary.size(), squad.isPresent() ? "SQuAD contexts" : "built-in",
           SEED, secs(t0));
-      out.printf("Machine: %d cores, max heap %d MB, %s%n%n", Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " " + Runtime.version());
+      out.printf("Machine: %d cores, max heap %d MB, %s, load average %s%n%n", Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " " + Runtime.version(), loadAverage());
 
       ArticleIndexer indexer = new ArticleIndexer(index, ingest);
       long cpu0 = cpuNanos();
@@ -114,7 +114,8 @@ public final class RetrievalSpeedBenchmark {
         rows.add(row("heap in use after opening the index", String.format(Locale.ROOT, "%d MB (+%d MB for the index)",
             heapAfter >> 20, Math.max(0, heapAfter - heapBefore) >> 20), ""));
         rows.add(row("index size on disk", String.format(Locale.ROOT, "%.1f MB", size(index) / 1e6), ""));
-        out.printf("%d questions (top %d), %d with hits; %s%n%n", questions.size(), k, nonEmpty, first.countsLine());
+        out.printf("%d questions (top %d), %d with hits; %s; load average at the end %s%n%n", questions.size(), k,
+            nonEmpty, first.countsLine(), loadAverage());
         out.println(Table.markdown(new String[] {"measure", "result", "target"}, rows));
       }
     } finally {
@@ -178,6 +179,16 @@ public final class RetrievalSpeedBenchmark {
       return -1;
     }
     return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), or "n/a": how busy the machine was around the run. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   private static double jitSecsSince(long before) {
