@@ -468,7 +468,7 @@ public final class ArticleIndexer {
       Object[] out = new Object[items.size()];
       AtomicInteger next = new AtomicInteger();
       AtomicBoolean failed = new AtomicBoolean();
-      ExecutorService pool = Executors.newFixedThreadPool(n);
+      ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("reindex-", 1).factory());
       try {
         List<Future<?>> workers = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
