@@ -36,6 +36,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -519,6 +520,10 @@ public final class ArticleIndexer {
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
     d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.NO));
     d.add(new BinaryDocValuesField(IndexFields.MANIFEST_DATA, m.toBytes()));
+    // Empty text fields: no term, so no query matches a manifest and BM25's statistics stay those of the passages,
+    // but every document has a norm, and dense norms are cheaper to read when scoring and to write at flush.
+    d.add(new TextField(IndexFields.TEXT, "", Field.Store.NO));
+    d.add(new TextField(IndexFields.TITLE, "", Field.Store.NO));
     return d;
   }
 
