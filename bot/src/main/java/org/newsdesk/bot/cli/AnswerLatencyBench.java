@@ -2,19 +2,17 @@ package org.newsdesk.bot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.UserFacingException;
-import org.newsdesk.config.AnswerConfig;
-import org.newsdesk.config.IngestConfig;
+import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.RetrievalConfig;
+import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
-import org.newsdesk.retrieval.answer.PassageContentRetriever;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import picocli.CommandLine.Command;
@@ -53,11 +51,11 @@ public final class AnswerLatencyBench implements Callable<Integer> {
     Path seeds = shared.resolve("seeds");
     if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
     Path indexDir = ArticleIndexer.indexDirectory(Files.createTempDirectory("newsdesk-latency"));
-    new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(seeds);
-    RetrievalConfig retrieval = RetrievalConfig.defaults();
+    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
+    new ArticleIndexer(indexDir, defaults.ingest()).reindex(seeds);
+    RetrievalConfig retrieval = defaults.retrieval();
     try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, retrieval)) {
-      DefaultAnswerer answerer = new DefaultAnswerer(new PassageContentRetriever(searcher, retrieval.topK()),
-          AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
+      Answerer answerer = DefaultAnswerer.create(searcher, retrieval.topK(), defaults.answer(), defaults.llm());
       int id = 0;
       for (int w = 0; w < 20; w++) for (String q : QUESTIONS) AnswerText.json(answerer.answer("warm-" + id++, q));
       List<Long> nanos = new ArrayList<>();

@@ -10,14 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.AnswerConfig;
-import org.newsdesk.config.IngestConfig;
+import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.ExtractiveComposer;
@@ -39,7 +41,38 @@ import picocli.CommandLine.Option;
 @Command(name = "answer-quality", mixinStandardHelpOptions = true,
     description = "Extractive answer quality and not-found calibration on SQuAD 2.0 dev.")
 public final class AnswerQualityBench implements Callable<Integer> {
-  private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9};
+  private static final double[] THRESHOLDS = {0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9};
+
+  /** Questions the seed articles answer (one or more per article). */
+  static final List<String> SEED_ANSWERABLE = List.of(
+      "Did Lukashenko congratulate Americans on Independence Day?",
+      "What did Lukashenko wish all Americans?",
+      "What did Peskov say about Kaliningrad?",
+      "When did the Kremlin last send Independence Day congratulations to an American leader?",
+      "What did Interfax quote Peskov as saying?",
+      "What did Putin's message to Obama call for?",
+      "Why did the U.S. impose sanctions on Russian firms?",
+      "Where is Biden travelling for the NATO meeting?",
+      "How many refugees has Poland taken in?",
+      "Who is the US ambassador to Russia?",
+      "Which hack is Russia blamed for?",
+      "What did Putin reply when Biden called him a killer?",
+      "Why did Russia recall its ambassador Anatoly Antonov?",
+      "What did the Kremlin say about the Kaliningrad blockade?",
+      "Who warned that relations were on the verge of breaking down?");
+
+  /** Questions the seed articles do not answer: off-topic, and news-like ones about things they never mention. */
+  static final List<String> SEED_OFF_TOPIC = List.of(
+      "What is the capital of Australia?",
+      "Who won the 2018 football World Cup?",
+      "What is the recipe for borscht?",
+      "How tall is Mount Everest?",
+      "When did the Berlin Wall fall?",
+      "What did Merkel say about Brexit?",
+      "Did the central bank raise interest rates?",
+      "Where will the next Olympic Games be held?",
+      "How much is a bitcoin worth?",
+      "Which vaccine did Japan approve?");
 
   @Option(names = "--shared", paramLabel = "DIR", description = "Folder holding eval/squad2 (default ../shared).")
   Path shared = Path.of("../shared");
@@ -71,13 +104,13 @@ public final class AnswerQualityBench implements Callable<Integer> {
       }
     }
     Path indexDir = ArticleIndexer.indexDirectory(tmp.resolve("data"));
-    new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(articles);
-    RetrievalConfig retrieval = RetrievalConfig.defaults();
-    AnswerConfig config = AnswerConfig.defaults();
+    new ArticleIndexer(indexDir, NewsdeskConfig.load(Map.of(), Map.of()).ingest()).reindex(articles);
+    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
+    RetrievalConfig retrieval = defaults.retrieval();
+    AnswerConfig config = defaults.answer();
+    List<double[]> seedSupports = seedSupports(defaults);
     try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, retrieval)) {
-      DefaultAnswerer answerer = new DefaultAnswerer(
-          new org.newsdesk.retrieval.answer.PassageContentRetriever(searcher, retrieval.topK()), config,
-          Optional.empty(), java.time.Clock.systemUTC());
+      Answerer answerer = DefaultAnswerer.create(searcher, retrieval.topK(), config, defaults.llm());
       ExtractiveComposer any = new ExtractiveComposer(config.maxSentences(), 0.0);
 
       int answerable = 0, answered = 0, goldInAnswer = 0, goldInQuotes = 0, goldParagraphRetrieved = 0;
@@ -86,7 +119,7 @@ public final class AnswerQualityBench implements Callable<Integer> {
       int i = 0;
       for (Question q : questions) {
         List<ScoredPassage> passages = searcher.search(q.text(), retrieval.topK());
-        double best = any.compose(q.text(), passages).bestSupport();
+        double best = bestSupport(any, searcher, q.text(), retrieval.topK());
         supports.add(new double[] {best, q.impossible() ? 1 : 0});
         if (q.impossible()) {
           impossible++;
@@ -111,10 +144,13 @@ public final class AnswerQualityBench implements Callable<Integer> {
       row("gold answer text in the answer", goldInAnswer, answerable);
       row("gold answer text in the cited quotes", goldInQuotes, answerable);
 
-      System.out.printf(Locale.ROOT, "%n\"Not found\" by support threshold (%d unanswerable, %d answerable questions):%n%n",
-          impossible, answerable);
-      System.out.println("| min-support | not-found precision | not-found recall | answerable answered |");
-      System.out.println("| --- | --- | --- | --- |");
+      System.out.printf(Locale.ROOT, "%n\"Not found\" by support threshold: SQuAD (%d unanswerable, %d answerable"
+          + " questions; precision = share of not-found answers that were unanswerable, recall = share of unanswerable"
+          + " questions answered not-found) and the seeds (%d answerable, %d off-topic questions):%n%n",
+          impossible, answerable, SEED_ANSWERABLE.size(), SEED_OFF_TOPIC.size());
+      System.out.println("| min-support | not-found precision | not-found recall | answerable answered"
+          + " | seeds: answerable answered | seeds: off-topic not found |");
+      System.out.println("| --- | --- | --- | --- | --- | --- |");
       for (double t : THRESHOLDS) {
         int nf = 0, nfImpossible = 0, answerableAnswered = 0;
         for (double[] s : supports) {
@@ -126,13 +162,39 @@ public final class AnswerQualityBench implements Callable<Integer> {
             answerableAnswered++;
           }
         }
-        System.out.printf(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f |%n", t, nf == 0 ? 0.0 : (double) nfImpossible / nf,
-            impossible == 0 ? 0.0 : (double) nfImpossible / impossible,
-            answerable == 0 ? 0.0 : (double) answerableAnswered / answerable);
+        long seedAnswered = seedSupports.stream().filter(x -> x[1] == 0 && x[0] >= t).count();
+        long seedNotFound = seedSupports.stream().filter(x -> x[1] == 1 && x[0] < t).count();
+        System.out.printf(Locale.ROOT, "| %s%.2f%s | %.3f | %.3f | %.3f | %d / %d | %d / %d |%n",
+            t == config.minSupport() ? "**" : "", t, t == config.minSupport() ? "**" : "",
+            nf == 0 ? 0.0 : (double) nfImpossible / nf, impossible == 0 ? 0.0 : (double) nfImpossible / impossible,
+            answerable == 0 ? 0.0 : (double) answerableAnswered / answerable, seedAnswered, SEED_ANSWERABLE.size(),
+            seedNotFound, SEED_OFF_TOPIC.size());
       }
     }
     supportCheck(paragraphs);
     return 0;
+  }
+
+  /** Best sentence support of the passages the extractive answer reads for {@code question}. */
+  private static double bestSupport(ExtractiveComposer any, LucenePassageSearcher searcher, String question, int topK) {
+    return any.compose(question, DefaultAnswerer.read(searcher.search(question, topK * DefaultAnswerer.READ_FACTOR),
+        topK)).bestSupport();
+  }
+
+  /** {best support, off-topic ? 1 : 0} for every seed question, over an index of the seeds. */
+  private List<double[]> seedSupports(NewsdeskConfig defaults) throws IOException {
+    Path seeds = shared.resolve("seeds");
+    if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
+    Path indexDir = ArticleIndexer.indexDirectory(Files.createTempDirectory("newsdesk-seeds"));
+    new ArticleIndexer(indexDir, defaults.ingest()).reindex(seeds);
+    ExtractiveComposer any = new ExtractiveComposer(defaults.answer().maxSentences(), 0.0);
+    List<double[]> out = new ArrayList<>();
+    try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, defaults.retrieval())) {
+      int k = defaults.retrieval().topK();
+      for (String q : SEED_ANSWERABLE) out.add(new double[] {bestSupport(any, searcher, q, k), 0});
+      for (String q : SEED_OFF_TOPIC) out.add(new double[] {bestSupport(any, searcher, q, k), 1});
+    }
+    return out;
   }
 
   /** The support test on sentences of the SQuAD paragraphs (no questions involved). */

@@ -45,7 +45,7 @@ public final class AskCommand implements Callable<Integer> {
     if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
     NewsdeskConfig config = options.config(flags);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    try (AnswerPipeline pipeline = AnswerPipeline.open(config, System.err)) {
+    try (AnswerPipeline pipeline = AnswerPipeline.open(config, options.articlesGiven(), System.err)) {
       if (question != null) {
         answerOne(pipeline.answerer(), question, json, out);
       } else {

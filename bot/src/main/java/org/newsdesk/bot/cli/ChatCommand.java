@@ -29,7 +29,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    try (AnswerPipeline pipeline = AnswerPipeline.open(options.config(), System.err)) {
+    try (AnswerPipeline pipeline = AnswerPipeline.open(options.config(), options.articlesGiven(), System.err)) {
       out.println("Newsdesk: ask about the articles. /help for commands, /quit to leave.");
       converse(pipeline.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }

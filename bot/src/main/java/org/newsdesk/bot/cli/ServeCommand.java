@@ -1,6 +1,5 @@
 package org.newsdesk.bot.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsdesk.bot.UserFacingException;
@@ -12,12 +11,7 @@ import org.newsdesk.bot.telegram.TelegramBot;
 import org.newsdesk.bot.telegram.TelegramGateway;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.TelegramConfig;
-import org.newsdesk.retrieval.answer.Answerer;
-import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.index.ArticleIndexer;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -30,8 +24,6 @@ import picocli.CommandLine.Mixin;
     description = {"Run the Telegram bot (long polling). The token comes only from TELEGRAM_BOT_TOKEN;",
         "TELEGRAM_API_URL selects another Bot API server."})
 public final class ServeCommand implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-
   @Mixin ConfigOptions options;
 
   @Override
@@ -44,26 +36,24 @@ public final class ServeCommand implements Callable<Integer> {
     }
     checkToken(telegram);
 
-    Library library = openLibrary(config);
-    if (options.articlesGiven()) {
-      System.err.println(library.reindex());
-    }
-    Answerer answerer = openAnswerer(config);
+    AnswerPipeline pipeline = AnswerPipeline.open(config, options.articlesGiven(), System.err);
+    Library library = new IndexedLibrary(new ArticleIndexer(ArticleIndexer.indexDirectory(config.data()),
+        config.ingest()), pipeline.searcher(), config.articles());
     LogDatabase database = new LogDatabase(config.log()).migrate();
     AnswerLog answerLog = new AnswerLog(database, instanceName());
     TelegramBot bot;
     try {
-      bot = TelegramBot.start(telegram, TelegramBot.Timing.defaults(), answerLog, answerer, library);
+      bot = TelegramBot.start(telegram, TelegramBot.Timing.defaults(), answerLog, pipeline.answerer(), library);
     } catch (TelegramBot.TokenRejected e) {
       answerLog.close();
+      pipeline.close();
       throw new UserFacingException(e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       bot.close();
       answerLog.close();
-      closeQuietly(answerer);
-      closeQuietly(library);
+      pipeline.close();
       stopped.countDown();
     }, "newsdesk-shutdown"));
     System.err.println("newsdesk: @" + bot.username() + " is answering questions; Ctrl-C stops it");
@@ -88,32 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** The article index the bot answers from, as a {@link Library} (reindex and what it holds). */
-  private LucenePassageSearcher searcher;
-
-  private Library openLibrary(NewsdeskConfig config) throws java.io.IOException {
-    Path indexDir = ArticleIndexer.indexDirectory(config.data());
-    searcher = new LucenePassageSearcher(indexDir, config.retrieval());
-    return new IndexedLibrary(new ArticleIndexer(indexDir, config.ingest()), searcher, config.articles());
-  }
-
-  /** The answerer of the configured mode over the index's searcher. */
-  private Answerer openAnswerer(NewsdeskConfig config) {
-    return DefaultAnswerer.create(searcher, config.retrieval().topK(), config.answer(), config.llm());
-  }
-
+  /** Names this process in the answer log's claims, so two instances never answer one question. */
   private static String instanceName() {
-    String host = System.getenv().getOrDefault("HOSTNAME", "host");
-    return host + "-" + ProcessHandle.current().pid();
-  }
-
-  private static void closeQuietly(Object o) {
-    if (o instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        log.atWarn().setCause(e).log("close failed at shutdown");
-      }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "host";
     }
+    return host + "-" + ProcessHandle.current().pid();
   }
 }

@@ -32,7 +32,10 @@ final class Markers {
     return ONLY_MARKERS.matcher(text).matches();
   }
 
-  /** The sentence with {@code [n]} markers placed before its closing full stop (after a closing quote). */
+  /**
+   * The sentence with {@code [n]} markers placed before its closing full stop (after a closing quote);
+   * a sentence ending in a word (a caption line) gets a full stop after its markers.
+   */
   static String attach(String sentence, List<Integer> numbers) {
     if (numbers.isEmpty()) return sentence;
     StringBuilder marks = new StringBuilder();
@@ -43,6 +46,8 @@ final class Markers {
       if ((last == '.' || last == '!' || last == '?') && s.length() > 1 && Character.isLetterOrDigit(s.charAt(s.length() - 2))) {
         return s.substring(0, s.length() - 1) + " " + marks + last;
       }
+      // a caption line has no full stop; the answer still needs one before the next sentence
+      if (Character.isLetterOrDigit(last)) return s + " " + marks + ".";
     }
     return s + " " + marks;
   }

@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,55 @@ class ExtractiveAnswerTest {
     // then
     assertThat(a.query()).isEqualTo("How long will repairs take there? Vessel bridge close");
     assertThat(a.citations().getFirst().quote()).isEqualTo("Repairs are expected to take six months and cost 12 million euros.");
+  }
+
+  @Test
+  void should_answer_when_the_article_reports_the_question_word_in_other_words() {
+    // given: the article says "blamed", the reader asks "accuse"
+    DefaultAnswerer answerer = answerer(Fixtures.ALL);
+
+    // when
+    Answer a = answerer.answer("c1", "Whom did the mayor accuse?");
+
+    // then
+    assertThat(a.text()).isEqualTo("Mayor Tomas Berg blamed the original builders for cutting corners [1].");
+  }
+
+  @Test
+  void should_quote_each_report_of_when_it_opens_when_articles_of_different_years_disagree() {
+    // given
+    Passage approved = Fixtures.passage("tram-2023", "Council approves the tram line",
+        "The council approved the tram line on Tuesday evening by a large majority. "
+            + "City officials said building would start in 2024 and the first trams should run in the autumn of 2026.",
+        Optional.of(LocalDate.of(2023, 3, 14)), Optional.of("Courier"), 0);
+    Passage delayed = Fixtures.passage("tram-2025", "Tram line delayed",
+        "The tram line will not carry passengers before the spring of 2027, the project office said. "
+            + "Work on the river bridge was halted after engineers found old foundations.",
+        Optional.of(LocalDate.of(2025, 6, 2)), Optional.of("Courier"), 0);
+    DefaultAnswerer answerer = answerer(List.of(approved, delayed));
+
+    // when
+    Answer a = answerer.answer("c1", "When will the tram line open?");
+
+    // then
+    assertThat(a.text()).isEqualTo("In 2025, the tram line will not carry passengers before the spring of 2027, "
+        + "the project office said [1]. In 2023, city officials said building would start in 2024 and the first trams "
+        + "should run in the autumn of 2026 [2].");
+  }
+
+  @Test
+  void should_not_add_a_sentence_about_someone_else_when_the_question_names_a_person() {
+    // given: two mayors speak about the bridge, in different years
+    Passage ortiz = Fixtures.passage("ortiz", "Bridge approved", "Mayor Lena Ortiz said the Vessel bridge would open "
+        + "in 2017 and cost 40 million euros.", Optional.of(LocalDate.of(2014, 5, 2)), Optional.empty(), 0);
+    Passage berg = Fixtures.passage("berg", "Bridge repairs", "Mayor Tomas Berg said the Vessel bridge repairs would "
+        + "cost 12 million euros.", Optional.of(LocalDate.of(2022, 9, 14)), Optional.empty(), 0);
+    DefaultAnswerer answerer = answerer(List.of(ortiz, berg));
+
+    // when
+    Answer a = answerer.answer("c1", "What did Mayor Ortiz say the Vessel bridge would cost?");
+
+    // then
+    assertThat(a.text()).isEqualTo("Mayor Lena Ortiz said the Vessel bridge would open in 2017 and cost 40 million euros [1].");
   }
 }

@@ -32,7 +32,8 @@ class SeedAnswersTest {
     Path indexDir = ArticleIndexer.indexDirectory(data);
     new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(seeds);
     searcher = new LucenePassageSearcher(indexDir, RetrievalConfig.defaults());
-    answerer = new DefaultAnswerer(new PassageContentRetriever(searcher, RetrievalConfig.defaults().topK()),
+    int topK = RetrievalConfig.defaults().topK();
+    answerer = new DefaultAnswerer(new PassageContentRetriever(searcher, topK * DefaultAnswerer.READ_FACTOR), topK,
         AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
   }
 
@@ -56,6 +57,8 @@ class SeedAnswersTest {
       "Which hack is Russia blamed for? | 004 | SolarWinds",
       "What did Putin reply when Biden called him a killer? | 004 | it takes one to know one",
       "Why did Russia recall its ambassador Anatoly Antonov? | 004 | Antonov",
+      "What did the Kremlin say about the Kaliningrad blockade? | 001 | alternative scenarios if the blockade continues",
+      "Who warned that relations were on the verge of breaking down? | 003 | on the verge of breaking down",
   })
   void should_answer_with_a_quote_from_the_right_article_when_the_seeds_hold_the_answer(String question,
                                                                                         String article, String quoted) {
@@ -68,7 +71,9 @@ class SeedAnswersTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"What is the capital of Australia?", "Who won the 2018 football World Cup?",
-      "What is the recipe for borscht?"})
+      "What is the recipe for borscht?", "How tall is Mount Everest?", "When did the Berlin Wall fall?",
+      "What did Merkel say about Brexit?", "Did the central bank raise interest rates?",
+      "Where will the next Olympic Games be held?", "How much is a bitcoin worth?", "Which vaccine did Japan approve?"})
   void should_say_not_found_when_the_seeds_do_not_hold_the_answer(String question) {
     Answer a = answerer.answer("seed", question);
 

@@ -1,0 +1,54 @@
+package org.newsdesk.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+  @TempDir Path dir;
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void should_exit_2_when_the_command_is_unknown() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument");
+  }
+
+  @Test
+  void should_exit_2_naming_key_and_value_when_a_setting_is_bad() {
+    int code = run("search", "--data", dir.toString(), "--set", "newsdesk.retrieval.top-k=0", "tram");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("newsdesk: newsdesk.retrieval.top-k must be 1..50, got '0'"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void should_exit_1_with_one_line_when_the_articles_folder_is_missing() {
+    Path missing = dir.resolve("nowhere");
+
+    int code = run("index", "--data", dir.toString(), "--articles", missing.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("newsdesk: ").contains(missing.toString()).hasLineCount(1);
+  }
+
+  @Test
+  void should_exit_0_and_print_help_for_every_command() {
+    for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review", "bench"}) {
+      assertThat(run(command, "--help")).as(command).isZero();
+    }
+  }
+}
