@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,23 +24,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -68,6 +79,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleIndexer {
   private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
+  /** From this many rewritten files on, new segments are not packed into compound files. */
+  private static final int BULK_FILES = 1_000;
   private static final String SHARED_CHANGED = "cleaned again: its paragraphs shared with other articles changed";
 
   private final Path indexDir;
@@ -162,9 +175,17 @@ public final class ArticleIndexer {
     return h;
   }
 
-  static Set<Long> fingerprints(RawArticle raw) {
-    Set<Long> out = new HashSet<>();
-    for (String p : raw.paragraphs()) out.add(fingerprintHash(Boilerplate.fingerprint(p)));
+  /** The fingerprint hash of each paragraph of {@code raw}, in paragraph order. */
+  static long[] paragraphHashes(RawArticle raw) {
+    List<String> paragraphs = raw.paragraphs();
+    long[] out = new long[paragraphs.size()];
+    for (int i = 0; i < out.length; i++) out[i] = fingerprintHash(Boilerplate.fingerprint(paragraphs.get(i)));
+    return out;
+  }
+
+  private static Set<Long> distinct(long[] hashes) {
+    Set<Long> out = new HashSet<>(hashes.length * 2);
+    for (long h : hashes) out.add(h);
     return out;
   }
 
@@ -178,10 +199,13 @@ public final class ArticleIndexer {
 
   /** One file as first seen: unchanged (manifest kept), parsed, or rejected before parsing. */
   private record Scan(String rel, Path file, Optional<FileManifest> unchanged, Optional<ParseOutcome> parsed,
-                      Optional<String> rejection, String hash) {}
+                      List<long[]> paragraphHashes, Optional<String> rejection, String hash) {}
 
-  /** A parsed article that survived the duplicate-id check. */
-  private record Candidate(RawArticle raw, Set<Long> fingerprints) {}
+  /** An article file found by the walk, with its path relative to the articles folder. */
+  private record Found(String rel, Path file) {}
+
+  /** A parsed article that survived the duplicate-id check, with its paragraphs' fingerprint hashes. */
+  private record Candidate(RawArticle raw, long[] paragraphHashes, Set<Long> fingerprints) {}
 
   /** A file whose documents are rewritten in this run. */
   private record Rewrite(String rel, String hash, List<Candidate> candidates, List<String> notes) {}
@@ -200,7 +224,7 @@ public final class ArticleIndexer {
     ReindexReport execute(long started) throws IOException {
       Map<String, FileManifest> previous = readManifests();
       List<FileResult> results = new ArrayList<>();
-      List<Path> files = walk(results);
+      List<Found> files = walk(results);
       progress.accept("found " + files.size() + " article files, " + previous.size() + " known");
 
       AtomicInteger scanned = new AtomicInteger();
@@ -208,7 +232,7 @@ public final class ArticleIndexer {
         Scan s = scan(f, previous);
         tick(scanned, files.size(), "scanned");
         return s;
-      });
+      }, false);
 
       // Which file owns each article id: unchanged files keep theirs, then new and changed files in path order.
       Map<String, String> owner = new HashMap<>();
@@ -226,7 +250,7 @@ public final class ArticleIndexer {
         if (s.rejection().isPresent()) {
           results.add(new FileResult(s.rel(), Bucket.REJECTED, List.of(s.rejection().get())));
         } else if (s.parsed().isPresent()) {
-          rewrites.add(claim(s.rel(), s.hash(), s.parsed().get(), owner, List.of()));
+          rewrites.add(claim(s, owner, List.of()));
         }
       }
 
@@ -242,16 +266,18 @@ public final class ArticleIndexer {
           .sorted(Comparator.comparing(FileManifest::path))
           .toList();
       for (FileManifest m : moved) kept.remove(m.path());
-      List<Scan> reparsed = parallel(moved, m -> scan(root.resolve(m.path()), Map.of()));
+      List<Scan> reparsed = parallel(moved, m -> scan(new Found(m.path(), root.resolve(m.path())), Map.of()), false);
       for (Scan s : reparsed) {
         if (s.rejection().isPresent()) {
           results.add(new FileResult(s.rel(), Bucket.REJECTED, List.of(s.rejection().get())));
         } else {
-          Rewrite r = claim(s.rel(), s.hash(), s.parsed().orElseThrow(), owner, List.of(SHARED_CHANGED));
+          Rewrite r = claim(s, owner, List.of(SHARED_CHANGED));
           rewrites.add(r);
         }
       }
 
+      // A bulk build writes its segments as plain files: packing them into a compound file would copy every byte once more.
+      writer.getConfig().setUseCompoundFile(rewrites.size() < BULK_FILES);
       for (Map.Entry<String, FileManifest> e : previous.entrySet()) {
         if (!kept.containsKey(e.getKey())) writer.deleteDocuments(new Term(IndexFields.PATH, e.getKey()));
         if (!seen.contains(e.getKey())) results.add(new FileResult(e.getKey(), Bucket.DELETED, List.of()));
@@ -271,7 +297,7 @@ public final class ArticleIndexer {
         }
         tick(written, rewrites.size(), "indexed");
         return out.getKey();
-      });
+      }, true);
       results.addAll(writtenResults);
       results.sort(Comparator.comparing(FileResult::path));
 
@@ -308,28 +334,17 @@ public final class ArticleIndexer {
     }
 
     private Map<String, FileManifest> readManifests() throws IOException {
-      Map<String, FileManifest> out = new HashMap<>();
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        TermQuery q = new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE));
-        int n = searcher.count(q);
-        if (n == 0) return out;
-        StoredFields stored = reader.storedFields();
-        for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
-          Document d = stored.document(sd.doc);
-          String path = d.get(IndexFields.PATH);
-          out.put(path, FileManifest.decode(path, d.get(IndexFields.HASH), d.get(IndexFields.MANIFEST)));
-        }
+        return ArticleIndexer.readManifests(reader);
       }
-      return out;
     }
 
-    private List<Path> walk(List<FileResult> results) throws IOException {
-      List<Path> files = new ArrayList<>();
+    private List<Found> walk(List<FileResult> results) throws IOException {
+      List<Found> files = new ArrayList<>();
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && ArticleParser.isArticleFile(file)) files.add(file);
+          if (attrs.isRegularFile() && ArticleParser.isArticleFile(file)) files.add(new Found(relative(file), file));
           return FileVisitResult.CONTINUE;
         }
 
@@ -339,7 +354,7 @@ public final class ArticleIndexer {
           return FileVisitResult.CONTINUE;
         }
       });
-      files.sort(Comparator.comparing(this::relative));
+      files.sort(Comparator.comparing(Found::rel));
       return files;
     }
 
@@ -347,8 +362,9 @@ public final class ArticleIndexer {
       return root.relativize(file).toString().replace('\\', '/');
     }
 
-    private Scan scan(Path file, Map<String, FileManifest> previous) {
-      String rel = relative(file);
+    private Scan scan(Found found, Map<String, FileManifest> previous) {
+      String rel = found.rel();
+      Path file = found.file();
       try {
         long size = Files.size(file);
         if (size > ingest.maxFileBytes()) {
@@ -358,9 +374,12 @@ public final class ArticleIndexer {
         String hash = sha256(bytes);
         FileManifest known = previous.get(rel);
         if (known != null && known.hash().equals(hash) && !known.reparse()) {
-          return new Scan(rel, file, Optional.of(known), Optional.empty(), Optional.empty(), hash);
+          return new Scan(rel, file, Optional.of(known), Optional.empty(), List.of(), Optional.empty(), hash);
         }
-        return new Scan(rel, file, Optional.empty(), Optional.of(parser.parse(root, file, bytes)), Optional.empty(), hash);
+        ParseOutcome outcome = parser.parse(root, file, bytes);
+        List<long[]> hashes = new ArrayList<>(outcome.articles().size());
+        for (RawArticle raw : outcome.articles()) hashes.add(paragraphHashes(raw));
+        return new Scan(rel, file, Optional.empty(), Optional.of(outcome), hashes, Optional.empty(), hash);
       } catch (IOException e) {
         return rejected(rel, file, "unreadable: " + e.getMessage());
       } catch (RuntimeException e) {
@@ -370,36 +389,40 @@ public final class ArticleIndexer {
     }
 
     private Scan rejected(String rel, Path file, String reason) {
-      return new Scan(rel, file, Optional.empty(), Optional.empty(), Optional.of(reason), "");
+      return new Scan(rel, file, Optional.empty(), Optional.empty(), List.of(), Optional.of(reason), "");
     }
 
-    private Rewrite claim(String rel, String hash, ParseOutcome outcome, Map<String, String> owner, List<String> notes) {
+    private Rewrite claim(Scan scan, Map<String, String> owner, List<String> notes) {
+      String rel = scan.rel();
+      ParseOutcome outcome = scan.parsed().orElseThrow();
       List<String> problems = new ArrayList<>(notes);
       problems.addAll(outcome.rejections());
       List<Candidate> candidates = new ArrayList<>();
       Set<String> inThisFile = new HashSet<>();
-      for (RawArticle raw : outcome.articles()) {
+      for (int a = 0; a < outcome.articles().size(); a++) {
+        RawArticle raw = outcome.articles().get(a);
         String holder = owner.putIfAbsent(raw.id(), rel);
         if (!inThisFile.add(raw.id())) {
           problems.add("duplicate article id " + raw.id() + " (twice in this file)");
         } else if (holder != null && !holder.equals(rel)) {
           problems.add("duplicate article id " + raw.id() + " (already in " + holder + ")");
         } else {
-          candidates.add(new Candidate(raw, fingerprints(raw)));
+          long[] hashes = scan.paragraphHashes().get(a);
+          candidates.add(new Candidate(raw, hashes, distinct(hashes)));
         }
       }
-      return new Rewrite(rel, hash, candidates, problems);
+      return new Rewrite(rel, scan.hash(), candidates, problems);
     }
 
     private Map.Entry<FileResult, Optional<FileManifest>> write(Rewrite r, Map<Long, Integer> counts) {
       try {
-        writer.deleteDocuments(new Term(IndexFields.PATH, r.rel()));
         List<String> notes = new ArrayList<>(r.notes());
         List<Entry> entries = new ArrayList<>();
         int passages = 0;
         for (Candidate c : r.candidates()) {
           RawArticle raw = c.raw();
-          Optional<Article> article = boilerplate.clean(raw, fp -> counts.getOrDefault(fingerprintHash(fp), 0));
+          long[] hashes = c.paragraphHashes();
+          Optional<Article> article = boilerplate.cleanByIndex(raw, i -> counts.getOrDefault(hashes[i], 0));
           Set<Long> shared = shared(c.fingerprints(), counts);
           if (article.isEmpty()) {
             notes.add(r.candidates().size() == 1 ? "empty after cleaning" : raw.id() + ": empty after cleaning");
@@ -435,23 +458,55 @@ public final class ArticleIndexer {
       }
     }
 
-    private <T, R> List<R> parallel(List<T> items, Function<T, R> job) throws IOException {
+    /**
+     * {@code job} over {@code items} on up to {@code threads} threads, results in item order. With
+     * {@code flushWhenDone} each thread, once the items run out, writes out the writer's buffered
+     * segments, so the segments are written in parallel rather than one after another at commit.
+     */
+    private <T, R> List<R> parallel(List<T> items, Function<T, R> job, boolean flushWhenDone) throws IOException {
       if (items.isEmpty()) return List.of();
-      ForkJoinPool pool = new ForkJoinPool(threads);
+      int n = Math.min(threads, items.size());
+      Object[] out = new Object[items.size()];
+      AtomicInteger next = new AtomicInteger();
+      AtomicBoolean failed = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("reindex-", 1).factory());
       try {
-        return pool.submit(() -> items.parallelStream().map(job).toList()).get();
+        List<Future<?>> workers = new ArrayList<>(n);
+        for (int t = 0; t < n; t++) {
+          workers.add(pool.submit(() -> {
+            try {
+              for (int i = next.getAndIncrement(); i < out.length && !failed.get(); i = next.getAndIncrement()) {
+                out[i] = job.apply(items.get(i));
+              }
+              if (flushWhenDone && !failed.get()) {
+                while (writer.flushNextBuffer()) {
+                  // one buffered segment written per call
+                }
+              }
+              return null;
+            } catch (IOException | RuntimeException | Error e) {
+              failed.set(true);
+              throw e;
+            }
+          }));
+        }
+        for (Future<?> w : workers) w.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("reindex interrupted", e);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UncheckedIOException u) throw u.getCause();
+        if (cause instanceof IOException io) throw io;
         if (cause instanceof RuntimeException re) throw re;
         if (cause instanceof Error err) throw err;
         throw new IOException(cause);
       } finally {
-        pool.shutdown();
+        pool.shutdownNow();
       }
+      @SuppressWarnings("unchecked")
+      List<R> results = (List<R>) (List<?>) Arrays.asList(out);
+      return List.copyOf(results);
     }
   }
 
@@ -460,12 +515,48 @@ public final class ArticleIndexer {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  private static Document manifestDocument(FileManifest m) {
+  static Document manifestDocument(FileManifest m) {
     Document d = new Document();
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
-    d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.YES));
-    d.add(new StoredField(IndexFields.HASH, m.hash()));
-    d.add(new StoredField(IndexFields.MANIFEST, m.encode()));
+    d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.NO));
+    d.add(new BinaryDocValuesField(IndexFields.MANIFEST_DATA, m.toBytes()));
+    // Empty text fields: no term, so no query matches a manifest and BM25's statistics stay those of the passages,
+    // but every document has a norm, and dense norms are cheaper to read when scoring and to write at flush.
+    d.add(new TextField(IndexFields.TEXT, "", Field.Store.NO));
+    d.add(new TextField(IndexFields.TITLE, "", Field.Store.NO));
     return d;
+  }
+
+  /**
+   * Every live manifest of the index, by path. Manifests are binary doc values; one without them
+   * was written by an older version, which stored its path, hash and JSON form as stored fields.
+   */
+  static Map<String, FileManifest> readManifests(DirectoryReader reader) throws IOException {
+    Map<String, FileManifest> out = new HashMap<>();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    Weight weight = searcher.createWeight(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)),
+        ScoreMode.COMPLETE_NO_SCORES, 1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) continue;
+      BinaryDocValues data = leaf.reader().getBinaryDocValues(IndexFields.MANIFEST_DATA);
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = null;
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        FileManifest m;
+        if (data != null && data.advanceExact(doc)) {
+          m = FileManifest.fromBytes(data.binaryValue());
+        } else {
+          if (stored == null) stored = leaf.reader().storedFields();
+          Document d = stored.document(doc);
+          String path = d.get(IndexFields.PATH);
+          m = FileManifest.decode(path, d.get(IndexFields.HASH), d.get(IndexFields.MANIFEST));
+        }
+        out.put(m.path(), m);
+      }
+    }
+    return out;
   }
 }

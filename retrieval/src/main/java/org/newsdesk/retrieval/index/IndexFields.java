@@ -31,10 +31,12 @@ public final class IndexFields {
   public static final String START = "start";
   public static final String END = "end";
 
-  /** On manifests: the file's content hash. */
+  /** On manifests of older indexes: the file's content hash, stored. */
   public static final String HASH = "hash";
-  /** On manifests: the encoded {@link FileManifest}. */
+  /** On manifests of older indexes: the {@link FileManifest} as stored JSON. */
   public static final String MANIFEST = "manifest";
+  /** On manifests: the {@link FileManifest} as binary doc values. */
+  public static final String MANIFEST_DATA = "manifest_data";
 
   /** Commit user data keys. */
   public static final String COMMIT_REINDEXED_AT = "reindexed_at";

@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import org.newsdesk.config.IngestConfig;
@@ -63,6 +64,15 @@ public final class Boilerplate {
    */
   public Optional<Article> clean(RawArticle raw, ToIntFunction<String> articlesContaining) {
     List<String> paragraphs = raw.paragraphs();
+    return cleanByIndex(raw, i -> articlesContaining.applyAsInt(fingerprint(paragraphs.get(i))));
+  }
+
+  /**
+   * As {@link #clean(RawArticle, ToIntFunction)}, with the count asked by paragraph index: for a
+   * caller that already holds each paragraph's fingerprint (the index), so none is computed twice.
+   */
+  public Optional<Article> cleanByIndex(RawArticle raw, IntUnaryOperator articlesContainingParagraph) {
+    List<String> paragraphs = raw.paragraphs();
     int n = paragraphs.size();
     int[] counts = new int[n];
     int[] words = new int[n];
@@ -72,7 +82,7 @@ public final class Boilerplate {
       String p = paragraphs.get(i);
       words[i] = Text.wordCount(p);
       totalWords += words[i];
-      counts[i] = isShortSentence(p, words[i]) ? 1 : articlesContaining.applyAsInt(fingerprint(p));
+      counts[i] = isShortSentence(p, words[i]) ? 1 : articlesContainingParagraph.applyAsInt(i);
       if (counts[i] >= 2) sharedWords += words[i];
     }
     int leadCount = 0;

@@ -1,5 +1,6 @@
 package org.newsdesk.retrieval.ingest;
 
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
@@ -204,8 +205,9 @@ final class Text {
     return k;
   }
 
+  private static final HexFormat HEX = HexFormat.of();
+
   private static String hex(long v) {
-    String h = Long.toHexString(v);
-    return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
+    return HEX.toHexDigits(v);
   }
 }

@@ -7,8 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -53,6 +60,45 @@ class ArticleIndexerTest {
     ReindexReport again = indexer().reindex(ThreeArticles.seeds());
 
     assertThat(again.countsLine()).isEqualTo("0 indexed, 5 unchanged, 0 deleted, 0 rejected");
+  }
+
+  /** Turns every manifest of the index into the form older versions wrote: path, hash and JSON as stored fields. */
+  private void rewriteManifestsAsStoredJson() throws IOException {
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index"));
+         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new NewsAnalyzer()))) {
+      Map<String, FileManifest> manifests;
+      try (DirectoryReader r = DirectoryReader.open(w)) {
+        manifests = ArticleIndexer.readManifests(r);
+      }
+      w.deleteDocuments(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)));
+      for (FileManifest m : manifests.values()) {
+        Document d = new Document();
+        d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
+        d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.YES));
+        d.add(new StoredField(IndexFields.HASH, m.hash()));
+        d.add(new StoredField(IndexFields.MANIFEST, m.encode()));
+        w.addDocument(d);
+      }
+      w.commit();
+    }
+  }
+
+  @Test
+  void should_skip_unchanged_files_and_reindex_a_changed_one_when_manifests_are_in_the_older_json_form()
+      throws IOException {
+    Path articles = ThreeArticles.copy(ThreeArticles.seeds(), tmp.resolve("articles"));
+    indexer().reindex(articles);
+    rewriteManifestsAsStoredJson();
+    Path changed = articles.resolve(Files.list(articles).sorted().toList().get(1).getFileName());
+    Files.writeString(changed, Files.readString(changed) + "\n\nA correction was appended to this story later.\n");
+
+    ReindexReport report = indexer().reindex(articles);
+    ReindexReport again = indexer().reindex(articles);
+
+    assertThat(report.countsLine()).isEqualTo("1 indexed, 4 unchanged, 0 deleted, 0 rejected");
+    assertThat(file(report, changed.getFileName().toString()).bucket()).isEqualTo(Bucket.INDEXED);
+    assertThat(again.countsLine()).isEqualTo("0 indexed, 5 unchanged, 0 deleted, 0 rejected");
+    assertThat(count(IndexFields.TYPE, IndexFields.TYPE_FILE)).isEqualTo(5);
   }
 
   @Test
