@@ -47,7 +47,12 @@ public final class LogDatabase {
           .locations("classpath:db/migration")
           .load()
           .migrate();
-    } catch (FlywayException e) {
+      if (!isPostgres()) {
+        try (Connection c = open(); Statement st = c.createStatement()) {
+          st.execute("PRAGMA journal_mode=WAL");
+        }
+      }
+    } catch (FlywayException | SQLException e) {
       throw new IllegalStateException("cannot migrate the answer log at " + safeUrl(), e);
     }
     return this;
@@ -58,16 +63,14 @@ public final class LogDatabase {
     Properties p = new Properties();
     config.user().ifPresent(u -> p.setProperty("user", u));
     config.password().ifPresent(s -> p.setProperty("password", s.value()));
-    Connection c = DriverManager.getConnection(config.jdbcUrl(), p);
     if (!isPostgres()) {
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA busy_timeout=10000");
-        st.execute("PRAGMA foreign_keys=ON");
-        st.execute("PRAGMA synchronous=NORMAL");
-      }
+      // Set when the connection opens, so even the first statement waits for a lock instead of
+      // failing with SQLITE_BUSY. WAL mode itself is a property of the file, set by migrate().
+      p.setProperty("busy_timeout", "10000");
+      p.setProperty("foreign_keys", "true");
+      p.setProperty("synchronous", "NORMAL");
     }
-    return c;
+    return DriverManager.getConnection(config.jdbcUrl(), p);
   }
 
   /** The JDBC URL without credentials that may be embedded in it. */

@@ -21,6 +21,10 @@ class LogDatabaseTest {
     try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("wal");
+      try (ResultSet busy = c.createStatement().executeQuery("PRAGMA busy_timeout")) {
+        busy.next();
+        assertThat(busy.getInt(1)).as("waits for a lock instead of failing").isEqualTo(10_000);
+      }
       c.createStatement().executeUpdate(
           "INSERT INTO answers (update_id, asked_at, question, state) VALUES (7, 1, 'q', 'received')");
       try (ResultSet ids = c.createStatement().executeQuery("SELECT id FROM answers WHERE update_id = 7")) {

@@ -28,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review page in Debian's headless Chromium, driven by Selenium through the installed
@@ -101,22 +103,22 @@ class ReviewBrowserTest {
 
     // Filter to 👎.
     browser.findElement(By.id("f-down")).click();
-    browser.findElement(By.id("apply")).click();
+    clickThrough(By.id("apply"));
     assertThat(browser.getCurrentUrl()).startsWith(base + "/?down=1&");
     assertThat(browser.findElements(By.cssSelector("#queue a.question"))).extracting(WebElement::getText)
         .containsExactly("Did the council vote against the tram budget?");
 
     // Open it and flag it.
-    browser.findElement(By.cssSelector("#queue a.question")).click();
+    clickThrough(By.cssSelector("#queue a.question"));
     assertThat(browser.findElement(By.id("question")).getText()).isEqualTo("Did the council vote against the tram budget?");
     assertThat(browser.findElement(By.id("feedback")).getText()).isEqualTo("👍 0 · 👎 2");
     assertThat(browser.findElement(By.cssSelector(".citation mark")).getText()).isEqualTo("The tram line opens in May.");
-    browser.findElement(By.id("flag")).click();
+    clickThrough(By.id("flag"));
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/answers/" + disliked);
     assertThat(browser.findElement(By.id("flag-flagged")).getText()).isEqualTo("flagged");
     assertThat(browser.findElement(By.id("history")).getText()).isEqualTo("flag by review:Ana 2025-03-12 16:30 UTC");
     browser.findElement(By.id("note")).sendKeys("The answer contradicts the quoted passage.");
-    browser.findElement(By.id("add-note")).click();
+    clickThrough(By.id("add-note"));
     assertThat(browser.findElement(By.id("history")).getText()).isEqualTo(
         "flag by review:Ana 2025-03-12 16:30 UTC\nnote by review:Ana 2025-03-12 16:30 UTC\n"
             + "The answer contradicts the quoted passage.");
@@ -140,7 +142,7 @@ class ReviewBrowserTest {
     browser.findElement(By.id("name")).clear();
     browser.findElement(By.id("name")).sendKeys(name);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("signin")).click();
+    clickThrough(By.id("signin"));
   }
 
   private void save(String name) throws Exception {
@@ -149,5 +151,12 @@ class ReviewBrowserTest {
     Files.createDirectories(docs);
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Clicks something that loads a new page and waits until the old page is gone. */
+  private void clickThrough(By target) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
   }
 }
