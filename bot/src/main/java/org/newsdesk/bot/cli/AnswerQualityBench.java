@@ -1,6 +1,5 @@
 package org.newsdesk.bot.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,6 +23,9 @@ import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.ExtractiveComposer;
 import org.newsdesk.retrieval.answer.SupportCheck;
+import org.newsdesk.retrieval.bench.SquadDataset.Paragraph;
+import org.newsdesk.retrieval.bench.SquadDataset.Question;
+import org.newsdesk.retrieval.bench.SquadDataset;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
@@ -80,17 +82,13 @@ public final class AnswerQualityBench implements Callable<Integer> {
   @Option(names = "--limit", description = "Use only the first N questions (0 = all).")
   int limit;
 
-  private record Question(String text, String paragraphId, boolean impossible, List<String> answers) {}
-
-  private record Paragraph(String id, String title, String context) {}
-
   @Override
   public Integer call() throws Exception {
     Path file = shared.resolve("eval/squad2/dev-v2.0.json");
     if (!Files.isRegularFile(file)) throw new UserFacingException("no SQuAD file at " + file + "; pass --shared DIR");
-    List<Paragraph> paragraphs = new ArrayList<>();
-    List<Question> questions = new ArrayList<>();
-    read(file, paragraphs, questions);
+    SquadDataset squad = SquadDataset.read(file);
+    List<Paragraph> paragraphs = squad.paragraphs();
+    List<Question> questions = squad.questions();
     if (limit > 0 && questions.size() > limit) questions = questions.subList(0, limit);
 
     Path tmp = Files.createTempDirectory("newsdesk-squad");
@@ -239,22 +237,5 @@ public final class AnswerQualityBench implements Callable<Integer> {
 
   private static void row(String label, int n, int of) {
     System.out.printf(Locale.ROOT, "| %s | %.3f (%d) |%n", label, of == 0 ? 0.0 : (double) n / of, n);
-  }
-
-  private static void read(Path file, List<Paragraph> paragraphs, List<Question> questions) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
-    for (JsonNode article : root.get("data")) {
-      String title = article.get("title").asText().replace('_', ' ');
-      int idx = 0;
-      for (JsonNode para : article.get("paragraphs")) {
-        String id = article.get("title").asText() + "#" + idx++;
-        paragraphs.add(new Paragraph(id, title, para.get("context").asText()));
-        for (JsonNode qa : para.get("qas")) {
-          List<String> answers = new ArrayList<>();
-          for (JsonNode a : qa.get("answers")) answers.add(a.get("text").asText());
-          questions.add(new Question(qa.get("question").asText(), id, qa.path("is_impossible").asBoolean(false), answers));
-        }
-      }
-    }
   }
 }

@@ -1,7 +1,5 @@
 package org.newsdesk.retrieval.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -31,6 +29,8 @@ import org.apache.lucene.store.Directory;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.bench.SquadDataset.Paragraph;
+import org.newsdesk.retrieval.bench.SquadDataset.Question;
 import org.newsdesk.retrieval.index.IndexFields;
 import org.newsdesk.retrieval.index.NewsAnalyzer;
 import org.newsdesk.retrieval.index.PassageDocuments;
@@ -50,10 +50,6 @@ import org.newsdesk.retrieval.search.QueryTerms;
 public final class SquadRetrievalBenchmark {
   private static final String[] HEADER = {"variant", "k1", "b", "title", "phrase", "slop", "R@1", "R@5", "R@10", "MRR@10"};
 
-  record Paragraph(String id, String title, String context) {}
-
-  record Question(String text, String goldId) {}
-
   /** Recall at 1, 5, 10 and MRR at 10 over all questions. */
   public record Metrics(double r1, double r5, double r10, double mrr10) {}
 
@@ -65,22 +61,13 @@ public final class SquadRetrievalBenchmark {
     }
   }
 
-  private final List<Paragraph> paragraphs = new ArrayList<>();
-  private final List<Question> questions = new ArrayList<>();
+  private final List<Paragraph> paragraphs;
+  private final List<Question> questions;
 
   public SquadRetrievalBenchmark(Path squadJson) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(squadJson.toFile());
-    for (JsonNode article : root.get("data")) {
-      String title = article.get("title").asText().replace('_', ' ');
-      int i = 0;
-      for (JsonNode p : article.get("paragraphs")) {
-        String id = article.get("title").asText() + "#" + i++;
-        paragraphs.add(new Paragraph(id, title, p.get("context").asText()));
-        for (JsonNode qa : p.get("qas")) {
-          if (!qa.path("is_impossible").asBoolean(false)) questions.add(new Question(qa.get("question").asText(), id));
-        }
-      }
-    }
+    SquadDataset squad = SquadDataset.read(squadJson);
+    paragraphs = squad.paragraphs();
+    questions = squad.answerable();
   }
 
   public int questionCount() {
@@ -239,7 +226,7 @@ public final class SquadRetrievalBenchmark {
       Set<String> articles = new LinkedHashSet<>();
       for (ScoreDoc sd : hits) {
         String id = stored.document(sd.doc, Set.of(IndexFields.ARTICLE_ID)).get(IndexFields.ARTICLE_ID);
-        if (articles.add(id) && id.equals(q.goldId())) return articles.size() <= 10 ? articles.size() : 0;
+        if (articles.add(id) && id.equals(q.paragraphId())) return articles.size() <= 10 ? articles.size() : 0;
         if (articles.size() >= 10) break;
       }
       return 0;

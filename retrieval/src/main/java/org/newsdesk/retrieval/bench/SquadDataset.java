@@ -1,0 +1,56 @@
+package org.newsdesk.retrieval.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQuAD 2.0 dev as the benchmarks read it: each paragraph is one article, its id
+ * {@code <title>#<paragraph index>}, its title the Wikipedia title; each question keeps its
+ * paragraph, whether it is unanswerable, and its gold answer texts.
+ */
+public record SquadDataset(List<Paragraph> paragraphs, List<Question> questions) {
+  public record Paragraph(String id, String title, String context) {}
+
+  public record Question(String text, String paragraphId, boolean impossible, List<String> answers) {
+    public Question {
+      answers = List.copyOf(answers);
+    }
+  }
+
+  public SquadDataset {
+    paragraphs = List.copyOf(paragraphs);
+    questions = List.copyOf(questions);
+  }
+
+  /** Reads the official SQuAD JSON ({@code data[].paragraphs[].qas[]}). */
+  public static SquadDataset read(Path file) throws IOException {
+    List<Paragraph> paragraphs = new ArrayList<>();
+    List<Question> questions = new ArrayList<>();
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    for (JsonNode article : root.get("data")) {
+      String name = article.get("title").asText();
+      String title = name.replace('_', ' ');
+      int index = 0;
+      for (JsonNode para : article.get("paragraphs")) {
+        String id = name + "#" + index++;
+        paragraphs.add(new Paragraph(id, title, para.get("context").asText()));
+        for (JsonNode qa : para.get("qas")) {
+          List<String> answers = new ArrayList<>();
+          for (JsonNode a : qa.get("answers")) answers.add(a.get("text").asText());
+          questions.add(new Question(qa.get("question").asText(), id, qa.path("is_impossible").asBoolean(false),
+              answers));
+        }
+      }
+    }
+    return new SquadDataset(paragraphs, questions);
+  }
+
+  /** The questions whose paragraph holds the answer. */
+  public List<Question> answerable() {
+    return questions.stream().filter(q -> !q.impossible()).toList();
+  }
+}
