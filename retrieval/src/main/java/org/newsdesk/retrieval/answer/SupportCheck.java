@@ -10,7 +10,7 @@ import org.newsdesk.retrieval.ingest.Span;
  * Whether a passage supports an answer sentence: the share of the sentence's content words
  * (stemmed; names and numbers count double) found in the passage, its headline or its year,
  * halved for every number the passage does not hold. {@link #THRESHOLD} was chosen on SQuAD 2.0
- * (see docs/benchmarks/answers.md): sentences copied from a passage score 1, a sentence from
+ * (see docs/BENCHMARKS.md): sentences copied from a passage score 1, a sentence from
  * another paragraph of the same Wikipedia article rarely reaches it.
  */
 public final class SupportCheck {
