@@ -202,6 +202,27 @@ class TelegramBotTest {
   }
 
   @Test
+  void should_carry_out_a_hide_from_the_review_page_that_was_queued_while_the_bot_was_down() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+    f.stop();
+
+    // The review page writes to the log only; no bot is running to act on it yet.
+    new org.newsdesk.bot.review.Moderation(f.database, java.time.Clock.systemUTC())
+        .act(answerId, org.newsdesk.bot.review.Moderation.Kind.HIDE, "review:Ana", null);
+    assertThat(f.api.messages(1).get(0).text()).isNotEqualTo("This answer was removed by a moderator.");
+
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.await(a -> a.messages(1).get(0).text().equals("This answer was removed by a moderator."));
+
+    assertThat(f.api.messages(1).get(0).replyMarkup()).isNull();
+    assertThat(f.query("SELECT action || ' ' || moderator FROM moderation_actions")).isEqualTo("hide review:Ana");
+    f.awaitQuery("SELECT COUNT(*) FROM pending_edits WHERE done_at IS NOT NULL AND error IS NULL", "1");
+  }
+
+  @Test
   void should_answer_each_question_once_when_the_bot_restarts_with_questions_queued() throws Exception {
     var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
     f.start(answerer);
