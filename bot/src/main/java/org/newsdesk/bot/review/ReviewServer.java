@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ public final class ReviewServer implements AutoCloseable {
   private final Export export;
   private final Sessions sessions;
   private final PasswordCheck password;
+  private final SignInThrottle throttle;
   private final Clock clock;
   private final PebbleEngine templates;
   private final Javalin app;
@@ -53,6 +55,7 @@ public final class ReviewServer implements AutoCloseable {
     this.export = new Export(db);
     this.sessions = new Sessions(config.sessionTimeout(), clock);
     this.password = new PasswordCheck(password);
+    this.throttle = new SignInThrottle(5, Duration.ofMinutes(15), clock);
     this.clock = clock;
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("review");
@@ -135,11 +138,22 @@ public final class ReviewServer implements AutoCloseable {
 
   private void login(Context ctx) {
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+    Duration wait = throttle.waitFor(ctx.ip());
+    if (!wait.isZero()) {
+      log.atWarn().addKeyValue("ip", ctx.ip()).log("review sign-in throttled");
+      long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+      render(ctx.status(HttpStatus.TOO_MANY_REQUESTS), "login", Map.of("error",
+          "Too many wrong passwords from this address. Try again in " + minutes
+              + (minutes == 1 ? " minute." : " minutes."), "name", name));
+      return;
+    }
     if (!password.matches(ctx.formParam("password"))) {
+      throttle.failed(ctx.ip());
       log.atWarn().addKeyValue("ip", ctx.ip()).log("review sign-in refused");
       render(ctx.status(HttpStatus.UNAUTHORIZED), "login", Map.of("error", "Wrong password.", "name", name));
       return;
     }
+    throttle.succeeded(ctx.ip());
     if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)) {
       render(ctx.status(HttpStatus.BAD_REQUEST), "login",
           Map.of("error", "Type your name (up to 40 characters); it is recorded with your actions.", "name", ""));

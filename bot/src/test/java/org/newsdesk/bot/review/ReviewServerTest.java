@@ -79,6 +79,22 @@ class ReviewServerTest {
   }
 
   @Test
+  void should_refuse_even_the_right_password_after_five_wrong_ones_until_the_window_passes() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(post("/login", "name=ana&password=" + enc("guess " + i), null).statusCode()).isEqualTo(401);
+    }
+
+    HttpResponse<String> throttled = post("/login", "name=ana&password=" + enc(PASSWORD), null);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains(
+        "<p class=\"error\" id=\"error\">Too many wrong passwords from this address. Try again in 15 minutes.</p>");
+    assertThat(throttled.headers().firstValue("Set-Cookie")).isEmpty();
+
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(post("/login", "name=ana&password=" + enc(PASSWORD), null).statusCode()).isEqualTo(303);
+  }
+
+  @Test
   void should_set_a_strict_http_only_cookie_when_signing_in() throws Exception {
     HttpResponse<String> r = post("/login", "name=ana&password=" + enc(PASSWORD), null);
 
