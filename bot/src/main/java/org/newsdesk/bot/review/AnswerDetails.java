@@ -50,63 +50,46 @@ public final class AnswerDetails {
   }
 
   private static List<AnswerDetail.Citation> citations(Connection c, long id) throws SQLException {
-    List<AnswerDetail.Citation> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT n, article_id, passage_ordinal, title, source, url,"
-        + " published, passage, quote, quote_start, quote_end, supported, score FROM citations"
-        + " WHERE answer_id = ? ORDER BY n")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    return rows(c, "SELECT n, article_id, passage_ordinal, title, source, url, published, passage, quote,"
+        + " quote_start, quote_end, supported, score FROM citations WHERE answer_id = ? ORDER BY n", id, rs -> {
           String quote = rs.getString("quote");
-          out.add(new AnswerDetail.Citation(rs.getInt("n"), rs.getString("article_id"), rs.getInt("passage_ordinal"),
+          return new AnswerDetail.Citation(rs.getInt("n"), rs.getString("article_id"), rs.getInt("passage_ordinal"),
               rs.getString("title"), text(rs, "source"), text(rs, "url"), text(rs, "published"),
               QuoteHighlight.of(rs.getString("passage"), quote, rs.getInt("quote_start"), rs.getInt("quote_end")),
-              quote, rs.getInt("supported") == 1, rs.getDouble("score")));
-        }
-      }
-    }
-    return out;
+              quote, rs.getInt("supported") == 1, rs.getDouble("score"));
+        });
   }
 
   private static List<AnswerDetail.Sentence> sentences(Connection c, long id) throws SQLException {
-    List<AnswerDetail.Sentence> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT ordinal, sentence, cited, support, supported"
-        + " FROM sentence_checks WHERE answer_id = ? ORDER BY ordinal")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new AnswerDetail.Sentence(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-              rs.getInt(5) == 1));
-        }
-      }
-    }
-    return out;
+    return rows(c, "SELECT ordinal, sentence, cited, support, supported"
+        + " FROM sentence_checks WHERE answer_id = ? ORDER BY ordinal", id,
+        rs -> new AnswerDetail.Sentence(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+            rs.getInt(5) == 1));
   }
 
   private static List<AnswerDetail.Retrieved> retrieved(Connection c, long id) throws SQLException {
-    List<AnswerDetail.Retrieved> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT rank, article_id, passage_ordinal, score"
-        + " FROM retrieved WHERE answer_id = ? ORDER BY rank")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new AnswerDetail.Retrieved(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)));
-        }
-      }
-    }
-    return out;
+    return rows(c, "SELECT rank, article_id, passage_ordinal, score FROM retrieved WHERE answer_id = ? ORDER BY rank",
+        id, rs -> new AnswerDetail.Retrieved(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)));
   }
 
   private static List<AnswerDetail.Action> actions(Connection c, long id) throws SQLException {
-    List<AnswerDetail.Action> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT moderator, action, note, at"
-        + " FROM moderation_actions WHERE answer_id = ? ORDER BY at, id")) {
-      ps.setLong(1, id);
+    return rows(c, "SELECT moderator, action, note, at FROM moderation_actions WHERE answer_id = ? ORDER BY at, id",
+        id, rs -> new AnswerDetail.Action(rs.getString(1), rs.getString(2), text(rs, "note"),
+            Instant.ofEpochMilli(rs.getLong(4))));
+  }
+
+  /** One row of a result, read into a value. */
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Every row of {@code sql}, whose one parameter is the answer id, in the query's order. */
+  private static <T> List<T> rows(Connection c, String sql, long answerId, Row<T> row) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, answerId);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new AnswerDetail.Action(rs.getString(1), rs.getString(2), text(rs, "note"),
-              Instant.ofEpochMilli(rs.getLong(4))));
-        }
+        while (rs.next()) out.add(row.read(rs));
       }
     }
     return out;
