@@ -25,11 +25,13 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * statements run on SQLite and PostgreSQL.
  */
 public final class AnswerLog implements AutoCloseable {
+  private final LogDatabase database;
   private final SerialConnection db;
   private final String instance;
   private final LongSupplier clock;
 
   public AnswerLog(LogDatabase database, String instance, LongSupplier clockMillis) {
+    this.database = database;
     this.db = new SerialConnection(database);
     this.instance = instance;
     this.clock = clockMillis;
@@ -41,6 +43,11 @@ public final class AnswerLog implements AutoCloseable {
 
   public String instance() {
     return instance;
+  }
+
+  /** The database this log writes to, for readers that open their own connections (moderation). */
+  public LogDatabase database() {
+    return database;
   }
 
   /**
@@ -270,7 +277,7 @@ public final class AnswerLog implements AutoCloseable {
     });
   }
 
-  /** Runs {@code work} in this log's transaction; for the moderation queries beside it. */
+  /** Runs {@code work} in this log's transaction; for the edit queue beside it. */
   <T> T transaction(SerialConnection.Work<T> work) {
     return db.transaction(work);
   }

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything the log holds about one answer, shaped for the detail page. Text that may be
- * missing is the empty string; {@code answerHtml} is already cleaned to Telegram's tags.
+ * Everything the log holds about one answer: what the review page's detail and Telegram's
+ * {@code /show} present. Text that may be missing is the empty string; {@code answerText} is the
+ * Telegram HTML exactly as the reader was sent it.
  */
-public record AnswerDetail(QueueRow summary, String chatId, String userId, String question, String answerHtml,
-                           String notice, String query, String latency, String replyMessageIds,
+public record AnswerDetail(QueueRow summary, long updateId, String chatId, String userId, String question,
+                           String answerText, String notice, String query, String latency, String replyMessageIds,
                            String incidentId, List<Citation> citations, List<Sentence> sentences,
                            List<Retrieved> retrieved, List<Action> actions) {
   public AnswerDetail {
@@ -16,6 +17,11 @@ public record AnswerDetail(QueueRow summary, String chatId, String userId, Strin
     sentences = List.copyOf(sentences);
     retrieved = List.copyOf(retrieved);
     actions = List.copyOf(actions);
+  }
+
+  /** The answer as the reader saw it, cleaned to Telegram's tags so a page can show it as markup. */
+  public String answerHtml() {
+    return TelegramHtml.sanitize(answerText);
   }
 
   /** A source under the answer, its passage split around the quote. */

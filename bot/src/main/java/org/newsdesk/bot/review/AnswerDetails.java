@@ -11,24 +11,26 @@ import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
 
 /** Loads one answer with its citations, checks, retrieval scores and moderation history. */
-public final class AnswerDetails {
+final class AnswerDetails {
   private final LogDatabase db;
 
-  public AnswerDetails(LogDatabase db) {
+  AnswerDetails(LogDatabase db) {
     this.db = db;
   }
 
-  public Optional<AnswerDetail> load(long id) {
+  Optional<AnswerDetail> load(long id) {
     try (Connection c = db.open()) {
       QueueRow summary;
+      long updateId;
       String chatId, userId, question, answerText, notice, query, latency, replies, incident;
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ReviewQueue.COLUMNS
-          + ", a.chat_id, a.user_id, a.answer_text, a.notice, a.query, a.latency_ms, a.reply_message_ids,"
+          + ", a.update_id, a.chat_id, a.user_id, a.answer_text, a.notice, a.query, a.latency_ms, a.reply_message_ids,"
           + " a.incident_id FROM answers a WHERE a.id = ?")) {
         ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) return Optional.empty();
           summary = ReviewQueue.row(rs);
+          updateId = rs.getLong("update_id");
           chatId = text(rs, "chat_id");
           userId = text(rs, "user_id");
           question = summary.question();
@@ -41,9 +43,8 @@ public final class AnswerDetails {
           incident = text(rs, "incident_id");
         }
       }
-      return Optional.of(new AnswerDetail(summary, chatId, userId, question, TelegramHtml.sanitize(answerText),
-          notice, query, latency, replies, incident, citations(c, id), sentences(c, id), retrieved(c, id),
-          actions(c, id)));
+      return Optional.of(new AnswerDetail(summary, updateId, chatId, userId, question, answerText, notice, query,
+          latency, replies, incident, citations(c, id), sentences(c, id), retrieved(c, id), actions(c, id)));
     } catch (SQLException e) {
       throw new ReviewStoreException("cannot read answer " + id, e);
     }

@@ -12,10 +12,16 @@ import java.util.Locale;
  * ever a bound parameter.
  */
 final class FilterSql {
+  /** {@link QueueFilter#needingLook()}: the review queue both doors show. */
+  static final String NEEDS_LOOK = "a.hidden = 0 AND a.approved = 0 AND a.state IN ('sent', 'answered', 'failed')"
+      + " AND (a.flagged = 1 OR a.answered = 0 OR a.unsupported > 0 OR a.state = 'failed'"
+      + " OR EXISTS (SELECT 1 FROM feedback fl WHERE fl.answer_id = a.id AND fl.value = -1))";
+
   private final List<String> conditions = new ArrayList<>();
   private final List<Object> params = new ArrayList<>();
 
   FilterSql(QueueFilter f) {
+    if (f.needsLook()) conditions.add("(" + NEEDS_LOOK + ")");
     if (f.thumbsDown()) {
       conditions.add("EXISTS (SELECT 1 FROM feedback fd WHERE fd.answer_id = a.id AND fd.value = -1)");
     }

@@ -16,67 +16,92 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.newsdesk.bot.log.LogDatabase;
 
-/** Counts for the insights page, computed in the database per UTC day. */
-public final class Insights {
+/**
+ * Counts per UTC day of the day's questions: how many, answered, not found, failed, and the 👍/👎
+ * they received; with the questions the articles could not answer, grouped. The insights page and
+ * Telegram's {@code /stats} both read these.
+ */
+final class Insights {
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private final LogDatabase db;
 
-  public Insights(LogDatabase db) {
+  Insights(LogDatabase db) {
     this.db = db;
   }
 
   /** The report for the days {@code from..to} (inclusive), with the {@code top} most frequent unanswered questions. */
-  public InsightsReport report(LocalDate from, LocalDate to, int top) {
-    if (from.isAfter(to)) throw new IllegalArgumentException("date range starts after it ends: " + from + " > " + to);
-    long start = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    long end = to.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + DAY_MS;
-    Map<LocalDate, long[]> days = new LinkedHashMap<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) days.put(d, new long[5]);
+  InsightsReport report(LocalDate from, LocalDate to, int top) {
+    if (from.isAfter(to)) throw QueueFilter.rangeBackwards(from, to);
     try (Connection c = db.open()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT a.asked_at / 86400000 AS day, COUNT(*),"
-          + " SUM(CASE WHEN a.answered = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.answered = 0 THEN 1 ELSE 0 END)"
-          + " FROM answers a WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY a.asked_at / 86400000")) {
-        ps.setLong(1, start);
-        ps.setLong(2, end);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long[] d = days.get(LocalDate.ofEpochDay(rs.getLong(1)));
-            d[0] = rs.getLong(2);
-            d[1] = rs.getLong(3);
-            d[2] = rs.getLong(4);
-          }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT a.asked_at / 86400000 AS day,"
-          + " SUM(CASE WHEN f.value = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.value = -1 THEN 1 ELSE 0 END)"
-          + " FROM feedback f JOIN answers a ON a.id = f.answer_id"
-          + " WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY a.asked_at / 86400000")) {
-        ps.setLong(1, start);
-        ps.setLong(2, end);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long[] d = days.get(LocalDate.ofEpochDay(rs.getLong(1)));
-            d[3] = rs.getLong(2);
-            d[4] = rs.getLong(3);
-          }
-        }
-      }
-      List<InsightsReport.Day> list = new ArrayList<>();
+      List<InsightsReport.Day> list = days(c, from, to);
       long q = 0, ans = 0, nf = 0, up = 0, down = 0;
-      for (Map.Entry<LocalDate, long[]> e : days.entrySet()) {
-        long[] d = e.getValue();
-        list.add(new InsightsReport.Day(e.getKey(), d[0], d[1], d[2], d[3], d[4]));
-        q += d[0];
-        ans += d[1];
-        nf += d[2];
-        up += d[3];
-        down += d[4];
+      for (InsightsReport.Day d : list) {
+        q += d.questions();
+        ans += d.answered();
+        nf += d.notFound();
+        up += d.thumbsUp();
+        down += d.thumbsDown();
       }
-      return new InsightsReport(from, to, list, q, ans, nf, up, down, unanswered(c, start, end, top));
+      return new InsightsReport(from, to, list, q, ans, nf, up, down,
+          unanswered(c, startOf(from), startOf(to) + DAY_MS, top));
     } catch (SQLException e) {
       throw new ReviewStoreException("cannot compute insights", e);
     }
+  }
+
+  /** The counts of one day. */
+  InsightsReport.Day day(LocalDate day) {
+    try (Connection c = db.open()) {
+      return days(c, day, day).get(0);
+    } catch (SQLException e) {
+      throw new ReviewStoreException("cannot count the answers of " + day, e);
+    }
+  }
+
+  /** Every day of {@code from..to}, quiet ones with zeros. */
+  private static List<InsightsReport.Day> days(Connection c, LocalDate from, LocalDate to) throws SQLException {
+    long start = startOf(from);
+    long end = startOf(to) + DAY_MS;
+    Map<LocalDate, long[]> days = new LinkedHashMap<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) days.put(d, new long[6]);
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.asked_at / 86400000 AS day, COUNT(*),"
+        + " SUM(CASE WHEN a.answered = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.answered = 0 THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN a.state = 'failed' THEN 1 ELSE 0 END)"
+        + " FROM answers a WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY a.asked_at / 86400000")) {
+      ps.setLong(1, start);
+      ps.setLong(2, end);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long[] d = days.get(LocalDate.ofEpochDay(rs.getLong(1)));
+          d[0] = rs.getLong(2);
+          d[1] = rs.getLong(3);
+          d[2] = rs.getLong(4);
+          d[3] = rs.getLong(5);
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.asked_at / 86400000 AS day,"
+        + " SUM(CASE WHEN f.value = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.value = -1 THEN 1 ELSE 0 END)"
+        + " FROM feedback f JOIN answers a ON a.id = f.answer_id"
+        + " WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY a.asked_at / 86400000")) {
+      ps.setLong(1, start);
+      ps.setLong(2, end);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long[] d = days.get(LocalDate.ofEpochDay(rs.getLong(1)));
+          d[4] = rs.getLong(2);
+          d[5] = rs.getLong(3);
+        }
+      }
+    }
+    List<InsightsReport.Day> list = new ArrayList<>();
+    days.forEach((date, d) -> list.add(new InsightsReport.Day(date, d[0], d[1], d[2], d[3], d[4], d[5])));
+    return list;
+  }
+
+  private static long startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
   private List<InsightsReport.Unanswered> unanswered(Connection c, long start, long end, int top) throws SQLException {
@@ -111,7 +136,7 @@ public final class Insights {
   }
 
   /** Lower case, punctuation dropped, whitespace collapsed: "Who won?" and "who won" count as one. */
-  public static String normalize(String question) {
+  static String normalize(String question) {
     return NOT_WORD.matcher(question.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

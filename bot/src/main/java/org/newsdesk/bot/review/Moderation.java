@@ -4,107 +4,143 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.newsdesk.bot.log.LogDatabase;
-import org.newsdesk.bot.telegram.TelegramReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A moderator's actions on an answer. Each one writes a {@code moderation_actions} row and the
- * answer's flags in one transaction. Hiding also queues an edit of every reply message to
- * {@link #HIDDEN_NOTICE} in {@code pending_edits}; the running bot carries those out, so hiding
- * works while the bot is down.
+ * Moderation of the answer log, the one implementation behind both doors: the Telegram commands
+ * ({@code /review /show /flag /hide /note /stats}) and the review page. Actions: approve, flag,
+ * hide, note. Reads: the review queue, one answer in full, the counts of a day.
+ *
+ * <p>Each action writes a {@code moderation_actions} row and the answer's state in one
+ * transaction. Approve and flag undo each other, so an answer flagged after an approval is back in
+ * the queue. The first hide queues an edit of every reply message to {@link #HIDDEN_NOTICE} in
+ * {@code pending_edits}, which a running bot carries out (so hiding works while the bot is down);
+ * a later hide is recorded but queues nothing.
  */
 public final class Moderation {
-  /** What the reader sees in place of a hidden answer: the same notice as a hide from Telegram. */
-  public static final String HIDDEN_NOTICE = TelegramReplies.HIDDEN_NOTICE;
+  /** What the reader sees in place of a hidden answer. */
+  public static final String HIDDEN_NOTICE = "This answer was removed by a moderator.";
   private static final Logger log = LoggerFactory.getLogger(Moderation.class);
 
   /** What a moderator can do to an answer. */
-  public enum Kind {
-    APPROVE("approve", "approved = 1, flagged = 0"),
-    FLAG("flag", "flagged = 1, approved = 0"),
-    HIDE("hide", "hidden = 1"),
-    NOTE("note", null);
+  public enum Action {
+    APPROVE("UPDATE answers SET approved = 1, flagged = 0 WHERE id = ? AND (approved = 0 OR flagged = 1)"),
+    FLAG("UPDATE answers SET flagged = 1, approved = 0 WHERE id = ? AND (flagged = 0 OR approved = 1)"),
+    HIDE("UPDATE answers SET hidden = 1 WHERE id = ? AND hidden = 0"),
+    // Changes nothing, but a write first makes SQLite take its write lock (waiting on busy_timeout)
+    // instead of failing a read-then-write transaction; it also tells whether the answer exists.
+    NOTE("UPDATE answers SET id = id WHERE id = ?");
 
-    private final String name;
-    private final String set;
+    private final String update;
 
-    Kind(String name, String set) {
-      this.name = name;
-      this.set = set;
+    Action(String update) {
+      this.update = update;
     }
 
-    public String actionName() {
-      return name;
+    /** The name as the log records it and the page's URLs carry it: approve, flag, hide, note. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
     }
-  }
 
-  private final LogDatabase db;
-  private final Clock clock;
-
-  public Moderation(LogDatabase db, Clock clock) {
-    this.db = db;
-    this.clock = clock;
+    /** The action with this {@link #label()}. */
+    public static Optional<Action> labelled(String label) {
+      return Arrays.stream(values()).filter(a -> a.label().equals(label)).findFirst();
+    }
   }
 
   /**
-   * Records the action by {@code moderator} ("review:&lt;name&gt;"); returns the number of reader
-   * messages queued for editing (only a first hide queues any).
-   *
-   * @throws IllegalArgumentException when the answer does not exist or a note is blank
+   * What an action did. {@code changed}: the answer's state changed (false for a note, and for a
+   * flag, approval or hide the answer already had); {@code editsQueued}: reader messages queued
+   * for replacing with the notice.
    */
-  public int act(long answerId, Kind kind, String moderator, String note) {
+  public record Outcome(boolean changed, int editsQueued) {}
+
+  private final LogDatabase db;
+  private final LongSupplier clock;
+  private final ReviewQueue queue;
+  private final AnswerDetails details;
+  private final Insights insights;
+
+  public Moderation(LogDatabase db, LongSupplier clockMillis) {
+    this.db = db;
+    this.clock = clockMillis;
+    this.queue = new ReviewQueue(db);
+    this.details = new AnswerDetails(db);
+    this.insights = new Insights(db);
+  }
+
+  /**
+   * Records {@code action} on the answer by {@code moderator} ({@code telegram:<user id>} or
+   * {@code review:<name>}). Empty when there is no such answer.
+   *
+   * @throws InvalidRequest when a note has no text
+   */
+  public Optional<Outcome> act(long answerId, Action action, String moderator, String note) {
     if (moderator == null || moderator.isBlank()) throw new IllegalArgumentException("moderator is blank");
-    if (kind == Kind.NOTE && (note == null || note.isBlank())) {
-      throw new IllegalArgumentException("A note needs some text.");
-    }
-    long now = clock.millis();
+    String text = note == null || note.isBlank() ? null : note.strip();
+    if (action == Action.NOTE && text == null) throw new InvalidRequest("A note needs some text.");
+    long now = clock.getAsLong();
     try (Connection c = db.open()) {
       c.setAutoCommit(false);
       try {
-        int queued = apply(c, answerId, kind, now);
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO moderation_actions (answer_id, moderator, action, note, at) VALUES (?, ?, ?, ?, ?)")) {
-          ps.setLong(1, answerId);
-          ps.setString(2, moderator);
-          ps.setString(3, kind.name);
-          ps.setString(4, note == null || note.isBlank() ? null : note.strip());
-          ps.setLong(5, now);
-          ps.executeUpdate();
-        }
+        Optional<Outcome> outcome = apply(c, answerId, action, now);
+        if (outcome.isPresent()) record(c, answerId, action, moderator, text, now);
         c.commit();
-        log.atInfo().addKeyValue("answerId", answerId).addKeyValue("action", kind.name)
-            .addKeyValue("moderator", moderator).addKeyValue("editsQueued", queued).log("moderation action");
-        return queued;
+        outcome.ifPresent(o -> log.atInfo().addKeyValue("answerId", answerId).addKeyValue("action", action.label())
+            .addKeyValue("moderator", moderator).addKeyValue("changed", o.changed())
+            .addKeyValue("editsQueued", o.editsQueued()).log("moderation action"));
+        return outcome;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
-      throw new ReviewStoreException("cannot record the " + kind.name + " of answer " + answerId, e);
+      throw new ReviewStoreException("cannot record the " + action.label() + " of answer " + answerId, e);
     }
   }
 
-  private static int apply(Connection c, long answerId, Kind kind, long now) throws SQLException {
-    // The first statement writes, so SQLite takes its write lock up front (waiting on busy_timeout)
-    // instead of failing a read-then-write transaction.
-    String sql = kind.set == null ? "UPDATE answers SET id = id WHERE id = ?"
-        : kind == Kind.HIDE ? "UPDATE answers SET hidden = 1 WHERE id = ? AND hidden = 0"
-        : "UPDATE answers SET " + kind.set + " WHERE id = ?";
+  /** Up to {@code limit} answers matching the filter, newest first, older than {@code after} when given. */
+  public QueuePage queue(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
+    return queue.page(filter, after, limit);
+  }
+
+  /** Everything the log holds about one answer; empty when there is none. */
+  public Optional<AnswerDetail> answer(long answerId) {
+    return details.load(answerId);
+  }
+
+  /** The counts of the questions asked on one UTC day. */
+  public InsightsReport.Day day(LocalDate day) {
+    return insights.day(day);
+  }
+
+  /** Per-day counts over {@code from..to} and the {@code top} questions the articles could not answer. */
+  public InsightsReport insights(LocalDate from, LocalDate to, int top) {
+    return insights.report(from, to, top);
+  }
+
+  private static Optional<Outcome> apply(Connection c, long answerId, Action action, long now) throws SQLException {
     int changed;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(action.update)) {
       ps.setLong(1, answerId);
       changed = ps.executeUpdate();
     }
-    if (changed == 0) {
-      if (!exists(c, answerId)) throw new IllegalArgumentException("There is no answer " + answerId + ".");
-      return 0; // already hidden: its edits were queued the first time
-    }
-    return kind == Kind.HIDE ? queueEdits(c, answerId, now) : 0;
+    if (changed == 0) return exists(c, answerId) ? Optional.of(new Outcome(false, 0)) : Optional.empty();
+    return Optional.of(switch (action) {
+      case NOTE -> new Outcome(false, 0);
+      case HIDE -> new Outcome(true, queueEdits(c, answerId, now));
+      case APPROVE, FLAG -> new Outcome(true, 0);
+    });
   }
 
+  /** Queues the replacement of each message of the reply; the running bot makes the edits. */
   private static int queueEdits(Connection c, long answerId, long now) throws SQLException {
     long chatId;
     String replies;
@@ -133,6 +169,19 @@ public final class Moderation {
       }
     }
     return queued;
+  }
+
+  private static void record(Connection c, long answerId, Action action, String moderator, String note, long now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO moderation_actions (answer_id, moderator, action, note, at) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, answerId);
+      ps.setString(2, moderator);
+      ps.setString(3, action.label());
+      ps.setString(4, note);
+      ps.setLong(5, now);
+      ps.executeUpdate();
+    }
   }
 
   private static boolean exists(Connection c, long answerId) throws SQLException {

@@ -14,49 +14,68 @@ import java.util.function.Function;
 
 /**
  * What the moderator narrowed the queue to. Conditions combine with AND; an empty filter is the
- * whole log. Dates are UTC days, both ends inclusive.
+ * whole log. Dates are UTC days, both ends inclusive. {@code needsLook} is the review queue proper,
+ * the one definition behind Telegram's {@code /review} and the page's "needs a look" view: answers
+ * neither hidden nor approved, done processing, and 👎, with unsupported citations, not found,
+ * flagged or failed.
  */
-public record QueueFilter(boolean thumbsDown, boolean unsupported, boolean notFound, boolean flagged,
+public record QueueFilter(boolean needsLook, boolean thumbsDown, boolean unsupported, boolean notFound, boolean flagged,
                           boolean hidden, Optional<LocalDate> from, Optional<LocalDate> to,
                           Optional<String> chatType, Optional<String> text) {
   /** Chat types the bot records. */
   public static final Set<String> CHAT_TYPES = Set.of("private", "group", "supergroup", "terminal");
   private static final long DAY_MS = 86_400_000L;
 
+  /** @throws InvalidRequest when the chat type is unknown or the date range runs backwards */
   public QueueFilter {
     chatType.ifPresent(t -> {
-      if (!CHAT_TYPES.contains(t)) throw new IllegalArgumentException("unknown chat type: " + t);
+      if (!CHAT_TYPES.contains(t)) {
+        throw new InvalidRequest("There is no chat type \"" + t + "\"; choose private, group, supergroup or terminal.");
+      }
     });
     text = text.map(String::strip).filter(t -> !t.isEmpty());
     if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-      throw new IllegalArgumentException("date range starts after it ends: " + from.get() + " > " + to.get());
+      throw rangeBackwards(from.get(), to.get());
     }
   }
 
   public static QueueFilter all() {
-    return new QueueFilter(false, false, false, false, false, Optional.empty(), Optional.empty(),
+    return new QueueFilter(false, false, false, false, false, false, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty());
   }
 
+  /** The review queue: what needs a moderator's look (see the type's description). */
+  public static QueueFilter needingLook() {
+    return new QueueFilter(true, false, false, false, false, false, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  /** The sentence for a date range that starts after it ends. */
+  static InvalidRequest rangeBackwards(LocalDate from, LocalDate to) {
+    return new InvalidRequest("The dates run backwards: " + from + " is after " + to + ".");
+  }
+
   /**
-   * Reads the filter from query parameters ({@code down}, {@code unsupported}, {@code notfound},
-   * {@code flagged}, {@code hidden}, {@code from}, {@code to}, {@code chat}, {@code q}).
+   * Reads the filter from query parameters ({@code look}, {@code down}, {@code unsupported},
+   * {@code notfound}, {@code flagged}, {@code hidden}, {@code from}, {@code to}, {@code chat},
+   * {@code q}).
    *
-   * @throws IllegalArgumentException with a sentence for the moderator when a value is malformed
+   * @throws InvalidRequest when a value is malformed
    */
   public static QueueFilter fromParams(Function<String, String> param) {
-    return new QueueFilter(on(param, "down"), on(param, "unsupported"), on(param, "notfound"),
+    return new QueueFilter(on(param, "look"), on(param, "down"), on(param, "unsupported"), on(param, "notfound"),
         on(param, "flagged"), on(param, "hidden"), date(param, "from"), date(param, "to"),
         present(param.apply("chat")), present(param.apply("q")));
   }
 
   public QueueFilter withThumbsDown() {
-    return new QueueFilter(true, unsupported, notFound, flagged, hidden, from, to, chatType, text);
+    return new QueueFilter(needsLook, true, unsupported, notFound, flagged, hidden, from, to, chatType, text);
   }
 
   /** The filter as a query string (without {@code ?}), for links to further pages and exports. */
   public String toQuery() {
     List<String> parts = new ArrayList<>();
+    if (needsLook) parts.add("look=1");
     if (thumbsDown) parts.add("down=1");
     if (unsupported) parts.add("unsupported=1");
     if (notFound) parts.add("notfound=1");
@@ -81,7 +100,7 @@ public record QueueFilter(boolean thumbsDown, boolean unsupported, boolean notFo
 
   /** The parameter values as the form shows them (for re-filling the filter form). */
   public Map<String, Object> formValues() {
-    return Map.of("down", thumbsDown, "unsupported", unsupported, "notfound", notFound,
+    return Map.of("look", needsLook, "down", thumbsDown, "unsupported", unsupported, "notfound", notFound,
         "flagged", flagged, "hidden", hidden,
         "from", from.map(LocalDate::toString).orElse(""), "to", to.map(LocalDate::toString).orElse(""),
         "chat", chatType.orElse(""), "q", text.orElse(""));
@@ -101,7 +120,7 @@ public record QueueFilter(boolean thumbsDown, boolean unsupported, boolean notFo
       try {
         return LocalDate.parse(v);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("The date \"" + v + "\" is not in the form 2025-03-31.", e);
+        throw new InvalidRequest("The date \"" + v + "\" is not in the form 2025-03-31.", e);
       }
     });
   }

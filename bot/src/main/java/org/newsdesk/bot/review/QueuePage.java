@@ -14,14 +14,18 @@ public record QueuePage(List<QueueRow> rows, Optional<Cursor> next) {
    * time broken by id), so page 1,000 costs what page 1 costs.
    */
   public record Cursor(long askedAt, long id) {
-    /** Parses {@code <askedAt>_<id>} as {@link #toString()} writes it. */
+    /**
+     * Parses {@code <askedAt>_<id>} as {@link #toString()} writes it.
+     *
+     * @throws InvalidRequest when the text is not such a cursor
+     */
     public static Cursor parse(String s) {
       int sep = s.indexOf('_');
       try {
         if (sep < 0) throw new NumberFormatException(s);
         return new Cursor(Long.parseLong(s.substring(0, sep)), Long.parseLong(s.substring(sep + 1)));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("The page link \"" + s + "\" is broken; start from the first page.", e);
+        throw new InvalidRequest("The page link \"" + s + "\" is broken; start from the first page.", e);
       }
     }
 

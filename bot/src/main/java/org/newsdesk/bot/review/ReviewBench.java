@@ -35,16 +35,16 @@ public final class ReviewBench {
     QueueFilter all = QueueFilter.all();
     m.put("none (all answers)", all);
     m.put("👎", all.withThumbsDown());
-    m.put("unsupported citations", new QueueFilter(false, true, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    m.put("not found", new QueueFilter(false, false, true, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    m.put("flagged", new QueueFilter(false, false, false, true, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    m.put("hidden", new QueueFilter(false, false, false, false, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    m.put("date range (one week)", new QueueFilter(false, false, false, false, false,
+    m.put("unsupported citations", new QueueFilter(false, false, true, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    m.put("not found", new QueueFilter(false, false, false, true, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    m.put("flagged", new QueueFilter(false, false, false, false, true, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    m.put("hidden", new QueueFilter(false, false, false, false, false, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    m.put("date range (one week)", new QueueFilter(false, false, false, false, false, false,
         Optional.of(LocalDate.parse("2024-06-01")), Optional.of(LocalDate.parse("2024-06-07")), Optional.empty(), Optional.empty()));
-    m.put("chat type = supergroup", new QueueFilter(false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.of("supergroup"), Optional.empty()));
-    m.put("text \"stadium\" (common)", new QueueFilter(false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("stadium")));
-    m.put("text \"" + SyntheticLog.RARE_WORD + "\" (rare)", new QueueFilter(false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SyntheticLog.RARE_WORD)));
-    m.put("👎 + not found + supergroup", new QueueFilter(true, false, true, false, false, Optional.empty(), Optional.empty(), Optional.of("supergroup"), Optional.empty()));
+    m.put("chat type = supergroup", new QueueFilter(false, false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.of("supergroup"), Optional.empty()));
+    m.put("text \"stadium\" (common)", new QueueFilter(false, false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("stadium")));
+    m.put("text \"" + SyntheticLog.RARE_WORD + "\" (rare)", new QueueFilter(false, false, false, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(SyntheticLog.RARE_WORD)));
+    m.put("👎 + not found + supergroup", new QueueFilter(false, true, false, true, false, false, Optional.empty(), Optional.empty(), Optional.of("supergroup"), Optional.empty()));
     return m;
   }
 

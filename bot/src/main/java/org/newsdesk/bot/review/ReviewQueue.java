@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
 
 /** The review queue over the answer log: filtered, newest first, keyset-paged. */
-public final class ReviewQueue {
+final class ReviewQueue {
   static final String COLUMNS = "a.id, a.asked_at, a.chat_type, a.question, a.answered, a.mode, a.state,"
       + " a.unsupported, a.flagged, a.hidden, a.approved,"
       + " (SELECT COUNT(*) FROM feedback fu WHERE fu.answer_id = a.id AND fu.value = 1) AS ups,"
@@ -19,12 +19,12 @@ public final class ReviewQueue {
 
   private final LogDatabase db;
 
-  public ReviewQueue(LogDatabase db) {
+  ReviewQueue(LogDatabase db) {
     this.db = db;
   }
 
   /** Up to {@code limit} answers matching the filter, older than {@code after} when given. */
-  public QueuePage page(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
+  QueuePage page(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
     try (Connection c = db.open()) {
       return page(c, filter, after, limit);
     } catch (SQLException e) {

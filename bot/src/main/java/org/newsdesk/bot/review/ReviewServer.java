@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
@@ -24,21 +23,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The moderators' review page: sign in, queue, answer detail with actions, insights, export.
- * Every page but the sign-in needs a session; every POST needs the session's CSRF token.
+ * Every page but the sign-in needs a session; every POST needs the session's CSRF token. The page
+ * is a door to {@link Moderation}, the service behind Telegram's moderator commands too.
+ *
+ * <p>A moderator sees only sentences written for them: an {@link InvalidRequest}'s own, or for
+ * any other failure a short one with an incident id, under which the exception is logged.
  */
 public final class ReviewServer implements AutoCloseable {
   /** Name of the session cookie. */
   public static final String COOKIE = "newsdesk_review";
   private static final Logger log = LoggerFactory.getLogger(ReviewServer.class);
   private static final int PAGE_SIZE = 50;
-  private static final Set<String> ACTIONS = Set.of("approve", "flag", "hide", "note");
   private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  private final ReviewQueue queue;
-  private final AnswerDetails details;
   private final Moderation moderation;
-  private final Insights insights;
   private final Export export;
   private final Sessions sessions;
   private final PasswordCheck password;
@@ -48,10 +47,7 @@ public final class ReviewServer implements AutoCloseable {
   private final Javalin app;
 
   public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock) {
-    this.queue = new ReviewQueue(db);
-    this.details = new AnswerDetails(db);
-    this.moderation = new Moderation(db, clock);
-    this.insights = new Insights(db);
+    this.moderation = new Moderation(db, clock::millis);
     this.export = new Export(db);
     this.sessions = new Sessions(config.sessionTimeout(), clock);
     this.password = new PasswordCheck(password);
@@ -121,19 +117,27 @@ public final class ReviewServer implements AutoCloseable {
     app.get("/export.csv", ctx -> exportView(ctx, Export.Format.CSV));
     app.get("/export.jsonl", ctx -> exportView(ctx, Export.Format.JSONL));
 
-    app.exception(IllegalArgumentException.class, (e, ctx) ->
+    app.exception(InvalidRequest.class, (e, ctx) ->
         page(ctx.status(HttpStatus.BAD_REQUEST), "message", Map.of("heading", "Cannot do that", "message", e.getMessage())));
-    app.exception(ReviewStoreException.class, (e, ctx) -> {
-      String incident = Long.toString(clock.millis(), 36);
-      log.atError().setCause(e).addKeyValue("incident", incident).log("review page failed");
-      page(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), "message", Map.of("heading", "The answer log failed",
-          "message", "The answer log could not be read or written (incident " + incident + "). Try again shortly."));
-    });
+    app.exception(ReviewStoreException.class, (e, ctx) -> failed(ctx, e, "The answer log failed",
+        "The answer log could not be read or written (incident %s). Try again shortly."));
+    app.exception(Exception.class, (e, ctx) -> failed(ctx, e, "Something went wrong",
+        "Something went wrong (incident %s); the details are in the log."));
     app.error(HttpStatus.NOT_FOUND, ctx -> {
       if (ctx.attribute("session") != null && ctx.result() == null) {
         page(ctx, "message", Map.of("heading", "Not found", "message", "There is no such page."));
       }
     });
+  }
+
+  /** Logs the failure under a new incident id and tells the moderator {@code sentence} with that id. */
+  private void failed(Context ctx, Exception e, String heading, String sentence) {
+    String incident = Incident.newId();
+    log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("path", ctx.path())
+        .log("review page failed");
+    if (ctx.res().isCommitted()) return; // an export broke off mid-stream: the download is cut short
+    page(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), "message",
+        Map.of("heading", heading, "message", sentence.formatted(incident)));
   }
 
   private void login(Context ctx) {
@@ -169,7 +173,7 @@ public final class ReviewServer implements AutoCloseable {
     QueueFilter filter = QueueFilter.fromParams(ctx::queryParam);
     Optional<QueuePage.Cursor> after = Optional.ofNullable(ctx.queryParam("after"))
         .filter(s -> !s.isBlank()).map(QueuePage.Cursor::parse);
-    QueuePage p = queue.page(filter, after, PAGE_SIZE);
+    QueuePage p = moderation.queue(filter, after, PAGE_SIZE);
     String query = filter.toQuery();
     page(ctx, "queue", Map.of("rows", p.rows(), "next", p.next().map(Object::toString).orElse(""),
         "paged", after.isPresent(), "query", query, "f", filter.formValues()));
@@ -177,10 +181,9 @@ public final class ReviewServer implements AutoCloseable {
 
   private void detailPage(Context ctx) {
     long id = id(ctx);
-    Optional<AnswerDetail> d = details.load(id);
+    Optional<AnswerDetail> d = moderation.answer(id);
     if (d.isEmpty()) {
-      page(ctx.status(HttpStatus.NOT_FOUND), "message",
-          Map.of("heading", "Not found", "message", "There is no answer " + id + "."));
+      noSuchAnswer(ctx, id);
       return;
     }
     page(ctx, "detail", Map.of("a", d.get(), "hiddenNotice", Moderation.HIDDEN_NOTICE));
@@ -188,12 +191,20 @@ public final class ReviewServer implements AutoCloseable {
 
   private void act(Context ctx) {
     long id = id(ctx);
-    String action = ctx.pathParam("action");
-    if (!ACTIONS.contains(action)) throw new IllegalArgumentException("Unknown action: " + action);
+    String name = ctx.pathParam("action");
+    Moderation.Action action = Moderation.Action.labelled(name)
+        .orElseThrow(() -> new InvalidRequest("There is no action \"" + name + "\"; use the buttons on the answer's page."));
     Sessions.Session s = ctx.attribute("session");
-    moderation.act(id, Moderation.Kind.valueOf(action.toUpperCase(java.util.Locale.ROOT)), "review:" + s.moderator(),
-        ctx.formParam("note"));
+    if (moderation.act(id, action, "review:" + s.moderator(), ctx.formParam("note")).isEmpty()) {
+      noSuchAnswer(ctx, id);
+      return;
+    }
     ctx.redirect("/answers/" + id, HttpStatus.SEE_OTHER);
+  }
+
+  private void noSuchAnswer(Context ctx, long id) {
+    page(ctx.status(HttpStatus.NOT_FOUND), "message",
+        Map.of("heading", "Not found", "message", "There is no answer " + id + "."));
   }
 
   private void insightsPage(Context ctx) {
@@ -201,7 +212,7 @@ public final class ReviewServer implements AutoCloseable {
     QueueFilter range = QueueFilter.fromParams(ctx::queryParam);
     LocalDate to = range.to().orElse(today);
     LocalDate from = range.from().orElse(to.minusDays(29));
-    InsightsReport r = insights.report(from, to, 20);
+    InsightsReport r = moderation.insights(from, to, 20);
     page(ctx, "insights", Map.of("r", r, "perDay", BarChart.perDay(r.days()),
         "topChart", BarChart.unanswered(r.unanswered())));
   }
@@ -222,7 +233,7 @@ public final class ReviewServer implements AutoCloseable {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("\"" + ctx.pathParam("id") + "\" is not an answer number.", e);
+      throw new InvalidRequest("\"" + ctx.pathParam("id") + "\" is not an answer number.", e);
     }
   }
 

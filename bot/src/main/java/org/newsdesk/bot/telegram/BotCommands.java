@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.newsdesk.bot.log.ModerationLog;
+import org.newsdesk.bot.review.AnswerDetail;
+import org.newsdesk.bot.review.InsightsReport;
+import org.newsdesk.bot.review.Moderation;
+import org.newsdesk.bot.review.QueueFilter;
+import org.newsdesk.bot.review.QueueRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * The slash commands and who may use them: {@code /start /help /sources} for everyone,
  * {@code /review /show /flag /hide /note} for moderators, {@code /reindex /stats} for
  * maintainers. Replies are plain text; a refused attempt is logged with the user and command.
+ * The moderators' commands are a door to {@link Moderation}, the service behind the review page
+ * too: this class only parses the command and words the reply.
  */
 final class BotCommands {
   private static final Logger log = LoggerFactory.getLogger(BotCommands.class);
@@ -26,11 +33,11 @@ final class BotCommands {
 
   private final Set<Long> moderators;
   private final Set<Long> maintainers;
-  private final ModerationLog moderation;
+  private final Moderation moderation;
   private final Library library;
   private final LongSupplier clock;
 
-  BotCommands(Set<Long> moderators, Set<Long> maintainers, ModerationLog moderation, Library library, LongSupplier clock) {
+  BotCommands(Set<Long> moderators, Set<Long> maintainers, Moderation moderation, Library library, LongSupplier clock) {
     this.moderators = Set.copyOf(moderators);
     this.maintainers = Set.copyOf(maintainers);
     this.moderation = moderation;
@@ -51,14 +58,11 @@ final class BotCommands {
       case "help" -> Optional.of(TelegramReplies.HELP);
       case "sources" -> Optional.of(sources());
       case "review" -> Optional.of(review());
-      case "show" -> Optional.of(withId(name, args, id -> moderation.show(id).map(BotCommands::entry)
+      case "show" -> Optional.of(withId(name, args, id -> moderation.answer(id).map(BotCommands::entry)
           .orElse(noSuch(id))));
-      case "flag" -> Optional.of(withId(name, args, id -> moderation.flag(id, moderator)
-          ? "Answer #" + id + " flagged." : noSuch(id)));
-      case "hide" -> Optional.of(withId(name, args, id -> moderation.hide(id, moderator, TelegramReplies.HIDDEN_NOTICE)
-          .map(n -> "Answer #" + id + " hidden; " + n + (n == 1 ? " message" : " messages")
-              + " will be replaced with a notice within a few seconds.")
-          .orElse(noSuch(id))));
+      case "flag" -> Optional.of(withId(name, args, id -> moderation.act(id, Moderation.Action.FLAG, moderator, null)
+          .map(o -> "Answer #" + id + " flagged.").orElse(noSuch(id))));
+      case "hide" -> Optional.of(withId(name, args, id -> hide(id, moderator)));
       case "note" -> Optional.of(note(args, moderator));
       case "reindex" -> Optional.of(library.reindex());
       case "stats" -> Optional.of(stats());
@@ -81,42 +85,72 @@ final class BotCommands {
   }
 
   private String review() {
-    List<ModerationLog.ReviewItem> items = moderation.review(REVIEW_LINES);
-    if (items.isEmpty()) return "Nothing needs a look right now.";
+    List<QueueRow> rows = moderation.queue(QueueFilter.needingLook(), Optional.empty(), REVIEW_LINES).rows();
+    if (rows.isEmpty()) return "Nothing needs a look right now.";
     StringBuilder b = new StringBuilder("Answers that need a look (newest first; /show N for one):");
-    for (ModerationLog.ReviewItem i : items) {
-      b.append("\n#").append(i.answerId()).append(' ').append(TIME.format(Instant.ofEpochMilli(i.askedAt())));
-      if (i.downVotes() > 0) b.append(" · 👎").append(i.downVotes());
-      if (i.flagged()) b.append(" · flagged");
-      if (i.notFound()) b.append(" · not found");
-      if (i.unsupported() > 0) b.append(" · ").append(i.unsupported()).append(" unsupported");
-      if (i.state().equals("failed")) b.append(" · failed");
-      b.append(" · \"").append(shorten(i.question(), 80)).append('"');
+    for (QueueRow r : rows) {
+      b.append("\n#").append(r.id()).append(' ').append(TIME.format(r.askedAt()));
+      if (r.thumbsDown() > 0) b.append(" · 👎").append(r.thumbsDown());
+      if (r.flagged()) b.append(" · flagged");
+      if (r.answered().equals(Optional.of(false))) b.append(" · not found");
+      if (r.unsupported() > 0) b.append(" · ").append(r.unsupported()).append(" unsupported");
+      if (r.state().equals("failed")) b.append(" · failed");
+      b.append(" · \"").append(shorten(r.question(), 80)).append('"');
     }
     return b.toString();
   }
 
-  private static String entry(ModerationLog.Entry e) {
+  private static String entry(AnswerDetail a) {
+    QueueRow s = a.summary();
     StringBuilder b = new StringBuilder();
-    b.append("Answer #").append(e.answerId()).append(" (update ").append(e.updateId()).append(")\n");
-    b.append("Asked ").append(TIME.format(Instant.ofEpochMilli(e.askedAt()))).append(" by user ").append(e.userId())
-        .append(" in ").append(e.chatType()).append(" chat ").append(e.chatId()).append('\n');
-    b.append("State: ").append(e.state());
-    if (e.answered() != null) b.append(e.answered() ? ", answered" : ", not found");
-    if (e.mode() != null) b.append(", mode ").append(e.mode());
-    if (e.latencyMs() != null) b.append(", ").append(e.latencyMs()).append(" ms");
-    if (e.flagged()) b.append(", flagged");
-    if (e.hidden()) b.append(", hidden");
-    if (e.incidentId() != null) b.append(", incident ").append(e.incidentId());
-    b.append("\nFeedback: 👍").append(e.up()).append(" 👎").append(e.down());
-    b.append("\n\nQuestion: ").append(e.question());
-    if (e.query() != null && !e.query().equals(e.question())) b.append("\nSearched: ").append(e.query());
-    if (e.notice() != null) b.append("\nNotice: ").append(e.notice());
-    if (e.answerText() != null) b.append("\n\nAnswer as sent:\n").append(e.answerText());
-    if (!e.citations().isEmpty()) b.append("\n\nCitations:\n").append(String.join("\n", e.citations()));
-    if (!e.checks().isEmpty()) b.append("\n\nSentence checks:\n").append(String.join("\n", e.checks()));
-    if (!e.actions().isEmpty()) b.append("\n\nModeration:\n").append(String.join("\n", e.actions()));
+    b.append("Answer #").append(s.id()).append(" (update ").append(a.updateId()).append(")\n");
+    b.append("Asked ").append(TIME.format(s.askedAt())).append(" by user ").append(a.userId())
+        .append(" in ").append(s.chatType()).append(" chat ").append(a.chatId()).append('\n');
+    b.append("State: ").append(s.state());
+    s.answered().ifPresent(answered -> b.append(answered ? ", answered" : ", not found"));
+    if (!s.mode().isEmpty()) b.append(", mode ").append(s.mode());
+    if (!a.latency().isEmpty()) b.append(", ").append(a.latency());
+    if (s.flagged()) b.append(", flagged");
+    if (s.hidden()) b.append(", hidden");
+    if (!a.incidentId().isEmpty()) b.append(", incident ").append(a.incidentId());
+    b.append("\nFeedback: 👍").append(s.thumbsUp()).append(" 👎").append(s.thumbsDown());
+    b.append("\n\nQuestion: ").append(a.question());
+    if (!a.query().isEmpty() && !a.query().equals(a.question())) b.append("\nSearched: ").append(a.query());
+    if (!a.notice().isEmpty()) b.append("\nNotice: ").append(a.notice());
+    if (!a.answerText().isEmpty()) b.append("\n\nAnswer as sent:\n").append(a.answerText());
+    if (!a.citations().isEmpty()) {
+      b.append("\n\nCitations:");
+      for (AnswerDetail.Citation c : a.citations()) {
+        b.append("\n[").append(c.n()).append("] ").append(c.title()).append(" (").append(c.articleId()).append('#')
+            .append(c.passageOrdinal()).append(", score ").append(String.format(Locale.ROOT, "%.3f", c.score()))
+            .append(c.supported() ? ", supported" : ", NOT supported").append("): ").append(c.quote());
+      }
+    }
+    if (!a.sentences().isEmpty()) {
+      b.append("\n\nSentence checks:");
+      for (AnswerDetail.Sentence x : a.sentences()) {
+        b.append('\n').append(x.supported() ? "ok " : "UNSUPPORTED ")
+            .append(String.format(Locale.ROOT, "%.2f", x.support())).append(" [").append(x.cited()).append("] ")
+            .append(x.sentence());
+      }
+    }
+    if (!a.actions().isEmpty()) {
+      b.append("\n\nModeration:");
+      for (AnswerDetail.Action x : a.actions()) {
+        b.append('\n').append(x.action()).append(" by ").append(x.moderator())
+            .append(x.note().isEmpty() ? "" : ": " + x.note());
+      }
+    }
     return b.toString();
+  }
+
+  private String hide(long id, String moderator) {
+    return moderation.act(id, Moderation.Action.HIDE, moderator, null).map(o -> {
+      if (!o.changed()) return "Answer #" + id + " was already hidden; its messages were queued for the notice then.";
+      int n = o.editsQueued();
+      return "Answer #" + id + " hidden; " + n + (n == 1 ? " message" : " messages")
+          + " will be replaced with a notice within a few seconds.";
+    }).orElse(noSuch(id));
   }
 
   private String note(String args, String moderator) {
@@ -125,15 +159,15 @@ final class BotCommands {
       return "Usage: /note N text (N is the answer id shown by /review).";
     }
     long id = Long.parseLong(parts[0]);
-    return moderation.note(id, moderator, parts[1].strip()) ? "Note added to answer #" + id + "." : noSuch(id);
+    return moderation.act(id, Moderation.Action.NOTE, moderator, parts[1])
+        .map(o -> "Note added to answer #" + id + ".").orElse(noSuch(id));
   }
 
   private String stats() {
-    long midnight = LocalDate.ofInstant(Instant.ofEpochMilli(clock.getAsLong()), ZoneOffset.UTC)
-        .atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    ModerationLog.Stats s = moderation.stats(midnight);
-    return "Today (UTC): " + s.questions() + " questions, " + s.answered() + " answered, " + s.notFound()
-        + " not found, " + s.failed() + " failed.\nFeedback today: 👍 " + s.up() + " / 👎 " + s.down() + ".";
+    LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(clock.getAsLong()), ZoneOffset.UTC);
+    InsightsReport.Day d = moderation.day(today);
+    return "Today (UTC): " + d.questions() + " questions, " + d.answered() + " answered, " + d.notFound()
+        + " not found, " + d.failed() + " failed.\nFeedback today: 👍 " + d.thumbsUp() + " / 👎 " + d.thumbsDown() + ".";
   }
 
   private interface IdCommand {

@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.newsdesk.bot.log.AnswerLog;
-import org.newsdesk.bot.log.ModerationLog;
+import org.newsdesk.bot.log.EditQueue;
+import org.newsdesk.bot.log.PendingEdit;
 import org.newsdesk.bot.log.PendingQuestion;
+import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.config.Secret;
 import org.newsdesk.config.TelegramConfig;
 import org.newsdesk.retrieval.answer.Answerer;
@@ -55,7 +57,7 @@ public final class TelegramBot implements AutoCloseable {
   private final Timing timing;
   private final TelegramGateway telegram;
   private final AnswerLog answerLog;
-  private final ModerationLog moderation;
+  private final EditQueue edits;
   private final ChatQueues queues = new ChatQueues();
   private final UpdateHandler handler;
   private final User me;
@@ -73,7 +75,7 @@ public final class TelegramBot implements AutoCloseable {
     this.timing = timing;
     this.clock = clock;
     this.answerLog = answerLog;
-    this.moderation = new ModerationLog(answerLog);
+    this.edits = new EditQueue(answerLog);
     Secret token = config.token().orElseThrow(() -> new IllegalArgumentException(TelegramConfig.TOKEN_ENV + " is not set"));
     this.telegram = new TelegramGateway(token.value(), config.apiUrl(), timing.retry());
     try {
@@ -86,7 +88,8 @@ public final class TelegramBot implements AutoCloseable {
       telegram.close();
       throw e;
     }
-    BotCommands commands = new BotCommands(config.moderators(), config.maintainers(), moderation, library, clock);
+    BotCommands commands = new BotCommands(config.moderators(), config.maintainers(),
+        new Moderation(answerLog.database(), clock), library, clock);
     this.handler = new UpdateHandler(new UpdateHandler.Identity(me.getId(), me.getUserName() == null ? "" : me.getUserName()),
         telegram, answerLog, answerer, commands, queues, new RateLimiter(config.questionsPerMinute()),
         config.maxQuestionChars(), clock);
@@ -162,19 +165,19 @@ public final class TelegramBot implements AutoCloseable {
   private void carryOutEdits() {
     try {
       long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
-      for (ModerationLog.PendingEdit e : moderation.claimEdits(staleBefore, 20)) {
+      for (PendingEdit e : edits.claim(staleBefore, 20)) {
         try {
           telegram.editPlain(e.chatId(), e.messageId(), e.newText());
-          moderation.editFinished(e.id(), null);
+          edits.finished(e.id(), null);
           log.atInfo().addKeyValue("answerId", e.answerId()).addKeyValue("messageId", e.messageId()).log("message edited");
         } catch (TelegramGateway.Rejected r) {
           boolean already = r.getMessage().contains("message is not modified");
-          moderation.editFinished(e.id(), already ? null : r.getMessage());
+          edits.finished(e.id(), already ? null : r.getMessage());
           if (!already) {
             log.atWarn().addKeyValue("answerId", e.answerId()).addKeyValue("description", r.getMessage()).log("edit refused");
           }
         } catch (TelegramGateway.Unavailable u) {
-          moderation.editReleased(e.id());
+          edits.released(e.id());
           log.atWarn().setCause(u).addKeyValue("answerId", e.answerId()).log("edit postponed");
         }
       }

@@ -30,7 +30,6 @@ public final class TelegramReplies {
   public static final String EMPTY_QUESTION = "Your question is empty. Write it after /ask, for example: /ask What did the minister announce?";
   public static final String REFUSED = "Sorry, that command is only for the newsdesk team.";
   public static final String UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do.";
-  public static final String HIDDEN_NOTICE = "This answer was removed by a moderator.";
   public static final String FEEDBACK_THANKS = "Thanks for the feedback!";
   public static final String FEEDBACK_UNKNOWN = "That answer is no longer available.";
 

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.review.Moderation;
+import org.newsdesk.bot.review.QueueRow;
 
 class AnswerLogTest {
   @TempDir Path dir;
@@ -75,8 +77,8 @@ class AnswerLogTest {
       assertThat(log.feedback(id, 5, -1)).isTrue();
       assertThat(log.feedback(id + 100, 5, 1)).isFalse();
 
-      ModerationLog moderation = new ModerationLog(log);
-      assertThat(moderation.stats(0)).isEqualTo(new ModerationLog.Stats(1, 0, 0, 0, 0, 1));
+      QueueRow votes = new Moderation(db, System::currentTimeMillis).answer(id).orElseThrow().summary();
+      assertThat(List.of(votes.thumbsUp(), votes.thumbsDown())).containsExactly(0, 1);
     }
   }
 
@@ -131,12 +133,11 @@ class AnswerLogTest {
       long id = a.receive(List.of(question(1))).get(0).getAsLong();
       a.sent(id, List.of(77, 78));
 
-      new org.newsdesk.bot.review.Moderation(db, java.time.Clock.systemUTC())
-          .act(id, org.newsdesk.bot.review.Moderation.Kind.HIDE, "review:ana", null);
-      List<ModerationLog.PendingEdit> byA = new ModerationLog(a).claimEdits(now.get() - 60_000, 10);
-      List<ModerationLog.PendingEdit> byB = new ModerationLog(b).claimEdits(now.get() - 60_000, 10);
+      new Moderation(db, now::get).act(id, Moderation.Action.HIDE, "review:ana", null);
+      List<PendingEdit> byA = new EditQueue(a).claim(now.get() - 60_000, 10);
+      List<PendingEdit> byB = new EditQueue(b).claim(now.get() - 60_000, 10);
 
-      assertThat(byA).extracting(ModerationLog.PendingEdit::messageId, ModerationLog.PendingEdit::newText)
+      assertThat(byA).extracting(PendingEdit::messageId, PendingEdit::newText)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(77, "This answer was removed by a moderator."),
               org.assertj.core.groups.Tuple.tuple(78, "This answer was removed by a moderator."));
       assertThat(byB).isEmpty();

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class ReviewConcurrencyTest {
         return null;
       }));
     }
-    ReviewQueue queue = new ReviewQueue(db);
+    Moderation queue = new Moderation(db, System::currentTimeMillis);
     for (int r = 0; r < 2; r++) {
       tasks.add(pool.submit(() -> {
         go.await();
@@ -62,7 +61,7 @@ class ReviewConcurrencyTest {
           int seen = 0;
           Optional<QueuePage.Cursor> after = Optional.empty();
           do {
-            QueuePage page = queue.page(QueueFilter.all(), after, 25);
+            QueuePage page = queue.queue(QueueFilter.all(), after, 25);
             seen += page.rows().size();
             after = page.next();
           } while (after.isPresent());
@@ -73,7 +72,7 @@ class ReviewConcurrencyTest {
         return null;
       }));
     }
-    Moderation moderation = new Moderation(db, Clock.systemUTC());
+    Moderation moderation = queue;
     tasks.add(pool.submit(() -> {
       go.await();
       while (writing.get()) {
@@ -82,8 +81,8 @@ class ReviewConcurrencyTest {
           Thread.sleep(5);
           continue;
         }
-        moderation.act(id, Moderation.Kind.HIDE, "review:ana", null);
-        moderation.act(id, Moderation.Kind.HIDE, "review:bo", null);
+        moderation.act(id, Moderation.Action.HIDE, "review:ana", null);
+        moderation.act(id, Moderation.Action.HIDE, "review:bo", null);
         hidden.add(id);
         written.poll();
       }
@@ -102,7 +101,7 @@ class ReviewConcurrencyTest {
     assertThat(count(db, "SELECT COUNT(*) FROM answers WHERE hidden = 1")).isEqualTo(hidden.size());
     assertThat(count(db, "SELECT COUNT(*) FROM pending_edits")).isEqualTo(hidden.size());
     assertThat(count(db, "SELECT COUNT(*) FROM moderation_actions")).isEqualTo(2L * hidden.size());
-    assertThat(queue.page(QueueFilter.all(), Optional.empty(), 500).rows()).hasSize(writers * perWriter);
+    assertThat(queue.queue(QueueFilter.all(), Optional.empty(), 500).rows()).hasSize(writers * perWriter);
   }
 
   private static long count(LogDatabase db, String sql) throws Exception {

@@ -2,6 +2,9 @@ package org.newsdesk.bot.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -14,6 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +31,9 @@ import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.log.TestDatabases;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
+import org.slf4j.LoggerFactory;
 
-/** The review page over plain HTTP: sign-in, sessions, CSRF, escaping. */
+/** The review page over plain HTTP: sign-in, sessions, CSRF, escaping, the needs-a-look view, errors. */
 class ReviewServerTest {
   private static final String PASSWORD = "correct horse battery";
   @TempDir Path dir;
@@ -35,6 +41,7 @@ class ReviewServerTest {
   private LogSeed seed;
   private ReviewServer server;
   private TestClock clock;
+  private Runnable detach = () -> {};
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeEach
@@ -49,6 +56,7 @@ class ReviewServerTest {
   @AfterEach
   void stop() {
     server.close();
+    detach.run();
   }
 
   @Test
@@ -176,6 +184,77 @@ class ReviewServerTest {
   }
 
   @Test
+  void should_list_what_needs_a_look_as_telegrams_review_does() throws Exception {
+    long plain = seed.insert(LogSeed.entry().question("plain"));
+    long disliked = seed.insert(LogSeed.entry().question("disliked"));
+    seed.vote(disliked, 9, -1);
+    long approved = seed.insert(LogSeed.entry().question("approved").notFound());
+    long hidden = seed.insert(LogSeed.entry().question("hidden").unsupported(1));
+    long flagged = seed.insert(LogSeed.entry().question("flagged"));
+    String cookie = signIn();
+    String csrf = csrf(cookie);
+    post("/answers/" + approved + "/approve", "csrf=" + csrf, cookie);
+    post("/answers/" + hidden + "/hide", "csrf=" + csrf, cookie);
+    post("/answers/" + flagged + "/flag", "csrf=" + csrf, cookie);
+
+    String page = get("/?look=1", cookie).body();
+
+    assertThat(page).contains("<a href=\"/?look=1\" id=\"nav-look\">Needs a look</a>")
+        .contains("<input type=\"checkbox\" name=\"look\" value=\"1\" id=\"f-look\" checked>");
+    assertThat(listed(page)).containsExactly(flagged, disliked).doesNotContain(plain, approved, hidden);
+  }
+
+  @Test
+  void should_explain_an_unknown_chat_type_and_dates_that_run_backwards_in_sentences() throws Exception {
+    String cookie = signIn();
+
+    HttpResponse<String> chat = get("/?chat=channel", cookie);
+    HttpResponse<String> range = get("/insights?from=2030-01-01", cookie);
+
+    assertThat(chat.statusCode()).isEqualTo(400);
+    assertThat(chat.body()).contains("<p id=\"message\">There is no chat type &quot;channel&quot;;"
+        + " choose private, group, supergroup or terminal.</p>");
+    assertThat(range.statusCode()).isEqualTo(400);
+    assertThat(range.body()).contains("<p id=\"message\">The dates run backwards: 2030-01-01 is after 2025-03-12.</p>");
+  }
+
+  @Test
+  void should_show_an_incident_id_instead_of_the_exception_and_log_it_when_an_action_fails() throws Exception {
+    long id = seed.insert(LogSeed.entry().replies("77,7x8")); // a damaged list of reply messages
+    String cookie = signIn();
+    ListAppender<ILoggingEvent> events = logged();
+
+    HttpResponse<String> r = post("/answers/" + id + "/hide", "csrf=" + csrf(cookie), cookie);
+
+    assertThat(r.statusCode()).isEqualTo(500);
+    Matcher m = Pattern.compile("<p id=\"message\">Something went wrong \\(incident ([0-9a-f]{8})\\);"
+        + " the details are in the log\\.</p>").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    assertThat(r.body()).doesNotContain("7x8").doesNotContain("Exception");
+    assertThat(failures(events)).containsExactly(m.group(1) + " java.lang.NumberFormatException");
+    assertThat(count("SELECT COUNT(*) FROM answers WHERE hidden = 1")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM moderation_actions")).isZero();
+  }
+
+  @Test
+  void should_show_an_incident_id_and_log_it_when_the_answer_log_cannot_be_read() throws Exception {
+    String cookie = signIn();
+    ListAppender<ILoggingEvent> events = logged();
+    try (Connection c = db.open()) {
+      c.createStatement().executeUpdate("ALTER TABLE answers RENAME TO answers_elsewhere");
+    }
+
+    HttpResponse<String> r = get("/", cookie);
+
+    assertThat(r.statusCode()).isEqualTo(500);
+    Matcher m = Pattern.compile("<p id=\"message\">The answer log could not be read or written \\(incident"
+        + " ([0-9a-f]{8})\\)\\. Try again shortly\\.</p>").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    assertThat(r.body()).doesNotContain("SQL").doesNotContain("answers_elsewhere");
+    assertThat(failures(events)).containsExactly(m.group(1) + " " + ReviewStoreException.class.getName());
+  }
+
+  @Test
   void should_refuse_to_start_when_no_review_password_is_set() {
     assertThat(System.getenv(ReviewConfig.PASSWORD_ENV)).as("this test needs %s unset", ReviewConfig.PASSWORD_ENV).isNull();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -188,6 +267,32 @@ class ReviewServerTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
         "newsdesk: set NEWSDESK_REVIEW_PASSWORD to the moderators' password before starting the review page"
             + System.lineSeparator());
+  }
+
+  /** Ids of the answers a queue page lists, in order. */
+  private static List<Long> listed(String page) {
+    Matcher m = Pattern.compile("<a href=\"/answers/(\\d+)\" class=\"question\">").matcher(page);
+    List<Long> ids = new ArrayList<>();
+    while (m.find()) ids.add(Long.parseLong(m.group(1)));
+    return ids;
+  }
+
+  /** Captures what the review page logs from now until the test ends. */
+  private ListAppender<ILoggingEvent> logged() {
+    Logger logger = (Logger) LoggerFactory.getLogger(ReviewServer.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    detach = () -> logger.detachAppender(events);
+    return events;
+  }
+
+  /** "incident exception-class" of each failure the page logged. */
+  private static List<String> failures(ListAppender<ILoggingEvent> events) {
+    return events.list.stream().filter(e -> e.getMessage().equals("review page failed"))
+        .map(e -> e.getKeyValuePairs().stream().filter(kv -> kv.key.equals("incident")).findFirst().orElseThrow().value
+            + " " + e.getThrowableProxy().getClassName())
+        .toList();
   }
 
   private String signIn() throws Exception {

@@ -34,13 +34,13 @@ class ReviewStoreTest {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 7; i++) ids.add(seed.insert(LogSeed.entry().question("q" + i).at("2025-03-10T09:0" + i + ":00Z")));
     ids.add(seed.insert(LogSeed.entry().question("same time").at("2025-03-10T09:06:00Z")));
-    ReviewQueue queue = new ReviewQueue(db);
+    Moderation queue = new Moderation(db, CLOCK::millis);
 
     List<Long> seen = new ArrayList<>();
     Optional<QueuePage.Cursor> after = Optional.empty();
     int pages = 0;
     do {
-      QueuePage page = queue.page(QueueFilter.all(), after, 3);
+      QueuePage page = queue.queue(QueueFilter.all(), after, 3);
       page.rows().forEach(r -> seen.add(r.id()));
       after = page.next();
       pages++;
@@ -62,9 +62,9 @@ class ReviewStoreTest {
     seed.vote(plain, 9, 1);
     long unsupported = seed.insert(LogSeed.entry().unsupported(2).chat("group", -100));
     long missing = seed.insert(LogSeed.entry().question("Is the harbour closing?").notFound().at("2025-03-09T23:59:00Z"));
-    new Moderation(db, CLOCK).act(plain, Moderation.Kind.FLAG, "review:ana", null);
-    new Moderation(db, CLOCK).act(missing, Moderation.Kind.HIDE, "review:ana", null);
-    ReviewQueue queue = new ReviewQueue(db);
+    new Moderation(db, CLOCK::millis).act(plain, Moderation.Action.FLAG, "review:ana", null);
+    new Moderation(db, CLOCK::millis).act(missing, Moderation.Action.HIDE, "review:ana", null);
+    Moderation queue = new Moderation(db, CLOCK::millis);
 
     assertThat(ids(queue, f("down=1"))).containsExactly(disliked);
     assertThat(ids(queue, f("unsupported=1"))).containsExactly(unsupported);
@@ -86,13 +86,13 @@ class ReviewStoreTest {
   void should_queue_one_edit_per_reply_message_when_hiding_an_answer(TestDatabases kind) throws Exception {
     LogDatabase db = kind.create(dir);
     long id = new LogSeed(db).insert(LogSeed.entry().replies("77,78").chat("private", 501));
-    Moderation moderation = new Moderation(db, CLOCK);
+    Moderation moderation = new Moderation(db, CLOCK::millis);
 
-    int queued = moderation.act(id, Moderation.Kind.HIDE, "review:ana", null);
-    int again = moderation.act(id, Moderation.Kind.HIDE, "review:bo", null);
+    Optional<Moderation.Outcome> first = moderation.act(id, Moderation.Action.HIDE, "review:ana", null);
+    Optional<Moderation.Outcome> again = moderation.act(id, Moderation.Action.HIDE, "review:bo", null);
 
-    assertThat(queued).isEqualTo(2);
-    assertThat(again).isZero();
+    assertThat(first).contains(new Moderation.Outcome(true, 2));
+    assertThat(again).contains(new Moderation.Outcome(false, 0));
     try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(
         "SELECT chat_id, message_id, new_text, requested_at, done_at FROM pending_edits ORDER BY message_id")) {
       List<String> rows = new ArrayList<>();
@@ -103,7 +103,7 @@ class ReviewStoreTest {
       assertThat(rows).containsExactly("501/77/This answer was removed by a moderator./" + now + "/null",
           "501/78/This answer was removed by a moderator./" + now + "/null");
     }
-    AnswerDetail detail = new AnswerDetails(db).load(id).orElseThrow();
+    AnswerDetail detail = new Moderation(db, CLOCK::millis).answer(id).orElseThrow();
     assertThat(detail.summary().hidden()).isTrue();
     assertThat(detail.actions()).extracting(AnswerDetail.Action::moderator, AnswerDetail.Action::action)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("review:ana", "hide"),
@@ -115,23 +115,22 @@ class ReviewStoreTest {
   void should_record_flags_and_notes_with_moderator_and_time_when_acting(TestDatabases kind) {
     LogDatabase db = kind.create(dir);
     long id = new LogSeed(db).insert(LogSeed.entry());
-    Moderation moderation = new Moderation(db, CLOCK);
+    Moderation moderation = new Moderation(db, CLOCK::millis);
 
-    moderation.act(id, Moderation.Kind.FLAG, "review:ana", null);
-    moderation.act(id, Moderation.Kind.NOTE, "review:ana", "  Source is from 2019, check the date.  ");
-    moderation.act(id, Moderation.Kind.APPROVE, "review:bo", null);
+    moderation.act(id, Moderation.Action.FLAG, "review:ana", null);
+    moderation.act(id, Moderation.Action.NOTE, "review:ana", "  Source is from 2019, check the date.  ");
+    moderation.act(id, Moderation.Action.APPROVE, "review:bo", null);
 
-    AnswerDetail d = new AnswerDetails(db).load(id).orElseThrow();
+    AnswerDetail d = new Moderation(db, CLOCK::millis).answer(id).orElseThrow();
     assertThat(d.summary().approved()).isTrue();
     assertThat(d.summary().flagged()).isFalse();
     assertThat(d.actions()).extracting(a -> a.action() + " " + a.moderator() + " " + a.note() + " " + a.at())
         .containsExactly("flag review:ana  2025-03-12T12:00:00Z",
             "note review:ana Source is from 2019, check the date. 2025-03-12T12:00:00Z",
             "approve review:bo  2025-03-12T12:00:00Z");
-    assertThatThrownBy(() -> moderation.act(id, Moderation.Kind.NOTE, "review:ana", " "))
+    assertThatThrownBy(() -> moderation.act(id, Moderation.Action.NOTE, "review:ana", " "))
         .hasMessage("A note needs some text.");
-    assertThatThrownBy(() -> moderation.act(999_999, Moderation.Kind.FLAG, "review:ana", null))
-        .hasMessage("There is no answer 999999.");
+    assertThat(moderation.act(999_999, Moderation.Action.FLAG, "review:ana", null)).isEmpty();
   }
 
   @ParameterizedTest
@@ -140,7 +139,7 @@ class ReviewStoreTest {
     LogDatabase db = kind.create(dir);
     long id = new LogSeed(db).insert(LogSeed.entry().answer("Opens <b>May</b> [1] <script>alert(1)</script>"));
 
-    AnswerDetail d = new AnswerDetails(db).load(id).orElseThrow();
+    AnswerDetail d = new Moderation(db, CLOCK::millis).answer(id).orElseThrow();
 
     assertThat(d.answerHtml()).isEqualTo("Opens <b>May</b> [1] ");
     AnswerDetail.Citation c = d.citations().get(0);
@@ -149,7 +148,7 @@ class ReviewStoreTest {
     assertThat(d.sentences()).extracting(AnswerDetail.Sentence::sentence).containsExactly("The line opens in May.");
     assertThat(d.retrieved()).extracting(AnswerDetail.Retrieved::score).containsExactly(7.25, 3.5);
     assertThat(d.latency()).isEqualTo("42 ms");
-    assertThat(new AnswerDetails(db).load(id + 100)).isEmpty();
+    assertThat(new Moderation(db, CLOCK::millis).answer(id + 100)).isEmpty();
   }
 
   @ParameterizedTest
@@ -181,6 +180,28 @@ class ReviewStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
+  void should_export_ordinary_rows_unquoted_except_where_a_comma_or_line_break_needs_it(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    long answered = seed.insert(LogSeed.entry().answer("The line opens in May [1]."));
+    long missing = seed.insert(LogSeed.entry().question("Who owns the stadium, and since when?").notFound()
+        .chat("group", -100).at("2025-03-11T08:30:00Z"));
+    seed.vote(missing, 3, -1);
+    seed.vote(answered, 4, 1);
+
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    long n = new Export(db).write(QueueFilter.all(), Export.Format.CSV, csv);
+
+    assertThat(n).isEqualTo(2);
+    assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(",", Export.COLUMNS) + "\r\n"
+        + missing + ",2025-03-11T08:30:00Z,group,-100,501,\"Who owns the stadium, and since when?\",not found,"
+        + "I couldn't find that in the articles.,extractive,0,42,0,1,false,false,false\r\n"
+        + answered + ",2025-03-10T09:00:00Z,private,501,501,When does the new tram line open?,answered,"
+        + "The line opens in May [1].,extractive,0,42,1,0,false,false,false\r\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
   void should_count_per_day_and_group_unanswered_questions_when_reporting_insights(TestDatabases kind) {
     LogDatabase db = kind.create(dir);
     LogSeed seed = new LogSeed(db);
@@ -190,7 +211,7 @@ class ReviewStoreTest {
     seed.vote(seed.insert(LogSeed.entry().question("Is there a strike?").notFound().at("2025-03-11T12:00:00Z")), 2, -1);
     seed.insert(LogSeed.entry().notFound().at("2025-02-01T12:00:00Z")); // outside the range
 
-    InsightsReport r = new Insights(db).report(LocalDate.parse("2025-03-09"), LocalDate.parse("2025-03-11"), 10);
+    InsightsReport r = new Moderation(db, CLOCK::millis).insights(LocalDate.parse("2025-03-09"), LocalDate.parse("2025-03-11"), 10);
 
     assertThat(r.days()).extracting(d -> d.date() + " " + d.questions() + "/" + d.answered() + "/" + d.notFound()
         + " +" + d.thumbsUp() + " -" + d.thumbsDown())
@@ -210,7 +231,7 @@ class ReviewStoreTest {
     return QueueFilter.fromParams(params::get);
   }
 
-  private static List<Long> ids(ReviewQueue queue, QueueFilter filter) {
-    return queue.page(filter, Optional.empty(), 50).rows().stream().map(QueueRow::id).toList();
+  private static List<Long> ids(Moderation queue, QueueFilter filter) {
+    return queue.queue(filter, Optional.empty(), 50).rows().stream().map(QueueRow::id).toList();
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.answer.Answer;
 
@@ -210,8 +211,7 @@ class TelegramBotTest {
     f.stop();
 
     // The review page writes to the log only; no bot is running to act on it yet.
-    new org.newsdesk.bot.review.Moderation(f.database, java.time.Clock.systemUTC())
-        .act(answerId, org.newsdesk.bot.review.Moderation.Kind.HIDE, "review:Ana", null);
+    new Moderation(f.database, System::currentTimeMillis).act(answerId, Moderation.Action.HIDE, "review:Ana", null);
     assertThat(f.api.messages(1).get(0).text()).isNotEqualTo("This answer was removed by a moderator.");
 
     f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
