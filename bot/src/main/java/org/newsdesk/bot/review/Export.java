@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.newsdesk.bot.log.LogDatabase;
 
 /**
@@ -27,6 +28,8 @@ public final class Export {
       "question", "outcome", "answer_text", "mode", "unsupported", "latency_ms", "thumbs_up",
       "thumbs_down", "flagged", "hidden", "approved");
   private static final int FETCH = 500;
+  /** RFC 4180: comma, CRLF, double quotes only where a value needs them; the header first. */
+  private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
   /** An output format of the export. */
   public enum Format { CSV, JSONL }
@@ -61,20 +64,15 @@ public final class Export {
   }
 
   private static long csv(ResultSet rs, OutputStream out) throws SQLException, IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write(String.join(",", COLUMNS));
-    w.write("\r\n");
+    // Not closed: that would close the response stream, which belongs to the caller.
+    CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSV_FORMAT);
     long n = 0;
     while (rs.next()) {
-      Object[] values = values(rs);
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) w.write(',');
-        w.write(csvField(values[i]));
-      }
-      w.write("\r\n");
-      if (++n % FETCH == 0) w.flush();
+      for (Object value : values(rs)) printer.print(neutralised(value));
+      printer.println();
+      if (++n % FETCH == 0) printer.flush();
     }
-    w.flush();
+    printer.flush();
     return n;
   }
 
@@ -118,16 +116,11 @@ public final class Export {
   }
 
   /**
-   * RFC 4180 quoting; text that a spreadsheet would run as a formula (leading =, +, -, @, tab
-   * or carriage return) gets a leading apostrophe so opening the file cannot execute it.
+   * Text that a spreadsheet would run as a formula (leading =, +, -, @, tab or carriage return)
+   * gets a leading apostrophe, so opening the file cannot execute it. Numbers pass as they are.
    */
-  static String csvField(Object value) {
-    if (value == null) return "";
-    String s = value.toString();
-    if (value instanceof String && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
+  static Object neutralised(Object value) {
+    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) return "'" + s;
+    return value;
   }
 }

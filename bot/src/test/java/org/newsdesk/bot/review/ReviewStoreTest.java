@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -198,6 +200,27 @@ class ReviewStoreTest {
         + "I couldn't find that in the articles.,extractive,0,42,0,1,false,false,false\r\n"
         + answered + ",2025-03-10T09:00:00Z,private,501,501,When does the new tram line open?,answered,"
         + "The line opens in May [1].,extractive,0,42,1,0,false,false,false\r\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_neutralise_every_cell_a_spreadsheet_would_run_as_a_formula_when_exporting_csv(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    List<String> answers = List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd", "a-b =c");
+    for (int i = 0; i < answers.size(); i++) {
+      seed.insert(LogSeed.entry().answer(answers.get(i)).at("2025-03-10T09:0" + i + ":00Z"));
+    }
+
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    new Export(db).write(QueueFilter.all(), Export.Format.CSV, csv);
+
+    List<String> cells = new ArrayList<>();
+    for (String line : csv.toString(StandardCharsets.UTF_8).split("\r\n(?=\\d)")) {
+      Matcher m = Pattern.compile(",answered,(.*),extractive,", Pattern.DOTALL).matcher(line);
+      if (m.find()) cells.add(m.group(1));
+    }
+    assertThat(cells).containsExactly("a-b =c", "\"'\rcmd\"", "'\tcmd", "'@SUM(A1)", "'-1", "'+1", "'=1+1");
   }
 
   @ParameterizedTest
