@@ -60,6 +60,7 @@ import org.newsdesk.retrieval.index.FileManifest.Entry;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
 import org.newsdesk.retrieval.ingest.Article;
+import org.newsdesk.retrieval.ingest.ArticleFile;
 import org.newsdesk.retrieval.ingest.ArticleParser;
 import org.newsdesk.retrieval.ingest.Boilerplate;
 import org.newsdesk.retrieval.ingest.ParseOutcome;
@@ -366,22 +367,22 @@ public final class ArticleIndexer {
       String rel = found.rel();
       Path file = found.file();
       try {
-        long size = Files.size(file);
-        if (size > ingest.maxFileBytes()) {
-          return rejected(rel, file, "too large: " + size + " bytes (limit " + ingest.maxFileBytes() + ")");
+        ArticleFile.Read read;
+        switch (parser.read(root, file)) {
+          case ArticleFile.Read r -> read = r;
+          case ArticleFile.Unreadable u -> {
+            return rejected(rel, file, u.reason());
+          }
         }
-        byte[] bytes = Files.readAllBytes(file);
-        String hash = sha256(bytes);
+        String hash = sha256(read.bytes());
         FileManifest known = previous.get(rel);
         if (known != null && known.hash().equals(hash) && !known.reparse()) {
           return new Scan(rel, file, Optional.of(known), Optional.empty(), List.of(), Optional.empty(), hash);
         }
-        ParseOutcome outcome = parser.parse(root, file, bytes);
+        ParseOutcome outcome = parser.parse(read);
         List<long[]> hashes = new ArrayList<>(outcome.articles().size());
         for (RawArticle raw : outcome.articles()) hashes.add(paragraphHashes(raw));
         return new Scan(rel, file, Optional.empty(), Optional.of(outcome), hashes, Optional.empty(), hash);
-      } catch (IOException e) {
-        return rejected(rel, file, "unreadable: " + e.getMessage());
       } catch (RuntimeException e) {
         log.atWarn().addKeyValue("path", rel).setCause(e).log("parser failed");
         return rejected(rel, file, "could not be parsed: " + e.getMessage());

@@ -261,8 +261,8 @@ class ArticleParserTest {
     Files.writeString(file, "Big story\n\n" + "Words of the story. ".repeat(100));
     assertThat(small.parse(root, file).rejections())
         .containsExactly("too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)");
-    assertThat(small.parse(root, file, Files.readAllBytes(file)).rejections())
-        .containsExactly("too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)");
+    assertThat(small.read(root, file))
+        .isEqualTo(new ArticleFile.Unreadable("big.txt", "too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)"));
   }
 
   @Test
