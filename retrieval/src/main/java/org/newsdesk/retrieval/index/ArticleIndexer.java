@@ -42,7 +42,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,6 +50,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -163,33 +163,6 @@ public final class ArticleIndexer {
     }
   }
 
-  /** A 64-bit hash of a paragraph fingerprint (FNV-1a, then mixed): what manifests store. */
-  static long fingerprintHash(String fingerprint) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < fingerprint.length(); i++) {
-      h ^= fingerprint.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    return h;
-  }
-
-  /** The fingerprint hash of each paragraph of {@code raw}, in paragraph order. */
-  static long[] paragraphHashes(RawArticle raw) {
-    List<String> paragraphs = raw.paragraphs();
-    long[] out = new long[paragraphs.size()];
-    for (int i = 0; i < out.length; i++) out[i] = fingerprintHash(Boilerplate.fingerprint(paragraphs.get(i)));
-    return out;
-  }
-
-  private static Set<Long> distinct(long[] hashes) {
-    Set<Long> out = new HashSet<>(hashes.length * 2);
-    for (long h : hashes) out.add(h);
-    return out;
-  }
-
   private static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -223,7 +196,15 @@ public final class ArticleIndexer {
     }
 
     ReindexReport execute(long started) throws IOException {
-      Map<String, FileManifest> previous = readManifests();
+      StoredManifests stored = readManifests();
+      Map<String, FileManifest> previous = stored.manifests();
+      List<String> notices = new ArrayList<>();
+      if (stored.otherFormat().isPresent()) {
+        writer.deleteAll();
+        notices.add("rebuilt every file: the index was written by another version of newsdesk (manifest format "
+            + stored.otherFormat().getAsInt() + "; this version writes " + ManifestCodec.FORMAT + ")");
+        log.atWarn().addKeyValue("format", stored.otherFormat().getAsInt()).log("index of another format, rebuilding");
+      }
       List<FileResult> results = new ArrayList<>();
       List<Found> files = walk(results);
       progress.accept("found " + files.size() + " article files, " + previous.size() + " known");
@@ -318,7 +299,7 @@ public final class ArticleIndexer {
       progress.accept("committing");
       writer.commit();
 
-      ReindexReport report = new ReindexReport(results, indexed.size(), passages,
+      ReindexReport report = new ReindexReport(results, notices, indexed.size(), passages,
           Duration.ofNanos(System.nanoTime() - started));
       log.atInfo().addKeyValue("indexed", report.count(Bucket.INDEXED))
           .addKeyValue("unchanged", report.count(Bucket.UNCHANGED))
@@ -334,7 +315,7 @@ public final class ArticleIndexer {
       if (n % step == 0 || n == total) progress.accept(what + " " + n + "/" + total + " files");
     }
 
-    private Map<String, FileManifest> readManifests() throws IOException {
+    private StoredManifests readManifests() throws IOException {
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         return ArticleIndexer.readManifests(reader);
       }
@@ -381,7 +362,7 @@ public final class ArticleIndexer {
         }
         ParseOutcome outcome = parser.parse(read);
         List<long[]> hashes = new ArrayList<>(outcome.articles().size());
-        for (RawArticle raw : outcome.articles()) hashes.add(paragraphHashes(raw));
+        for (RawArticle raw : outcome.articles()) hashes.add(Boilerplate.paragraphFingerprints(raw));
         return new Scan(rel, file, Optional.empty(), Optional.of(outcome), hashes, Optional.empty(), hash);
       } catch (RuntimeException e) {
         log.atWarn().addKeyValue("path", rel).setCause(e).log("parser failed");
@@ -409,7 +390,7 @@ public final class ArticleIndexer {
           problems.add("duplicate article id " + raw.id() + " (already in " + holder + ")");
         } else {
           long[] hashes = scan.paragraphHashes().get(a);
-          candidates.add(new Candidate(raw, hashes, distinct(hashes)));
+          candidates.add(new Candidate(raw, hashes, Boilerplate.distinct(hashes)));
         }
       }
       return new Rewrite(rel, scan.hash(), candidates, problems);
@@ -423,7 +404,7 @@ public final class ArticleIndexer {
         for (Candidate c : r.candidates()) {
           RawArticle raw = c.raw();
           long[] hashes = c.paragraphHashes();
-          Optional<Article> article = boilerplate.cleanByIndex(raw, i -> counts.getOrDefault(hashes[i], 0));
+          Optional<Article> article = boilerplate.clean(raw, hashes, f -> counts.getOrDefault(f, 0));
           Set<Long> shared = shared(c.fingerprints(), counts);
           if (article.isEmpty()) {
             notes.add(r.candidates().size() == 1 ? "empty after cleaning" : raw.id() + ": empty after cleaning");
@@ -442,7 +423,7 @@ public final class ArticleIndexer {
         Optional<FileManifest> manifest = Optional.empty();
         if (!entries.isEmpty()) {
           FileManifest m = new FileManifest(r.rel(), r.hash(), entries, reparse);
-          writer.addDocument(manifestDocument(m));
+          writer.addDocument(manifestDocument(m.path(), ManifestCodec.encode(m)));
           manifest = Optional.of(m);
         }
         long indexedArticles = entries.stream().filter(Entry::indexed).count();
@@ -516,11 +497,11 @@ public final class ArticleIndexer {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  static Document manifestDocument(FileManifest m) {
+  static Document manifestDocument(String path, BytesRef manifest) {
     Document d = new Document();
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
-    d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.NO));
-    d.add(new BinaryDocValuesField(IndexFields.MANIFEST_DATA, m.toBytes()));
+    d.add(new StringField(IndexFields.PATH, path, Field.Store.NO));
+    d.add(new BinaryDocValuesField(IndexFields.MANIFEST_DATA, manifest));
     // Empty text fields: no term, so no query matches a manifest and BM25's statistics stay those of the passages,
     // but every document has a norm, and dense norms are cheaper to read when scoring and to write at flush.
     d.add(new TextField(IndexFields.TEXT, "", Field.Store.NO));
@@ -529,10 +510,10 @@ public final class ArticleIndexer {
   }
 
   /**
-   * Every live manifest of the index, by path. Manifests are binary doc values; one without them
-   * was written by an older version, which stored its path, hash and JSON form as stored fields.
+   * Every live manifest of the index, by path; none when any is of another format (or is a manifest
+   * without binary data, as the first versions stored them: format 0).
    */
-  static Map<String, FileManifest> readManifests(DirectoryReader reader) throws IOException {
+  static StoredManifests readManifests(DirectoryReader reader) throws IOException {
     Map<String, FileManifest> out = new HashMap<>();
     IndexSearcher searcher = new IndexSearcher(reader);
     Weight weight = searcher.createWeight(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)),
@@ -542,22 +523,16 @@ public final class ArticleIndexer {
       if (scorer == null) continue;
       BinaryDocValues data = leaf.reader().getBinaryDocValues(IndexFields.MANIFEST_DATA);
       Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = null;
       DocIdSetIterator docs = scorer.iterator();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
-        FileManifest m;
-        if (data != null && data.advanceExact(doc)) {
-          m = FileManifest.fromBytes(data.binaryValue());
-        } else {
-          if (stored == null) stored = leaf.reader().storedFields();
-          Document d = stored.document(doc);
-          String path = d.get(IndexFields.PATH);
-          m = FileManifest.decode(path, d.get(IndexFields.HASH), d.get(IndexFields.MANIFEST));
-        }
+        if (data == null || !data.advanceExact(doc)) return StoredManifests.ofOtherFormat(0);
+        int format = ManifestCodec.format(data.binaryValue());
+        if (format != ManifestCodec.FORMAT) return StoredManifests.ofOtherFormat(format);
+        FileManifest m = ManifestCodec.decode(data.binaryValue());
         out.put(m.path(), m);
       }
     }
-    return out;
+    return StoredManifests.of(out);
   }
 }
