@@ -69,14 +69,14 @@ class ArticleIndexerTest {
          IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new NewsAnalyzer()))) {
       Map<String, FileManifest> manifests;
       try (DirectoryReader r = DirectoryReader.open(w)) {
-        manifests = ArticleIndexer.readManifests(r).manifests();
+        manifests = LucenePassageWriter.readManifests(r).manifests();
       }
       w.deleteDocuments(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)));
       for (FileManifest m : manifests.values()) {
         BytesRef bytes = ManifestCodec.encode(m);
         assertThat(bytes.bytes[bytes.offset]).as("format number, one byte").isEqualTo((byte) ManifestCodec.FORMAT);
         bytes.bytes[bytes.offset] = (byte) format;
-        w.addDocument(ArticleIndexer.manifestDocument(m.path(), bytes));
+        w.addDocument(LucenePassageWriter.manifestDocument(m.path(), bytes));
       }
       w.commit();
     }
@@ -109,7 +109,7 @@ class ArticleIndexerTest {
 
     FileManifest manifest;
     try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index")); DirectoryReader r = DirectoryReader.open(dir)) {
-      manifest = ArticleIndexer.readManifests(r).manifests().get("bank.txt");
+      manifest = LucenePassageWriter.readManifests(r).manifests().get("bank.txt");
     }
 
     assertThat(manifest.articles()).singleElement().extracting(FileManifest.Entry::fingerprints)
