@@ -49,7 +49,6 @@ public final class ArticleIndexer {
 
   /** {@code threads} parse and index files in parallel; {@code ramBufferMb} is the writer's buffer before a flush. */
   public ArticleIndexer(Path indexDir, IngestConfig ingest, int threads, double ramBufferMb) {
-    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     this.indexDir = indexDir;
     this.ramBufferMb = ramBufferMb;
@@ -89,7 +88,7 @@ public final class ArticleIndexer {
       if (stored.otherFormat().isPresent()) {
         int format = stored.otherFormat().getAsInt();
         writer.deleteAll();
-        notices.add("rebuilt every file: the index was written by another version of newsdesk (manifest format "
+        notices.add("rebuilt every file: the index was written by another version of Newsdesk (manifest format "
             + format + "; this version writes " + ManifestCodec.FORMAT + ")");
         log.atWarn().addKeyValue("format", format).log("index of another manifest format, rebuilding");
       }

@@ -92,7 +92,7 @@ class ArticleIndexerTest {
 
     assertThat(report.countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
     assertThat(report.format().lines().toList()).element(1).isEqualTo("rebuilt every file: the index was written "
-        + "by another version of newsdesk (manifest format 1; this version writes " + ManifestCodec.FORMAT + ")");
+        + "by another version of Newsdesk (manifest format 1; this version writes " + ManifestCodec.FORMAT + ")");
     assertThat(count(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)).isEqualTo(before.passages());
     assertThat(count(IndexFields.TYPE, IndexFields.TYPE_FILE)).isEqualTo(3);
     ReindexReport again = indexer().reindex(articles);
