@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,25 @@ class IndexAndSearchCommandTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).startsWith("0 indexed, 5 unchanged, 0 deleted, 0 rejected\n");
+  }
+
+  @Test
+  void should_reject_a_file_over_the_size_limit_naming_the_setting_when_indexing() throws Exception {
+    Path articles = tmp.resolve("articles");
+    Files.createDirectories(articles);
+    Files.writeString(articles.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    Files.writeString(articles.resolve("big.txt"), "Big story\n\n" + "Words of the story. ".repeat(100));
+
+    int code = run(null, "index", "--articles", articles.toString(), "--data", data(),
+        "--set", "newsdesk.ingest.max-file-bytes=1000");
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.subList(0, 3)).containsExactly(
+        "1 indexed, 0 unchanged, 0 deleted, 1 rejected",
+        "rejected   big.txt: too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)",
+        "indexed    ferry.txt: 1 passages");
+    assertThat(lines.get(3)).matches("1 articles, 1 passages in the index \\(took \\d+ ms\\)");
   }
 
   @Test

@@ -31,11 +31,7 @@ public final class IndexFields {
   public static final String START = "start";
   public static final String END = "end";
 
-  /** On manifests of older indexes: the file's content hash, stored. */
-  public static final String HASH = "hash";
-  /** On manifests of older indexes: the {@link FileManifest} as stored JSON. */
-  public static final String MANIFEST = "manifest";
-  /** On manifests: the {@link FileManifest} as binary doc values. */
+  /** On manifests: the {@link FileManifest} as binary doc values ({@link ManifestCodec}). */
   public static final String MANIFEST_DATA = "manifest_data";
 
   /** Commit user data keys. */

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * What a reindex did with every file it saw or remembered: each ends in exactly one bucket. A file
  * may be indexed and still carry problems (a .jsonl file with one bad line); a rejected file has at
- * least one reason.
+ * least one reason. {@code notices} concern the whole run (the index was rebuilt, and why).
  */
-public record ReindexReport(List<FileResult> files, int articles, int passages, Duration took) {
+public record ReindexReport(List<FileResult> files, List<String> notices, int articles, int passages, Duration took) {
   public ReindexReport {
     files = List.copyOf(files);
+    notices = List.copyOf(notices);
     Objects.requireNonNull(took, "took");
   }
 
@@ -51,9 +52,10 @@ public record ReindexReport(List<FileResult> files, int articles, int passages, 
         + count(Bucket.DELETED) + " deleted, " + count(Bucket.REJECTED) + " rejected";
   }
 
-  /** The report as a person reads it: the counts first, then one line per file. */
+  /** The report as a person reads it: the counts first, then the notices, then one line per file. */
   public String format() {
     StringBuilder sb = new StringBuilder(countsLine()).append('\n');
+    for (String notice : notices) sb.append(notice).append('\n');
     for (FileResult f : files) {
       sb.append(String.format("%-9s  %s", f.bucket().label(), f.path()));
       if (!f.notes().isEmpty()) sb.append(": ").append(String.join("; ", f.notes()));

@@ -44,13 +44,48 @@ public final class ArticleParser {
     return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".jsonl");
   }
 
-  /** Parses {@code file} under {@code root}; {@code content} are its bytes (already read, for hashing). */
-  public ParseOutcome parse(Path root, Path file, byte[] content) {
+  /**
+   * Reads {@code file} under {@code root}. The one size check of ingest: a file over
+   * {@code maxFileBytes} is not read (nor is one that grew past it while being read).
+   */
+  public ArticleFile read(Path root, Path file) {
     String rel = relative(root, file);
-    if (content.length > config.maxFileBytes()) return tooLarge(rel, content.length);
+    long limit = config.maxFileBytes();
+    try {
+      long size = Files.size(file);
+      byte[] content = new byte[0];
+      if (size <= limit) {
+        try (InputStream in = Files.newInputStream(file)) {
+          content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        }
+      }
+      if (size > limit || content.length > limit) {
+        return new ArticleFile.Unreadable(rel, "too large: " + Math.max(size, content.length)
+            + " bytes, over newsdesk.ingest.max-file-bytes (" + limit + ")");
+      }
+      return new ArticleFile.Read(rel, content);
+    } catch (NoSuchFileException e) {
+      return new ArticleFile.Unreadable(rel, "unreadable: no such file");
+    } catch (IOException e) {
+      return new ArticleFile.Unreadable(rel, "unreadable: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  /** Reads and parses a file: {@link #read}, then {@link #parse(ArticleFile.Read)}. */
+  public ParseOutcome parse(Path root, Path file) {
+    return switch (read(root, file)) {
+      case ArticleFile.Read read -> parse(read);
+      case ArticleFile.Unreadable u -> ParseOutcome.rejected(u.path(), u.reason());
+    };
+  }
+
+  /** Parses the bytes {@link #read} gave. */
+  public ParseOutcome parse(ArticleFile.Read file) {
+    String rel = file.path();
     String text;
     try {
-      text = decodeUtf8(content);
+      text = decodeUtf8(file.bytes());
     } catch (NotUtf8 e) {
       return ParseOutcome.rejected(rel, e.getMessage());
     }
@@ -75,30 +110,6 @@ public final class ArticleParser {
       return ParseOutcome.rejected(rel, "unreadable: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + FieldValues.shorten(e.getMessage())));
     }
-  }
-
-  /** Reads and parses a file; a file over {@code maxFileBytes} is rejected without being read. */
-  public ParseOutcome parse(Path root, Path file) {
-    String rel = relative(root, file);
-    try {
-      long size = Files.size(file);
-      if (size > config.maxFileBytes()) return tooLarge(rel, size);
-      byte[] content;
-      try (InputStream in = Files.newInputStream(file)) {
-        content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxFileBytes() + 1));
-      }
-      return parse(root, file, content);
-    } catch (NoSuchFileException e) {
-      return ParseOutcome.rejected(rel, "unreadable: no such file");
-    } catch (IOException e) {
-      return ParseOutcome.rejected(rel, "unreadable: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    }
-  }
-
-  private ParseOutcome tooLarge(String rel, long size) {
-    return ParseOutcome.rejected(rel, "too large: " + size + " bytes, over newsdesk.ingest.max-file-bytes ("
-        + config.maxFileBytes() + ")");
   }
 
   static String relative(Path root, Path file) {

@@ -1,10 +1,11 @@
 package org.newsdesk.retrieval.ingest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntUnaryOperator;
-import java.util.function.ToIntFunction;
+import java.util.Set;
+import java.util.function.LongToIntFunction;
 import java.util.regex.Pattern;
 import org.newsdesk.config.IngestConfig;
 
@@ -47,33 +48,52 @@ public final class Boilerplate {
 
   /**
    * A normalised key of a paragraph: equal for paragraphs that differ only in case, spacing,
-   * punctuation or quote style. 32 hex characters: a 128-bit hash of the normalised text.
+   * punctuation or quote style. A 64-bit hash of the normalised text; the corpus counts and the
+   * index's manifests hold this same value.
    */
-  public static String fingerprint(String paragraph) {
+  public static long fingerprint(String paragraph) {
     return Text.keyHash(paragraph);
   }
 
+  /** The fingerprint of each paragraph of {@code raw}, in paragraph order. */
+  public static long[] paragraphFingerprints(RawArticle raw) {
+    List<String> paragraphs = raw.paragraphs();
+    long[] out = new long[paragraphs.size()];
+    for (int i = 0; i < out.length; i++) out[i] = fingerprint(paragraphs.get(i));
+    return out;
+  }
+
   /** The distinct fingerprints of an article's paragraphs: what the corpus counts are made of. */
-  public static List<String> fingerprints(RawArticle raw) {
-    return raw.paragraphs().stream().map(Boilerplate::fingerprint).distinct().toList();
+  public static Set<Long> fingerprints(RawArticle raw) {
+    return distinct(paragraphFingerprints(raw));
+  }
+
+  /** The distinct values of {@code paragraphFingerprints}, in first-seen order. */
+  public static Set<Long> distinct(long[] paragraphFingerprints) {
+    Set<Long> out = new LinkedHashSet<>(paragraphFingerprints.length * 2);
+    for (long f : paragraphFingerprints) out.add(f);
+    return out;
   }
 
   /**
    * The article with boilerplate removed, or empty when nothing of substance is left.
    * {@code articlesContaining} gives, for a fingerprint, the number of corpus articles holding it.
    */
-  public Optional<Article> clean(RawArticle raw, ToIntFunction<String> articlesContaining) {
-    List<String> paragraphs = raw.paragraphs();
-    return cleanByIndex(raw, i -> articlesContaining.applyAsInt(fingerprint(paragraphs.get(i))));
+  public Optional<Article> clean(RawArticle raw, LongToIntFunction articlesContaining) {
+    return clean(raw, paragraphFingerprints(raw), articlesContaining);
   }
 
   /**
-   * As {@link #clean(RawArticle, ToIntFunction)}, with the count asked by paragraph index: for a
-   * caller that already holds each paragraph's fingerprint (the index), so none is computed twice.
+   * As {@link #clean(RawArticle, LongToIntFunction)}, for a caller that already holds each
+   * paragraph's fingerprint ({@link #paragraphFingerprints}), so none is computed twice.
    */
-  public Optional<Article> cleanByIndex(RawArticle raw, IntUnaryOperator articlesContainingParagraph) {
+  public Optional<Article> clean(RawArticle raw, long[] paragraphFingerprints, LongToIntFunction articlesContaining) {
     List<String> paragraphs = raw.paragraphs();
     int n = paragraphs.size();
+    if (paragraphFingerprints.length != n) {
+      throw new IllegalArgumentException("expected " + n + " fingerprints for " + raw.id() + ", got "
+          + paragraphFingerprints.length);
+    }
     int[] counts = new int[n];
     int[] words = new int[n];
     int totalWords = 0;
@@ -82,7 +102,7 @@ public final class Boilerplate {
       String p = paragraphs.get(i);
       words[i] = Text.wordCount(p);
       totalWords += words[i];
-      counts[i] = isShortSentence(p, words[i]) ? 1 : articlesContainingParagraph.applyAsInt(i);
+      counts[i] = isShortSentence(p, words[i]) ? 1 : articlesContaining.applyAsInt(paragraphFingerprints[i]);
       if (counts[i] >= 2) sharedWords += words[i];
     }
     int leadCount = 0;

@@ -70,9 +70,9 @@ public final class CorpusLoader {
         }
       }
     }
-    Map<String, Integer> counts = new HashMap<>();
+    Map<Long, Integer> counts = new HashMap<>();
     for (RawArticle a : raws) {
-      for (String fp : Boilerplate.fingerprints(a)) counts.merge(fp, 1, Integer::sum);
+      for (long fp : Boilerplate.fingerprints(a)) counts.merge(fp, 1, Integer::sum);
     }
     Boilerplate boilerplate = new Boilerplate(config);
     PassageSplitter splitter = new PassageSplitter(config);

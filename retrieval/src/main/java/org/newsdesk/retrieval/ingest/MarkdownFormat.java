@@ -7,32 +7,56 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 
 /**
  * Markdown articles with YAML front matter ({@code id}, {@code title}, {@code url},
- * {@code published}, {@code source}; other keys are ignored). Without a title in the front
- * matter, a leading {@code # heading} is the headline. Lines of a paragraph are joined as
- * Markdown does; headings and list items are paragraphs of their own; emphasis, links and
- * images are reduced to their text.
+ * {@code published}, {@code source}; other keys are ignored). The front matter is read here with
+ * Jackson YAML, which reports a bad line precisely; the body is parsed by commonmark-java into
+ * blocks, and each block's text becomes paragraphs: a paragraph, heading, quoted paragraph or list
+ * item is one paragraph, its emphasis, links and code spans reduced to their text. Without a title
+ * in the front matter, a leading level-1 heading is the headline.
+ *
+ * <p>Left out: images (alt text included), fenced code, and raw HTML, whether a block
+ * ({@code <script>}, {@code <style>}, embeds, widgets, comments) or inline (tags dropped, and the
+ * content of an inline {@code <script>} or {@code <style>} too): in an article it is page furniture,
+ * never the story. An indented block is kept as text: in article files a four-space indent is left
+ * over from conversion far more often than it marks code.
  */
 final class MarkdownFormat {
   private MarkdownFormat() {}
 
   private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Parser MARKDOWN = Parser.builder().build();
 
   static RawArticle parse(String text, String path, ArticleAssembler assembler) throws ArticleAssembler.Rejected {
-    List<String> lines = PlainText.lines(text);
-    int bodyStart = 0;
-    JsonNode front = null;
+    String[] lines = text.split("\r\n|\r|\n", -1);
     int first = 0;
-    while (first < lines.size() && lines.get(first).isEmpty()) first++;
-    if (first < lines.size() && lines.get(first).equals("---")) {
+    while (first < lines.length && lines[first].isBlank()) first++;
+    JsonNode front = null;
+    int bodyStart = 0;
+    if (first < lines.length && lines[first].strip().equals("---")) {
       int close = first + 1;
-      while (close < lines.size() && !(lines.get(close).equals("---") || lines.get(close).equals("..."))) close++;
-      if (close >= lines.size()) throw new ArticleAssembler.Rejected("bad front matter: no closing '---' line");
-      front = readFrontMatter(lines.subList(first + 1, close), first + 2);
+      while (close < lines.length && !(lines[close].strip().equals("---") || lines[close].strip().equals("..."))) close++;
+      if (close >= lines.length) throw new ArticleAssembler.Rejected("bad front matter: no closing '---' line");
+      front = readFrontMatter(Arrays.asList(lines).subList(first + 1, close), first + 2);
       bodyStart = close + 1;
     }
     String id = front == null ? path : textField(front, "id").orElse(path);
@@ -52,7 +76,8 @@ final class MarkdownFormat {
       source = textField(front, "source");
     }
     List<String> paragraphs = new ArrayList<>();
-    String heading = body(lines.subList(bodyStart, lines.size()), paragraphs);
+    String body = String.join("\n", Arrays.asList(lines).subList(Math.min(bodyStart, lines.length), lines.length));
+    String heading = body(body, paragraphs);
     if (title == null) title = heading;
     return assembler.assemble(id, title, url, published, source, paragraphs, path);
   }
@@ -75,7 +100,7 @@ final class MarkdownFormat {
     if (node == null || node.isMissingNode() || node.isNull()) return YAML.createObjectNode();
     if (!node.isObject()) {
       throw new ArticleAssembler.Rejected("bad front matter: expected 'key: value' lines, got "
-          + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     for (String key : List.of("id", "title", "url", "published", "source")) {
       JsonNode v = node.get(key);
@@ -93,143 +118,89 @@ final class MarkdownFormat {
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 
-  /** Fills {@code out} with the body's paragraphs; returns a leading level-1 heading, or null. */
-  static String body(List<String> lines, List<String> out) {
+  /** Fills {@code out} with the paragraphs of the Markdown {@code body}; returns a leading level-1 heading, or null. */
+  static String body(String body, List<String> out) {
     String heading = null;
-    StringBuilder para = new StringBuilder();
-    boolean inFence = false;
-    boolean inComment = false;
-    for (String raw : lines) {
-      String line = raw.strip();
-      if (inComment) {
-        if (line.contains("-->")) inComment = false;
-        continue;
+    for (Node block = MARKDOWN.parse(body).getFirstChild(); block != null; block = block.getNext()) {
+      if (heading == null && out.isEmpty() && block instanceof Heading h && h.getLevel() == 1) {
+        heading = Text.collapseSpace(InlineText.of(h));
+      } else {
+        blocks(block, out);
       }
-      if (line.startsWith("```") || line.startsWith("~~~")) {
-        flush(para, out);
-        inFence = !inFence;
-        continue;
-      }
-      if (inFence) continue;
-      if (line.startsWith("<!--")) {
-        flush(para, out);
-        inComment = !line.contains("-->");
-        continue;
-      }
-      if (line.isEmpty() || isRule(line)) {
-        flush(para, out);
-        continue;
-      }
-      int hashes = 0;
-      while (hashes < line.length() && line.charAt(hashes) == '#') hashes++;
-      if (hashes >= 1 && hashes <= 6 && hashes < line.length() && line.charAt(hashes) == ' ') {
-        flush(para, out);
-        String h = inline(stripClosingHashes(line.substring(hashes + 1)));
-        if (hashes == 1 && heading == null && out.isEmpty()) {
-          heading = h;
-        } else {
-          out.add(h);
-        }
-        continue;
-      }
-      while (line.startsWith(">")) line = line.substring(1).strip();
-      int item = listMarker(line);
-      if (item > 0) {
-        flush(para, out);
-        line = line.substring(item);
-      }
-      if (para.length() > 0) para.append(' ');
-      para.append(inline(line));
-      if (item > 0) flush(para, out);
     }
-    flush(para, out);
     return heading;
   }
 
-  private static void flush(StringBuilder para, List<String> out) {
-    if (para.length() == 0) return;
-    String p = Text.collapseSpace(para.toString());
-    if (!p.isEmpty()) out.add(p);
-    para.setLength(0);
-  }
-
-  private static boolean isRule(String line) {
-    if (line.length() < 3) return false;
-    char c = line.charAt(0);
-    if (c != '-' && c != '*' && c != '_') return false;
-    for (int i = 0; i < line.length(); i++) {
-      char d = line.charAt(i);
-      if (d != c && d != ' ') return false;
-    }
-    return true;
-  }
-
-  /** Length of a list marker ("- ", "* ", "12. ") at the start, or 0. */
-  private static int listMarker(String line) {
-    if (line.length() > 2 && (line.charAt(0) == '-' || line.charAt(0) == '*' || line.charAt(0) == '+')
-        && line.charAt(1) == ' ') {
-      return 2;
-    }
-    int d = 0;
-    while (d < line.length() && d < 3 && Character.isDigit(line.charAt(d))) d++;
-    if (d > 0 && d + 1 < line.length() && (line.charAt(d) == '.' || line.charAt(d) == ')') && line.charAt(d + 1) == ' ') {
-      return d + 2;
-    }
-    return 0;
-  }
-
-  private static String stripClosingHashes(String s) {
-    int e = s.length();
-    while (e > 0 && s.charAt(e - 1) == '#') e--;
-    return e < s.length() && e > 0 && s.charAt(e - 1) == ' ' ? s.substring(0, e) : s;
-  }
-
-  /** Inline Markdown reduced to its text: links keep their text, images go, emphasis markers go. */
-  static String inline(String s) {
-    if (s.indexOf('[') < 0 && s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('`') < 0
-        && s.indexOf('<') < 0 && s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < n && !Character.isLetterOrDigit(s.charAt(i + 1))) {
-        b.append(s.charAt(++i));
-      } else if ((c == '[' || (c == '!' && i + 1 < n && s.charAt(i + 1) == '['))) {
-        boolean image = c == '!';
-        int open = image ? i + 1 : i;
-        int close = s.indexOf(']', open + 1);
-        if (close > 0 && close + 1 < n && s.charAt(close + 1) == '(' && s.indexOf(')', close + 2) > 0) {
-          int end = s.indexOf(')', close + 2);
-          if (!image) b.append(inline(s.substring(open + 1, close)));
-          i = end;
-        } else {
-          b.append(c);
-        }
-      } else if (c == '`') {
-        continue;
-      } else if (c == '*' || (c == '_' && isEmphasisUnderscore(s, i))) {
-        continue;
-      } else if (c == '<' && s.indexOf('>', i) > i && isTagStart(s, i)) {
-        i = s.indexOf('>', i);
-      } else {
-        b.append(c);
+  /** The paragraphs of one block and of the blocks inside it, in order. */
+  private static void blocks(Node block, List<String> out) {
+    switch (block) {
+      case Paragraph p -> add(InlineText.of(p), out);
+      case Heading h -> add(InlineText.of(h), out);
+      case IndentedCodeBlock code -> {
+        for (String p : code.getLiteral().split("\n\\s*\n")) add(p, out);
+      }
+      case FencedCodeBlock code -> { }
+      case HtmlBlock html -> { }
+      case ThematicBreak rule -> { }
+      default -> {
+        for (Node child = block.getFirstChild(); child != null; child = child.getNext()) blocks(child, out);
       }
     }
-    return b.toString();
   }
 
-  /** An underscore at a word edge (_word_), not inside snake_case. */
-  private static boolean isEmphasisUnderscore(String s, int i) {
-    boolean letterBefore = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1));
-    boolean letterAfter = i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i + 1));
-    return !(letterBefore && letterAfter);
+  private static void add(String text, List<String> out) {
+    String p = Text.collapseSpace(text);
+    if (!p.isEmpty()) out.add(p);
   }
 
-  private static boolean isTagStart(String s, int i) {
-    if (i + 1 >= s.length()) return false;
-    char c = s.charAt(i + 1);
-    return Character.isLetter(c) || c == '/' || c == '!';
+  /**
+   * The text of a block's inline content: text and code spans as they are, line breaks as spaces,
+   * images and HTML tags left out, and everything between an inline {@code <script>} or
+   * {@code <style>} tag and its end tag too.
+   */
+  private static final class InlineText extends AbstractVisitor {
+    private final StringBuilder text = new StringBuilder();
+    private String skippingUntil;
+
+    static String of(Node block) {
+      InlineText v = new InlineText();
+      block.accept(v);
+      return v.text.toString();
+    }
+
+    @Override
+    public void visit(org.commonmark.node.Text t) {
+      if (skippingUntil == null) text.append(t.getLiteral());
+    }
+
+    @Override
+    public void visit(Code code) {
+      if (skippingUntil == null) text.append(code.getLiteral());
+    }
+
+    @Override
+    public void visit(SoftLineBreak br) {
+      text.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak br) {
+      text.append(' ');
+    }
+
+    @Override
+    public void visit(Image image) {
+      // An image's alt text describes a picture the reader cannot see in a quote.
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
+      String tag = html.getLiteral().toLowerCase(Locale.ROOT);
+      if (skippingUntil != null) {
+        if (tag.startsWith(skippingUntil)) skippingUntil = null;
+      } else if (tag.startsWith("<script") || tag.startsWith("<style")) {
+        skippingUntil = tag.startsWith("<script") ? "</script" : "</style";
+      }
+    }
   }
 }

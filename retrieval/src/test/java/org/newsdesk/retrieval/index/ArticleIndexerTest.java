@@ -9,10 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -20,11 +17,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
+import org.newsdesk.retrieval.ingest.ArticleParser;
+import org.newsdesk.retrieval.ingest.Boilerplate;
+import org.newsdesk.retrieval.ingest.RawArticle;
 
 class ArticleIndexerTest {
   @TempDir Path tmp;
@@ -62,43 +63,57 @@ class ArticleIndexerTest {
     assertThat(again.countsLine()).isEqualTo("0 indexed, 5 unchanged, 0 deleted, 0 rejected");
   }
 
-  /** Turns every manifest of the index into the form older versions wrote: path, hash and JSON as stored fields. */
-  private void rewriteManifestsAsStoredJson() throws IOException {
+  /** Rewrites every manifest of the index with {@code format} as its format number, as another version would. */
+  private void rewriteManifestsInFormat(int format) throws IOException {
     try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index"));
          IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new NewsAnalyzer()))) {
       Map<String, FileManifest> manifests;
       try (DirectoryReader r = DirectoryReader.open(w)) {
-        manifests = ArticleIndexer.readManifests(r);
+        manifests = LucenePassageWriter.readManifests(r).manifests();
       }
       w.deleteDocuments(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_FILE)));
       for (FileManifest m : manifests.values()) {
-        Document d = new Document();
-        d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_FILE, Field.Store.NO));
-        d.add(new StringField(IndexFields.PATH, m.path(), Field.Store.YES));
-        d.add(new StoredField(IndexFields.HASH, m.hash()));
-        d.add(new StoredField(IndexFields.MANIFEST, m.encode()));
-        w.addDocument(d);
+        BytesRef bytes = ManifestCodec.encode(m);
+        assertThat(bytes.bytes[bytes.offset]).as("format number, one byte").isEqualTo((byte) ManifestCodec.FORMAT);
+        bytes.bytes[bytes.offset] = (byte) format;
+        w.addDocument(LucenePassageWriter.manifestDocument(m.path(), bytes));
       }
       w.commit();
     }
   }
 
   @Test
-  void should_skip_unchanged_files_and_reindex_a_changed_one_when_manifests_are_in_the_older_json_form()
-      throws IOException {
-    Path articles = ThreeArticles.copy(ThreeArticles.seeds(), tmp.resolve("articles"));
-    indexer().reindex(articles);
-    rewriteManifestsAsStoredJson();
-    Path changed = articles.resolve(Files.list(articles).sorted().toList().get(1).getFileName());
-    Files.writeString(changed, Files.readString(changed) + "\n\nA correction was appended to this story later.\n");
+  void should_rebuild_the_whole_index_and_say_so_when_its_manifests_are_of_another_format() throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("articles"));
+    ReindexReport before = indexer().reindex(articles);
+    rewriteManifestsInFormat(1);
 
     ReindexReport report = indexer().reindex(articles);
-    ReindexReport again = indexer().reindex(articles);
 
-    assertThat(report.countsLine()).isEqualTo("1 indexed, 4 unchanged, 0 deleted, 0 rejected");
-    assertThat(file(report, changed.getFileName().toString()).bucket()).isEqualTo(Bucket.INDEXED);
-    assertThat(again.countsLine()).isEqualTo("0 indexed, 5 unchanged, 0 deleted, 0 rejected");
-    assertThat(count(IndexFields.TYPE, IndexFields.TYPE_FILE)).isEqualTo(5);
+    assertThat(report.countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
+    assertThat(report.format().lines().toList()).element(1).isEqualTo("rebuilt every file: the index was written "
+        + "by another version of Newsdesk (manifest format 1; this version writes " + ManifestCodec.FORMAT + ")");
+    assertThat(count(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)).isEqualTo(before.passages());
+    assertThat(count(IndexFields.TYPE, IndexFields.TYPE_FILE)).isEqualTo(3);
+    ReindexReport again = indexer().reindex(articles);
+    assertThat(again.countsLine()).isEqualTo("0 indexed, 3 unchanged, 0 deleted, 0 rejected");
+    assertThat(again.format()).doesNotContain("rebuilt");
+  }
+
+  @Test
+  void should_store_the_fingerprints_boilerplate_detection_counts_when_writing_manifests() throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("articles"));
+    indexer().reindex(articles);
+    RawArticle bank = new ArticleParser(IngestConfig.defaults()).parse(articles, articles.resolve("bank.txt"))
+        .articles().get(0);
+
+    FileManifest manifest;
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index")); DirectoryReader r = DirectoryReader.open(dir)) {
+      manifest = LucenePassageWriter.readManifests(r).manifests().get("bank.txt");
+    }
+
+    assertThat(manifest.articles()).singleElement().extracting(FileManifest.Entry::fingerprints)
+        .isEqualTo(bank.paragraphs().stream().map(Boilerplate::fingerprint).collect(Collectors.toSet()));
   }
 
   @Test

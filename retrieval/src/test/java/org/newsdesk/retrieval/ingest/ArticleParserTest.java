@@ -143,6 +143,77 @@ class ArticleParserTest {
   }
 
   @Test
+  void should_reduce_markdown_to_plain_paragraphs_when_the_body_uses_its_syntax() throws IOException {
+    RawArticle a = only(parse("syntax.md", """
+        # Bridge closes for repairs
+
+        The *Ashwell* footbridge closes on **Monday**, the city's `works` office said
+        in a [statement](https://example.org/works "Works office").
+
+        ## What changes for walkers
+
+        ![A map of the detour](detour.png)
+
+        > "We expect to reopen in six weeks," said the engineer, Tomas Brandt.
+
+        1. The detour follows Kings Road.
+        2. A shuttle bus runs every 20 minutes.
+           - It stops at the library.
+
+        ```
+        route = detour(kings_road)
+        ```
+
+        Costs are put at 1.2 million euros \\*excluding VAT\\*, with work led by the snake_case_team.
+
+        ---
+
+        Residents can ask questions at the town hall.
+        """));
+    assertThat(a.title()).isEqualTo("Bridge closes for repairs");
+    assertThat(a.paragraphs()).containsExactly(
+        "The Ashwell footbridge closes on Monday, the city's works office said in a statement.",
+        "\"We expect to reopen in six weeks,\" said the engineer, Tomas Brandt.",
+        "The detour follows Kings Road.",
+        "A shuttle bus runs every 20 minutes.",
+        "It stops at the library.",
+        "Costs are put at 1.2 million euros *excluding VAT*, with work led by the snake_case_team.",
+        "Residents can ask questions at the town hall.");
+  }
+
+  @Test
+  void should_keep_raw_html_out_of_the_paragraphs_when_a_markdown_body_embeds_it() throws IOException {
+    RawArticle a = only(parse("embeds.md", """
+        ---
+        title: Ferry returns
+        ---
+
+        The night ferry returns in June.
+
+        <script>
+        var tracking = "Read this script text";
+
+        trackPage();
+        </script>
+
+        <style>
+        .ad { display: none; }
+        </style>
+
+        <div class="newsletter">
+        Sign up for the morning briefing.
+        </div>
+
+        <!-- editor: check the fare -->
+
+        Tickets <script>alert("inline script text")</script>cost 12 euros, the <em>operator</em> said.
+        """));
+    assertThat(a.paragraphs()).containsExactly(
+        "The night ferry returns in June.",
+        "Tickets cost 12 euros, the operator said.");
+  }
+
+  @Test
   void should_accept_a_full_timestamp_when_published_has_one() throws IOException {
     RawArticle a = only(parse("ts.md", """
         ---
@@ -261,8 +332,8 @@ class ArticleParserTest {
     Files.writeString(file, "Big story\n\n" + "Words of the story. ".repeat(100));
     assertThat(small.parse(root, file).rejections())
         .containsExactly("too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)");
-    assertThat(small.parse(root, file, Files.readAllBytes(file)).rejections())
-        .containsExactly("too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)");
+    assertThat(small.read(root, file))
+        .isEqualTo(new ArticleFile.Unreadable("big.txt", "too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)"));
   }
 
   @Test

@@ -24,23 +24,22 @@ class BoilerplateTest {
   }
 
   /** Counts as the indexer keeps them: for each fingerprint, how many of these articles contain it. */
-  private static Map<String, Integer> counts(RawArticle... corpus) {
-    Map<String, Integer> counts = new HashMap<>();
+  private static Map<Long, Integer> counts(RawArticle... corpus) {
+    Map<Long, Integer> counts = new HashMap<>();
     for (RawArticle a : corpus) {
-      for (String fp : Boilerplate.fingerprints(a)) counts.merge(fp, 1, Integer::sum);
+      for (long fp : Boilerplate.fingerprints(a)) counts.merge(fp, 1, Integer::sum);
     }
     return counts;
   }
 
-  private List<String> cleaned(RawArticle a, Map<String, Integer> counts) {
+  private List<String> cleaned(RawArticle a, Map<Long, Integer> counts) {
     return List.of(boilerplate.clean(a, fp -> counts.getOrDefault(fp, 0)).orElseThrow().text().split("\n\n"));
   }
 
   @Test
   void should_give_equal_fingerprints_when_paragraphs_differ_only_in_case_spacing_and_quotes() {
     assertThat(Boilerplate.fingerprint("\u201CWe\u2019re  ready,\u201D she said."))
-        .isEqualTo(Boilerplate.fingerprint("\"we're ready,\" She said"))
-        .hasSize(32);
+        .isEqualTo(Boilerplate.fingerprint("\"we're ready,\" She said"));
     assertThat(Boilerplate.fingerprint("We are ready.")).isNotEqualTo(Boilerplate.fingerprint("We are not ready."));
   }
 
@@ -50,7 +49,7 @@ class BoilerplateTest {
         "Tickets will cost 12 euros, and bicycles will travel free of charge on every crossing.", APPEAL_1, APPEAL_2);
     RawArticle market = raw("market", "The city has sold the old market hall to a housing cooperative for 3.4 million euros.",
         "The cooperative plans 40 flats and a ground-floor cafe facing the quay.", APPEAL_1, APPEAL_2);
-    Map<String, Integer> counts = counts(ferry, market);
+    Map<Long, Integer> counts = counts(ferry, market);
 
     assertThat(cleaned(ferry, counts)).containsExactly(
         "The night ferry to Eastholm will run again from June, the operator said on Tuesday.",
@@ -65,7 +64,7 @@ class BoilerplateTest {
         "The dredging will cost 800,000 euros.");
     RawArticle two = raw("two", quote + " Fishermen welcomed the news at a meeting on Monday evening.",
         "The last dredging took place in 2011.");
-    Map<String, Integer> counts = counts(one, two);
+    Map<Long, Integer> counts = counts(one, two);
 
     assertThat(String.join(" ", cleaned(one, counts))).contains(quote);
     assertThat(String.join(" ", cleaned(two, counts))).contains(quote);
@@ -82,7 +81,7 @@ class BoilerplateTest {
     List<String> local = new ArrayList<>(List.of(story));
     local.add("The Harbour Post's own office in Eastholm lost its roof tiles in the storm as well.");
     RawArticle post = raw("post", local.toArray(String[]::new));
-    Map<String, Integer> counts = counts(wire, post);
+    Map<Long, Integer> counts = counts(wire, post);
 
     assertThat(cleaned(wire, counts)).containsExactly(story);
     assertThat(cleaned(post, counts)).containsExactlyElementsOf(local);
@@ -97,7 +96,7 @@ class BoilerplateTest {
     RawArticle post = raw("post", story[0], story[1], APPEAL_1);
     RawArticle other = raw("other", "The sailing school opens for the season on the first of May.", APPEAL_1);
     RawArticle third = raw("third", "The lifeboat crew trained with a helicopter on Saturday.", APPEAL_1);
-    Map<String, Integer> counts = counts(wire, post, other, third);
+    Map<Long, Integer> counts = counts(wire, post, other, third);
 
     assertThat(cleaned(post, counts)).containsExactly(story);
   }
@@ -108,7 +107,7 @@ class BoilerplateTest {
         "Nobody was hurt.");
     RawArticle two = raw("two", "A fire broke out in a warehouse on the north quay late on Saturday evening.",
         "Nobody was hurt.");
-    Map<String, Integer> counts = counts(one, two);
+    Map<Long, Integer> counts = counts(one, two);
 
     assertThat(cleaned(one, counts)).contains("Nobody was hurt.");
     assertThat(cleaned(two, counts)).contains("Nobody was hurt.");
@@ -119,7 +118,7 @@ class BoilerplateTest {
     String appeal = "Your support keeps the Harbour Post on the quays: become a supporter for three euros a month.";
     RawArticle page = raw("support-page", appeal);
     RawArticle story = raw("story", "The ferry runs again from June, the operator said on Tuesday.", appeal);
-    Map<String, Integer> counts = counts(page, story);
+    Map<Long, Integer> counts = counts(page, story);
 
     assertThat(boilerplate.clean(page, fp -> counts.getOrDefault(fp, 0))).isEmpty();
   }

@@ -37,6 +37,16 @@ class SentencesTest {
   }
 
   @Test
+  void should_keep_news_abbreviations_inside_the_sentence_when_a_number_name_or_lower_case_word_follows() {
+    assertThat(sentences("It was item No. 3 on the list. No. The answer is no."))
+        .containsExactly("It was item No. 3 on the list.", "No.", "The answer is no.");
+    assertThat(sentences("Gov. Newsom signed the bill Sept. 30. The meeting is at 5 p.m. on Friday. Acme Inc. said so."))
+        .containsExactly("Gov. Newsom signed the bill Sept. 30.", "The meeting is at 5 p.m. on Friday.", "Acme Inc. said so.");
+    assertThat(sentences("\"Stop!\" he shouted. Washington, D.C. is the capital."))
+        .containsExactly("\"Stop!\" he shouted.", "Washington, D.C. is the capital.");
+  }
+
+  @Test
   void should_keep_closing_quotes_with_the_sentence() {
     assertThat(sentences("He said it was \u201Con the verge of a breakup.\u201D Ryabkov agreed. 'No,' she said. 'Never.' End."))
         .containsExactly("He said it was \u201Con the verge of a breakup.\u201D", "Ryabkov agreed.", "'No,' she said.",
