@@ -47,7 +47,7 @@ class MainTest {
 
   @Test
   void should_exit_0_and_print_help_for_every_command() {
-    for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review", "bench"}) {
+    for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review"}) {
       assertThat(run(command, "--help")).as(command).isZero();
     }
   }

@@ -32,8 +32,11 @@ public final class ReviewQueue {
     }
   }
 
-  /** As {@link #page(QueueFilter, Optional, int)}, on a connection the caller holds. */
-  QueuePage page(Connection c, QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) throws SQLException {
+  /**
+   * As {@link #page(QueueFilter, Optional, int)}, on a connection the caller holds: for reading
+   * several pages on one connection, and for timing the query apart from opening the connection.
+   */
+  public QueuePage page(Connection c, QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) throws SQLException {
     if (limit < 1 || limit > 500) throw new IllegalArgumentException("page size must be 1..500, got " + limit);
     FilterSql sql = new FilterSql(filter);
     after.ifPresent(k -> sql.add("a.asked_at <= ? AND (a.asked_at < ? OR a.id < ?)", k.askedAt(), k.askedAt(), k.id()));

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.testkit.BotApiStandIn;
+import org.newsdesk.testkit.TelegramHtmlCheck;
 
 class TelegramBotTest {
   static final String BRIDGE_HTML = """
