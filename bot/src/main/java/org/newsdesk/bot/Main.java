@@ -2,7 +2,6 @@ package org.newsdesk.bot;
 
 import java.io.PrintWriter;
 import org.newsdesk.bot.cli.AskCommand;
-import org.newsdesk.bot.cli.BenchCommand;
 import org.newsdesk.bot.cli.ChatCommand;
 import org.newsdesk.bot.cli.IndexCommand;
 import org.newsdesk.bot.cli.ReviewCommand;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
     description = "Answers questions about a collection of news articles, citing and quoting them.",
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, ChatCommand.class,
-        ServeCommand.class, ReviewCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Benchmarks: ./newsdesk bench --help lists them."})
 public final class Main implements Runnable {
   /**
    * Lucene reports through java.util.logging that the incubating vector API is not enabled; that

@@ -10,7 +10,7 @@ import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Citation;
 
 /** An answer for the terminal (answer, notice, numbered sources) and as the one-line JSON of {@code ask --json}. */
-final class AnswerText {
+public final class AnswerText {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AnswerText() {}
@@ -36,8 +36,11 @@ final class AnswerText {
     return String.join(System.lineSeparator(), lines);
   }
 
-  /** {@code {"answered", "answer", "mode", "citations": [...], "notice"}} on one line. */
-  static String json(Answer a) {
+  /**
+   * {@code {"answered", "answer", "mode", "citations": [...], "notice"}} on one line: what
+   * {@code ask --json} prints, a format scripts read.
+   */
+  public static String json(Answer a) {
     ObjectNode o = JSON.createObjectNode();
     o.put("answered", a.answered());
     o.put("answer", a.text());

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
 
-/** The review queue over the answer log: filtered, newest first, keyset-paged. */
-final class ReviewQueue {
+/**
+ * The review queue over the answer log: filtered, newest first, keyset-paged. Moderators reach it
+ * through {@link Moderation#queue}; it is public for timing the query on its own connection.
+ */
+public final class ReviewQueue {
   static final String COLUMNS = "a.id, a.asked_at, a.chat_type, a.question, a.answered, a.mode, a.state,"
       + " a.unsupported, a.flagged, a.hidden, a.approved,"
       + " (SELECT COUNT(*) FROM feedback fu WHERE fu.answer_id = a.id AND fu.value = 1) AS ups,"
@@ -19,12 +22,12 @@ final class ReviewQueue {
 
   private final LogDatabase db;
 
-  ReviewQueue(LogDatabase db) {
+  public ReviewQueue(LogDatabase db) {
     this.db = db;
   }
 
   /** Up to {@code limit} answers matching the filter, older than {@code after} when given. */
-  QueuePage page(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
+  public QueuePage page(QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) {
     try (Connection c = db.open()) {
       return page(c, filter, after, limit);
     } catch (SQLException e) {
@@ -32,8 +35,11 @@ final class ReviewQueue {
     }
   }
 
-  /** As {@link #page(QueueFilter, Optional, int)}, on a connection the caller holds. */
-  QueuePage page(Connection c, QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) throws SQLException {
+  /**
+   * As {@link #page(QueueFilter, Optional, int)}, on a connection the caller holds: for reading
+   * several pages on one connection, and for timing the query apart from opening the connection.
+   */
+  public QueuePage page(Connection c, QueueFilter filter, Optional<QueuePage.Cursor> after, int limit) throws SQLException {
     if (limit < 1 || limit > 500) throw new IllegalArgumentException("page size must be 1..500, got " + limit);
     FilterSql sql = new FilterSql(filter);
     after.ifPresent(k -> sql.add("a.asked_at <= ? AND (a.asked_at < ? OR a.id < ?)", k.askedAt(), k.askedAt(), k.id()));

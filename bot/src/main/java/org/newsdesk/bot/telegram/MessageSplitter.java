@@ -10,7 +10,7 @@ import java.util.List;
  * sentence or word boundary, with its tags closed and re-opened around each part.
  */
 public final class MessageSplitter {
-  public static final int TELEGRAM_LIMIT = 4096;
+  static final int TELEGRAM_LIMIT = 4096;
   static final String SEPARATOR = "\n\n";
 
   private final int limit;

@@ -13,6 +13,7 @@ import org.newsdesk.config.LogConfig;
 import org.newsdesk.config.Secret;
 import org.newsdesk.config.TelegramConfig;
 import org.newsdesk.retrieval.answer.Answerer;
+import org.newsdesk.testkit.BotApiStandIn;
 
 /** A stand-in Bot API, an answer log in a temp folder, and a bot with short timings wired to both. */
 final class BotFixture implements AutoCloseable {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.testkit.TelegramHtmlCheck;
 
 class MessageSplitterTest {
   private final MessageSplitter splitter = new MessageSplitter();

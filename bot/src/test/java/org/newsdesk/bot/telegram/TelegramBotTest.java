@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.testkit.BotApiStandIn;
+import org.newsdesk.testkit.TelegramHtmlCheck;
 
 class TelegramBotTest {
   static final String BRIDGE_HTML = """

@@ -19,7 +19,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.config.IngestConfig;
-import org.newsdesk.retrieval.bench.CorpusGenerator;
+import org.newsdesk.testkit.CorpusGenerator;
 
 class ReindexKillTest {
   @TempDir Path tmp;

@@ -1,4 +1,4 @@
-package org.newsdesk.bot.telegram;
+package org.newsdesk.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

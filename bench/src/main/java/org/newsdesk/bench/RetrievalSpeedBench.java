@@ -1,12 +1,13 @@
-package org.newsdesk.bot.cli;
+package org.newsdesk.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.newsdesk.bench.retrieval.RetrievalSpeedBenchmark;
+import org.newsdesk.bot.cli.ConfigOptions;
 import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.retrieval.bench.RetrievalSpeedBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

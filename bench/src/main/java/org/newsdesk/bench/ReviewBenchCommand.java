@@ -1,11 +1,12 @@
-package org.newsdesk.bot.cli;
+package org.newsdesk.bench;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.newsdesk.bench.review.ReviewBench;
+import org.newsdesk.bench.review.SyntheticLog;
+import org.newsdesk.bot.cli.ConfigOptions;
 import org.newsdesk.bot.log.LogDatabase;
-import org.newsdesk.bot.review.ReviewBench;
-import org.newsdesk.bot.review.SyntheticLog;
 import org.newsdesk.config.NewsdeskConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

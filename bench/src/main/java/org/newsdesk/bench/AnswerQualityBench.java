@@ -1,4 +1,4 @@
-package org.newsdesk.bot.cli;
+package org.newsdesk.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.newsdesk.bench.retrieval.SquadDataset;
+import org.newsdesk.bench.retrieval.SquadDataset.Paragraph;
+import org.newsdesk.bench.retrieval.SquadDataset.Question;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.NewsdeskConfig;
@@ -23,9 +26,6 @@ import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.ExtractiveComposer;
 import org.newsdesk.retrieval.answer.SupportCheck;
-import org.newsdesk.retrieval.bench.SquadDataset.Paragraph;
-import org.newsdesk.retrieval.bench.SquadDataset.Question;
-import org.newsdesk.retrieval.bench.SquadDataset;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;

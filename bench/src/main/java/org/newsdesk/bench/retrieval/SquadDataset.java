@@ -1,11 +1,16 @@
-package org.newsdesk.retrieval.bench;
+package org.newsdesk.bench.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQuAD 2.0 dev as the benchmarks read it: each paragraph is one article, its id
@@ -13,6 +18,8 @@ import java.util.List;
  * paragraph, whether it is unanswerable, and its gold answer texts.
  */
 public record SquadDataset(List<Paragraph> paragraphs, List<Question> questions) {
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]+");
+
   public record Paragraph(String id, String title, String context) {}
 
   public record Question(String text, String paragraphId, boolean impossible, List<String> answers) {
@@ -47,6 +54,18 @@ public record SquadDataset(List<Paragraph> paragraphs, List<Question> questions)
       }
     }
     return new SquadDataset(paragraphs, questions);
+  }
+
+  /** Words of the paragraphs, most frequent first (lower-cased, two letters or more): a realistic vocabulary. */
+  public List<String> vocabulary() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Paragraph p : paragraphs) {
+      Matcher m = WORD.matcher(p.context());
+      while (m.find()) counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).toList();
   }
 
   /** The questions whose paragraph holds the answer. */

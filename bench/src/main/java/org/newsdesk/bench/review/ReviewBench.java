@@ -1,4 +1,4 @@
-package org.newsdesk.bot.review;
+package org.newsdesk.bench.review;
 
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.review.Export;
+import org.newsdesk.bot.review.QueueFilter;
+import org.newsdesk.bot.review.QueuePage;
+import org.newsdesk.bot.review.QueueRow;
+import org.newsdesk.bot.review.ReviewQueue;
+import org.newsdesk.bot.review.ReviewStoreException;
 
 /**
  * Times the review queue on a large log: the first page and a deep page (keyset cursor half way

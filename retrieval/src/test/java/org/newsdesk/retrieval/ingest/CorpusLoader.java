@@ -16,9 +16,9 @@ import org.newsdesk.retrieval.Passage;
 /**
  * Loads a whole folder in memory through the full ingest pipeline: walk (subfolders included,
  * hidden files and folders skipped), parse, count paragraph fingerprints across the corpus,
- * clean, split. For tests, tools and benchmarks; the index builds the same pipeline incrementally.
+ * clean, split. For the ingest tests; the index builds the same pipeline incrementally.
  */
-public final class CorpusLoader {
+final class CorpusLoader {
   private CorpusLoader() {}
 
   /** A file or article that did not make it into the corpus, and why. */

@@ -1,12 +1,12 @@
-package org.newsdesk.retrieval.bench;
+package org.newsdesk.bench.retrieval;
 
 import java.util.List;
 
 /** A Markdown table, readable in a terminal and pasteable into the benchmark docs. */
-public final class Table {
+final class Table {
   private Table() {}
 
-  public static String markdown(String[] header, List<String[]> rows) {
+  static String markdown(String[] header, List<String[]> rows) {
     int[] width = new int[header.length];
     for (int i = 0; i < header.length; i++) width[i] = header[i].length();
     for (String[] r : rows) {

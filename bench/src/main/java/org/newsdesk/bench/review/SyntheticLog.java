@@ -1,4 +1,4 @@
-package org.newsdesk.bot.review;
+package org.newsdesk.bench.review;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.review.ReviewStoreException;
 
 /**
  * Fills an answer log with invented answers for the review benchmark: a year of questions with

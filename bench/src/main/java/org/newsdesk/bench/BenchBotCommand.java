@@ -1,4 +1,4 @@
-package org.newsdesk.bot.cli;
+package org.newsdesk.bench;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,24 +17,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
-import org.newsdesk.bot.telegram.BotApiStandIn;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
-import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.retrieval.answer.DefaultAnswerer;
-import org.newsdesk.retrieval.index.ArticleIndexer;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.config.LogConfig;
+import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.Secret;
 import org.newsdesk.config.TelegramConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.Citation;
+import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.SentenceCheck;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
+import org.newsdesk.testkit.BotApiStandIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.newsdesk.bot.telegram;
+package org.newsdesk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +41,8 @@ import java.util.function.Predicate;
 public final class BotApiStandIn implements AutoCloseable {
   public static final long BOT_ID = 7_000_001L;
   public static final String BOT_USERNAME = "newsdesk_test_bot";
+  /** Telegram's limit on the visible text of one message; the server's rule, kept apart from the bot's. */
+  static final int TEXT_LIMIT = 4096;
 
   /** One request as received, with the HTTP status and Telegram description it got. */
   public record Call(String method, JsonNode params, int status, String description, long atNanos) {}
@@ -314,7 +316,7 @@ public final class BotApiStandIn implements AutoCloseable {
       }
     }
     if (visible.isBlank()) return "Bad Request: message text is empty";
-    if (visible.strip().length() > MessageSplitter.TELEGRAM_LIMIT) return "Bad Request: message is too long";
+    if (visible.strip().length() > TEXT_LIMIT) return "Bad Request: message is too long";
     return null;
   }
 

@@ -1,4 +1,4 @@
-package org.newsdesk.retrieval.bench;
+package org.newsdesk.bench.retrieval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +20,7 @@ import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.testkit.CorpusGenerator;
 
 /**
  * Speed of indexing and search on a generated corpus (see {@link CorpusGenerator}): indexing MB/s
@@ -40,7 +41,7 @@ public final class RetrievalSpeedBenchmark {
   public void run(Optional<Path> squad, Path work, long targetBytes, int questionCount, PrintStream out)
       throws IOException, InterruptedException {
     try {
-      List<String> vocabulary = squad.isPresent() ? CorpusGenerator.vocabulary(squad.get())
+      List<String> vocabulary = squad.isPresent() ? SquadDataset.read(squad.get()).vocabulary()
           : CorpusGenerator.smallVocabulary();
       Path articles = work.resolve("articles");
       Path index = work.resolve("index");

@@ -1,4 +1,4 @@
-package org.newsdesk.bot.cli;
+package org.newsdesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.bot.cli.AnswerText;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.answer.Answerer;

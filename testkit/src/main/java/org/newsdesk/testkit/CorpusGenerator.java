@@ -1,20 +1,14 @@
-package org.newsdesk.retrieval.bench;
+package org.newsdesk.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes a deterministic corpus of news-like .txt articles for speed benchmarks and tests. Words are
@@ -24,8 +18,6 @@ import java.util.regex.Pattern;
  * Questions are taken from random sentences of the corpus (4–8 consecutive words after "what").
  */
 public final class CorpusGenerator {
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]+");
-
   private final String[] words;
   private final double[] cdf;
   private final long seed;
@@ -46,21 +38,6 @@ public final class CorpusGenerator {
 
   /** What was written: bytes of article text, number of articles, and sample questions. */
   public record Corpus(long bytes, int articles, List<String> questions) {}
-
-  /** Words of the SQuAD contexts, most frequent first (lower-cased, two letters or more). */
-  public static List<String> vocabulary(Path squadJson) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(squadJson.toFile());
-    Map<String, Integer> counts = new HashMap<>();
-    for (JsonNode article : root.get("data")) {
-      for (JsonNode p : article.get("paragraphs")) {
-        Matcher m = WORD.matcher(p.get("context").asText());
-        while (m.find()) counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
-      }
-    }
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).toList();
-  }
 
   /** A small built-in vocabulary, for tests that need volume rather than realism. */
   public static List<String> smallVocabulary() {

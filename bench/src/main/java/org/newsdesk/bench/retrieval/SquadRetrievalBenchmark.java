@@ -1,4 +1,4 @@
-package org.newsdesk.retrieval.bench;
+package org.newsdesk.bench.retrieval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,11 +26,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.newsdesk.bench.retrieval.SquadDataset.Paragraph;
+import org.newsdesk.bench.retrieval.SquadDataset.Question;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.bench.SquadDataset.Paragraph;
-import org.newsdesk.retrieval.bench.SquadDataset.Question;
 import org.newsdesk.retrieval.index.IndexFields;
 import org.newsdesk.retrieval.index.NewsAnalyzer;
 import org.newsdesk.retrieval.index.PassageDocuments;
