@@ -8,7 +8,12 @@ import org.newsdesk.bot.cli.IndexCommand;
 import org.newsdesk.bot.cli.ReviewCommand;
 import org.newsdesk.bot.cli.SearchCommand;
 import org.newsdesk.bot.cli.ServeCommand;
+import org.newsdesk.bot.logging.CauseSummary;
+import org.newsdesk.bot.logging.LogFile;
+import org.newsdesk.bot.logging.SecretMask;
 import org.newsdesk.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +23,8 @@ import picocli.CommandLine.Command;
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, ChatCommand.class,
         ServeCommand.class, ReviewCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   /**
    * Lucene reports through java.util.logging that the incubating vector API is not enabled; that
    * is a speed hint, not a problem for a reader. Held in a field so the level is not collected.
@@ -42,17 +49,27 @@ public final class Main implements Runnable {
     return commandLine().execute(args);
   }
 
-  /** The configured picocli command line: bad settings and failures print one clear line. */
+  /**
+   * The configured picocli command line. A failure prints one line, masked: a bad setting (exit 2)
+   * or a {@link UserFacingException} (exit 1) as written; anything else as its message and root
+   * cause, naming the log file, where its stack trace goes at DEBUG (exit 1).
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (e instanceof ConfigException || e instanceof UserFacingException) {
-        err.println("newsdesk: " + MaskingConverter.mask(e.getMessage()));
-        return e instanceof ConfigException ? 2 : 1;
+      if (e instanceof ConfigException) {
+        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+        return 2;
       }
-      err.println("newsdesk: failed: " + MaskingConverter.mask(String.valueOf(e)));
-      org.slf4j.LoggerFactory.getLogger(Main.class).atError().setCause(e).log("command failed");
+      if (e instanceof UserFacingException) {
+        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+        if (e.getCause() != null) log.atDebug().setCause(e).log("command stopped");
+        return 1;
+      }
+      log.atDebug().setCause(e).log("command failed");
+      err.println("newsdesk: " + CauseSummary.of(e)
+          + LogFile.current().map(file -> " (details in " + file + ")").orElse(""));
       return 1;
     });
     return cl;

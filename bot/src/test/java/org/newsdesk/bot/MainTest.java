@@ -46,6 +46,21 @@ class MainTest {
   }
 
   @Test
+  void should_exit_2_with_one_line_naming_the_setting_when_data_is_a_file() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("answers.txt"), "not a folder");
+
+    for (String[] command : new String[][] {{"search", "tram"}, {"ask", "tram"}, {"index"}, {"review"}}) {
+      err.getBuffer().setLength(0);
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+          java.util.stream.Stream.of("--data", file.toString())).toArray(String[]::new);
+
+      assertThat(run(args)).as(command[0]).isEqualTo(2);
+      assertThat(err.toString()).as(command[0]).isEqualTo("newsdesk: newsdesk.data must be a folder (it is a file), got '"
+          + file + "'" + System.lineSeparator());
+    }
+  }
+
+  @Test
   void should_exit_0_and_print_help_for_every_command() {
     for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review", "bench"}) {
       assertThat(run(command, "--help")).as(command).isZero();
