@@ -62,6 +62,7 @@ public final class TelegramBot implements AutoCloseable {
   private final LongSupplier clock;
   private final ScheduledExecutorService chores;
   private final ScheduledExecutorService pollExecutor;
+  private final PollBackOff pollBackOff;
   private final OkHttpClient pollHttp;
   private final TelegramBotsLongPollingApplication polling;
   private BotSession session;
@@ -92,13 +93,14 @@ public final class TelegramBot implements AutoCloseable {
         config.maxQuestionChars(), clock);
     this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
-    Dispatcher dispatcher = new Dispatcher();
-    this.pollHttp = new OkHttpClient.Builder().dispatcher(dispatcher)
+    this.pollBackOff = new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax());
+    this.pollHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher())
+        .addInterceptor(pollBackOff)
         .connectTimeout(10, TimeUnit.SECONDS)
         .readTimeout(timing.pollTimeout().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
         .build();
     this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new,
-        () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax()));
+        () -> pollHttp, () -> pollExecutor, () -> pollBackOff);
   }
 
   /**
@@ -183,12 +185,6 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  private static void quietPollerLog() {
-    if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
-      logger.setLevel(ch.qos.logback.classic.Level.OFF);
-    }
-  }
-
   /** Answers queued or in flight now. */
   int inFlight() {
     return queues.pending();
@@ -200,7 +196,7 @@ public final class TelegramBot implements AutoCloseable {
     if (closed) return;
     closed = true;
     if (handler != null) handler.stopAccepting();
-    quietPollerLog(); // cancelling the pending long poll below makes the library log it as an error
+    pollBackOff.stop(); // cancelling the pending long poll below fails it; that is no outage
     if (session != null) session.stop();
     pollHttp.dispatcher().cancelAll();
     if (chores != null) chores.shutdownNow();
