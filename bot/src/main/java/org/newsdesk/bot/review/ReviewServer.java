@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.logging.IncidentId;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
 import org.slf4j.Logger;
@@ -124,7 +125,7 @@ public final class ReviewServer implements AutoCloseable {
     app.exception(IllegalArgumentException.class, (e, ctx) ->
         page(ctx.status(HttpStatus.BAD_REQUEST), "message", Map.of("heading", "Cannot do that", "message", e.getMessage())));
     app.exception(ReviewStoreException.class, (e, ctx) -> {
-      String incident = Long.toString(clock.millis(), 36);
+      String incident = IncidentId.next();
       log.atError().setCause(e).addKeyValue("incident", incident).log("review page failed");
       page(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), "message", Map.of("heading", "The answer log failed",
           "message", "The answer log could not be read or written (incident " + incident + "). Try again shortly."));
