@@ -57,6 +57,8 @@ public final class TelegramBot implements AutoCloseable {
   private final AnswerLog answerLog;
   private final ModerationLog moderation;
   private final ChatQueues queues = new ChatQueues();
+  private final ChoreLog recoveryLog = new ChoreLog(log, "answer unsent questions");
+  private final ChoreLog editLog = new ChoreLog(log, "carry out edits");
   private final UpdateHandler handler;
   private final User me;
   private final LongSupplier clock;
@@ -153,10 +155,11 @@ public final class TelegramBot implements AutoCloseable {
       long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
       for (PendingQuestion p : answerLog.claimUnsent(staleBefore, 100)) {
         log.atInfo().addKeyValue("answerId", p.answerId()).log("answering a question left unsent");
-        queues.submit(p.question().chatId(), () -> handler.answer(p));
+        handler.resume(p);
       }
+      recoveryLog.succeeded();
     } catch (RuntimeException e) {
-      log.atError().setCause(e).log("recovering unsent questions failed");
+      recoveryLog.failed(e);
     }
   }
 
@@ -177,11 +180,12 @@ public final class TelegramBot implements AutoCloseable {
           }
         } catch (TelegramGateway.Unavailable u) {
           moderation.editReleased(e.id());
-          log.atWarn().setCause(u).addKeyValue("answerId", e.answerId()).log("edit postponed");
+          log.atWarn().addKeyValue("answerId", e.answerId()).addKeyValue("error", u.getMessage()).log("edit postponed");
         }
       }
+      editLog.succeeded();
     } catch (RuntimeException e) {
-      log.atError().setCause(e).log("carrying out edits failed");
+      editLog.failed(e);
     }
   }
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.logging.LogCapture;
 
-/** A Bot API outage as the operator sees it in the terminal and in the log file. */
-class PollingOutageTest {
+/** Outages as the operator sees them in the terminal and in the log file: one incident, not one per retry. */
+class OutageLoggingTest {
   static final String TIME = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
 
   @TempDir Path dir;
@@ -38,6 +38,40 @@ class PollingOutageTest {
       assertThat(logged.lines().filter(l -> l.contains("telegram polling failed"))).hasSize(6);
       assertThat(logged.lines().filter(l -> l.contains(" INFO ") && l.endsWith("telegram polling recovered failures=6")))
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void should_log_the_stack_trace_once_and_then_one_debug_line_per_run_when_a_chore_keeps_failing() throws Exception {
+    try (LogCapture logs = LogCapture.under(dir); BotFixture f = new BotFixture(dir)) {
+      f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+      try (var c = f.database.open()) {
+        c.createStatement().executeUpdate("ALTER TABLE pending_edits RENAME TO pending_edits_away"); // the database "fails"
+      }
+      awaitLines(logs, "chore failed again chore=carry out edits", 5);
+      try (var c = f.database.open()) {
+        c.createStatement().executeUpdate("ALTER TABLE pending_edits_away RENAME TO pending_edits");
+      }
+      awaitLines(logs, "chore recovered chore=carry out edits", 1);
+      f.stop();
+
+      assertThat(logs.terminal().lines().toList()).singleElement().asString()
+          .matches(TIME + " ERROR o\\.n\\.b\\.t\\.TelegramBot chore failed chore=carry out edits \\(.*pending_edits.*\\)");
+      String logged = logs.file();
+      assertThat(logged.lines().filter(l -> l.contains(" ERROR ") && l.endsWith("chore failed chore=carry out edits")))
+          .hasSize(1);
+      assertThat(logged.lines().filter(l -> l.startsWith("org.sqlite.SQLiteException") || l.startsWith("Caused by: org.sqlite")))
+          .hasSize(1);
+      assertThat(logged.lines().filter(l -> l.contains(" DEBUG ") && l.contains("chore failed again chore=carry out edits")))
+          .allSatisfy(l -> assertThat(l).contains(" error=").contains("pending_edits"));
+    }
+  }
+
+  private static void awaitLines(LogCapture logs, String part, int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + BotFixture.WAIT.toNanos();
+    while (logs.file().lines().filter(l -> l.contains(part)).count() < atLeast) {
+      if (System.nanoTime() > deadline) throw new AssertionError("never logged " + atLeast + " x " + part);
+      Thread.sleep(20);
     }
   }
 }
