@@ -41,7 +41,16 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
+    Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     System.exit(run(args));
+  }
+
+  /**
+   * The JVM's last resort for a throwable no code caught, on any thread: logged, so masked and one
+   * line on the terminal, where the JVM would print its trace raw to stderr, secrets and all.
+   */
+  static void uncaught(Thread thread, Throwable e) {
+    log.atError().setCause(e).addKeyValue("thread", thread.getName()).log("uncaught failure");
   }
 
   /** Runs the command line and returns its exit code (for tests: no System.exit). */

@@ -61,6 +61,24 @@ class MainTest {
   }
 
   @Test
+  void should_log_an_uncaught_failure_as_one_masked_line_instead_of_a_raw_trace() throws Exception {
+    String token = "123456789:AAUncaughtTokenForTheMainTest_0123";
+    try (org.newsdesk.bot.logging.LogCapture logs = org.newsdesk.bot.logging.LogCapture.under(dir)) {
+      Thread t = Thread.ofPlatform().name("worker-1").uncaughtExceptionHandler(Main::uncaught)
+          .start(() -> {
+            throw new IllegalStateException("GET https://api.telegram.org/bot" + token + "/getMe failed");
+          });
+      t.join();
+
+      assertThat(logs.terminal().lines().toList()).singleElement().asString()
+          .endsWith(" ERROR o.newsdesk.bot.Main uncaught failure thread=worker-1"
+              + " (GET https://api.telegram.org/bot***/getMe failed)");
+      assertThat(logs.file()).doesNotContain("AAUncaughtTokenForTheMainTest")
+          .contains("java.lang.IllegalStateException: GET https://api.telegram.org/bot***/getMe failed");
+    }
+  }
+
+  @Test
   void should_exit_0_and_print_help_for_every_command() {
     for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review", "bench"}) {
       assertThat(run(command, "--help")).as(command).isZero();
