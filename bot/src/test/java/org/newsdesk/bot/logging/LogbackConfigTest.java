@@ -149,4 +149,12 @@ class LogbackConfigTest {
         .isEqualTo("key *** and sk-*** in jdbc:postgresql://h/db?user=a&password=***");
     assertThat(SecretMask.mask("answer sent chat=123456789 at 12:30:45 ask-skeleton")).isEqualTo("answer sent chat=123456789 at 12:30:45 ask-skeleton");
   }
+
+  @Test
+  void should_mask_a_short_secret_where_it_stands_alone_and_leave_words_that_contain_it() {
+    SecretMask.register(List.of(new Secret("Qz7")));
+
+    assertThat(SecretMask.mask("Authorization: Bearer Qz7; jdbc:postgresql://h/Qz7 in Qz7x and xQz7"))
+        .isEqualTo("Authorization: Bearer ***; jdbc:postgresql://h/*** in Qz7x and xQz7");
+  }
 }
