@@ -11,7 +11,6 @@ import java.util.function.LongSupplier;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.PendingQuestion;
 import org.newsdesk.bot.log.Question;
-import org.newsdesk.bot.logging.CauseSummary;
 import org.newsdesk.bot.logging.IncidentId;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
@@ -28,10 +27,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * the next {@code getUpdates} confirms them to Telegram), and hands all work to {@link ChatQueues}:
  * nothing slow runs on the poller thread, and this never throws into it.
  *
- * <p>Each update is handled on its own, in two steps that share one catch-all ({@link #failed}):
- * routing it on the poller thread, then its task on its chat's queue. A failure in either is
- * logged once with an incident id, and the user is told that id (a button press gets it as the
- * toast, a logged question is marked failed with it); the other updates of the batch never notice.
+ * <p>Each update is handled on its own, in two steps with one catch-all: routing it on the poller
+ * thread, then its task on its chat's queue. A failure in either goes to {@link Incidents}, which
+ * logs it once and tells the user its id; the other updates of the batch never notice.
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
@@ -40,37 +38,12 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   /** What the handler needs to know about itself and its limits. */
   record Identity(long botId, String botUsername) {}
 
-  /**
-   * Who is told when handling an update fails, and how: a message in {@code chatId} (replying to
-   * {@code replyTo} in groups), or the toast of button press {@code callbackId}. {@code answerId}
-   * is the logged question, which is then marked failed.
-   */
-  private record Origin(long updateId, long chatId, Integer replyTo, Optional<String> callbackId,
-                        OptionalLong answerId) {
-    static Origin of(Update u) {
-      if (u.hasCallbackQuery()) {
-        CallbackQuery q = u.getCallbackQuery();
-        long chatId = q.getMessage() == null ? q.getFrom().getId() : q.getMessage().getChatId();
-        return new Origin(u.getUpdateId(), chatId, null, Optional.of(q.getId()), OptionalLong.empty());
-      }
-      Message m = u.getMessage();
-      Integer replyTo = "private".equals(m.getChat().getType()) ? null : m.getMessageId();
-      return new Origin(u.getUpdateId(), m.getChatId(), replyTo, Optional.empty(), OptionalLong.empty());
-    }
-
-    static Origin of(PendingQuestion p) {
-      Question q = p.question();
-      Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
-      return new Origin(q.updateId(), q.chatId(), replyTo, Optional.empty(), OptionalLong.of(p.answerId()));
-    }
-  }
-
   /** An update's work, to run on its chat's queue (or detached, for a button press); set once routed. */
   private static final class Work {
-    Origin origin;
+    UpdateOrigin origin;
     Runnable task;
 
-    Work(Origin origin) {
+    Work(UpdateOrigin origin) {
       this.origin = origin;
     }
   }
@@ -85,6 +58,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   private final int maxQuestionChars;
   private final MessageSplitter splitter = new MessageSplitter();
   private final LongSupplier clock;
+  private final Incidents incidents;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
     @Override
@@ -104,6 +78,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     this.rateLimiter = rateLimiter;
     this.maxQuestionChars = maxQuestionChars;
     this.clock = clock;
+    this.incidents = new Incidents(telegram, answerLog);
   }
 
   /** From now on, updates are left unconfirmed for the next run to receive again. */
@@ -122,18 +97,18 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         if (seen.put(u.getUpdateId(), Boolean.TRUE) != null) continue;
       }
       if (!u.hasCallbackQuery() && !u.hasMessage()) continue;
-      Work work = new Work(Origin.of(u));
+      Work work = new Work(UpdateOrigin.of(u));
       batch.add(work);
       try {
         route(u, work, questions, questionWork);
       } catch (RuntimeException e) {
-        work.task = () -> failed(work.origin, e);
+        work.task = () -> incidents.failed(work.origin, e);
       }
     }
     logQuestions(questions, questionWork);
     for (Work work : batch) {
       if (work.task == null) continue;
-      Origin origin = work.origin;
+      UpdateOrigin origin = work.origin;
       Runnable task = work.task;
       if (origin.callbackId().isPresent()) {
         queues.detached(() -> guarded(origin, task));
@@ -145,7 +120,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
   /** Answers a question logged earlier and left unsent (an earlier run stopped), on its chat's queue. */
   void resume(PendingQuestion p) {
-    Origin origin = Origin.of(p);
+    UpdateOrigin origin = UpdateOrigin.of(p);
     queues.submit(origin.chatId(), () -> guarded(origin, () -> answer(p)));
   }
 
@@ -195,7 +170,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       String incident = IncidentId.next();
       log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("questions", questions.size())
           .log("could not log questions");
-      for (Work work : questionWork) work.task = () -> tell(work.origin, incident);
+      for (Work work : questionWork) work.task = () -> incidents.tell(work.origin, incident);
       return;
     }
     for (int i = 0; i < ids.size(); i++) {
@@ -205,51 +180,18 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       } else {
         PendingQuestion pending = new PendingQuestion(id.getAsLong(), questions.get(i));
         Work work = questionWork.get(i);
-        work.origin = Origin.of(pending);
+        work.origin = UpdateOrigin.of(pending);
         work.task = () -> answer(pending);
       }
     }
   }
 
   /** The one catch-all of an update's task. */
-  private void guarded(Origin origin, Runnable task) {
+  private void guarded(UpdateOrigin origin, Runnable task) {
     try {
       task.run();
     } catch (RuntimeException e) {
-      failed(origin, e);
-    }
-  }
-
-  /** Logs the failure once with a new incident id and tells the user that id. */
-  private void failed(Origin origin, RuntimeException e) {
-    String incident = IncidentId.next();
-    var event = log.atError().setCause(e).addKeyValue("incident", incident)
-        .addKeyValue("updateId", origin.updateId()).addKeyValue("chatId", origin.chatId());
-    if (origin.answerId().isPresent()) event = event.addKeyValue("answerId", origin.answerId().getAsLong());
-    event.log("update failed");
-    tell(origin, incident);
-  }
-
-  /** Tells the user the incident id, and marks a logged question failed with it. Best effort: there is no one else to tell. */
-  private void tell(Origin origin, String incident) {
-    Optional<Integer> apology = Optional.empty();
-    try {
-      if (origin.callbackId().isPresent()) {
-        telegram.answerCallback(origin.callbackId().get(), TelegramReplies.feedbackFailed(incident));
-      } else {
-        apology = Optional.of(telegram.sendPlain(origin.chatId(), TelegramReplies.failure(incident), origin.replyTo(), null));
-      }
-    } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("incident", incident).addKeyValue("error", CauseSummary.of(e))
-          .log("incident id not sent");
-    }
-    if (origin.answerId().isPresent()) {
-      try {
-        answerLog.failed(origin.answerId().getAsLong(), incident, apology);
-      } catch (RuntimeException e) {
-        log.atWarn().addKeyValue("incident", incident).addKeyValue("error", CauseSummary.of(e))
-            .log("failure not recorded in the answer log");
-      }
+      incidents.failed(origin, e);
     }
   }
 
