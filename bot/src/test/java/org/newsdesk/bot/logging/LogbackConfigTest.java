@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +83,8 @@ class LogbackConfigTest {
   @Test
   void should_print_the_trace_once_in_the_file_and_one_masked_line_on_the_terminal() throws Exception {
     Path file = LogFile.configure(context, shippedConfig(), data.resolve("logs")).orElseThrow();
+    assertThat(new StatusUtil(context).getHighestLevel(0)).as("Logback's own complaints about the file")
+        .isLessThan(Status.WARN);
     Logger log = context.getLogger("org.newsdesk.bot.telegram.UpdateHandler");
 
     log.atError().setCause(failureCarryingSecrets()).addKeyValue("url", "https://api.telegram.org/bot" + OTHER_TOKEN)
