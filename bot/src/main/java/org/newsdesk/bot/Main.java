@@ -7,7 +7,12 @@ import org.newsdesk.bot.cli.IndexCommand;
 import org.newsdesk.bot.cli.ReviewCommand;
 import org.newsdesk.bot.cli.SearchCommand;
 import org.newsdesk.bot.cli.ServeCommand;
+import org.newsdesk.bot.logging.CauseSummary;
+import org.newsdesk.bot.logging.LogFile;
+import org.newsdesk.bot.logging.SecretMask;
 import org.newsdesk.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +23,8 @@ import picocli.CommandLine.Command;
         ServeCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Benchmarks: ./newsdesk bench --help lists them."})
 public final class Main implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   /**
    * Lucene reports through java.util.logging that the incubating vector API is not enabled; that
    * is a speed hint, not a problem for a reader. Held in a field so the level is not collected.
@@ -34,7 +41,16 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
+    Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     System.exit(run(args));
+  }
+
+  /**
+   * The JVM's last resort for a throwable no code caught, on any thread: logged, so masked and one
+   * line on the terminal, where the JVM would print its trace raw to stderr, secrets and all.
+   */
+  static void uncaught(Thread thread, Throwable e) {
+    log.atError().setCause(e).addKeyValue("thread", thread.getName()).log("uncaught failure");
   }
 
   /** Runs the command line and returns its exit code (for tests: no System.exit). */
@@ -42,17 +58,27 @@ public final class Main implements Runnable {
     return commandLine().execute(args);
   }
 
-  /** The configured picocli command line: bad settings and failures print one clear line. */
+  /**
+   * The configured picocli command line. A failure prints one line, masked: a bad setting (exit 2)
+   * or a {@link UserFacingException} (exit 1) as written; anything else as its message and root
+   * cause, naming the log file, where its stack trace goes at DEBUG (exit 1).
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (e instanceof ConfigException || e instanceof UserFacingException) {
-        err.println("newsdesk: " + MaskingConverter.mask(e.getMessage()));
-        return e instanceof ConfigException ? 2 : 1;
+      if (e instanceof ConfigException) {
+        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+        return 2;
       }
-      err.println("newsdesk: failed: " + MaskingConverter.mask(String.valueOf(e)));
-      org.slf4j.LoggerFactory.getLogger(Main.class).atError().setCause(e).log("command failed");
+      if (e instanceof UserFacingException) {
+        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+        if (e.getCause() != null) log.atDebug().setCause(e).log("command stopped");
+        return 1;
+      }
+      log.atDebug().setCause(e).log("command failed");
+      err.println("newsdesk: " + CauseSummary.of(e)
+          + LogFile.current().map(file -> " (details in " + file + ")").orElse(""));
       return 1;
     });
     return cl;

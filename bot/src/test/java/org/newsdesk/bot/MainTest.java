@@ -58,6 +58,39 @@ class MainTest {
   }
 
   @Test
+  void should_exit_2_with_one_line_naming_the_setting_when_data_is_a_file() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("answers.txt"), "not a folder");
+
+    for (String[] command : new String[][] {{"search", "tram"}, {"ask", "tram"}, {"index"}, {"review"}}) {
+      err.getBuffer().setLength(0);
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+          java.util.stream.Stream.of("--data", file.toString())).toArray(String[]::new);
+
+      assertThat(run(args)).as(command[0]).isEqualTo(2);
+      assertThat(err.toString()).as(command[0]).isEqualTo("newsdesk: newsdesk.data must be a folder (it is a file), got '"
+          + file + "'" + System.lineSeparator());
+    }
+  }
+
+  @Test
+  void should_log_an_uncaught_failure_as_one_masked_line_instead_of_a_raw_trace() throws Exception {
+    String token = "123456789:AAUncaughtTokenForTheMainTest_0123";
+    try (org.newsdesk.bot.logging.LogCapture logs = org.newsdesk.bot.logging.LogCapture.under(dir)) {
+      Thread t = Thread.ofPlatform().name("worker-1").uncaughtExceptionHandler(Main::uncaught)
+          .start(() -> {
+            throw new IllegalStateException("GET https://api.telegram.org/bot" + token + "/getMe failed");
+          });
+      t.join();
+
+      assertThat(logs.terminal().lines().toList()).singleElement().asString()
+          .endsWith(" ERROR o.newsdesk.bot.Main uncaught failure thread=worker-1"
+              + " (GET https://api.telegram.org/bot***/getMe failed)");
+      assertThat(logs.file()).doesNotContain("AAUncaughtTokenForTheMainTest")
+          .contains("java.lang.IllegalStateException: GET https://api.telegram.org/bot***/getMe failed");
+    }
+  }
+
+  @Test
   void should_exit_0_and_print_help_for_every_command() {
     for (String command : new String[] {"index", "search", "ask", "chat", "serve", "review"}) {
       assertThat(run(command, "--help")).as(command).isZero();

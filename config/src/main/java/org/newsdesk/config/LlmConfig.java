@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A language model server for the openai and ollama answer modes. */
 public record LlmConfig(URI baseUrl, String model, Duration timeout, double temperature, Optional<Secret> apiKey) {
-  public static final String API_KEY_ENV = "NEWSDESK_LLM_API_KEY";
+  public static final String API_KEY_ENV = SecretVariable.NEWSDESK_LLM_API_KEY.name();
 
   public static LlmConfig from(Settings s) {
     return new LlmConfig(
@@ -14,6 +14,6 @@ public record LlmConfig(URI baseUrl, String model, Duration timeout, double temp
         s.string("newsdesk.llm.model"),
         Duration.ofSeconds(s.integer("newsdesk.llm.timeout-seconds", 1, 600)),
         s.decimal("newsdesk.llm.temperature", 0.0, 2.0),
-        s.secret(API_KEY_ENV));
+        s.secret(SecretVariable.NEWSDESK_LLM_API_KEY));
   }
 }

@@ -1,5 +1,6 @@
 package org.newsdesk.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,9 +9,15 @@ public record NewsdeskConfig(Path articles, Path data, IngestConfig ingest, Retr
                              AnswerConfig answer, LlmConfig llm, TelegramConfig telegram, LogConfig log,
                              ReviewConfig review) {
 
-  /** Reads and validates every section; the first bad value fails with its key and value. */
+  /**
+   * Reads and validates every section; the first bad value fails with its key and value. A data
+   * folder that is a file fails here, once, instead of in each place that writes under it.
+   */
   public static NewsdeskConfig from(Settings s) {
     Path data = Path.of(s.string("newsdesk.data"));
+    if (Files.exists(data) && !Files.isDirectory(data)) {
+      throw Settings.bad("newsdesk.data", data.toString(), "must be a folder (it is a file)");
+    }
     return new NewsdeskConfig(
         Path.of(s.string("newsdesk.articles")),
         data,

@@ -78,9 +78,14 @@ public final class Settings {
   }
 
   /** A secret from the environment only; absent or blank means none. */
-  public Optional<Secret> secret(String envName) {
-    String v = env.get(envName);
+  public Optional<Secret> secret(SecretVariable variable) {
+    String v = env.get(variable.name());
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(new Secret(v.trim()));
+  }
+
+  /** Every secret that is set, whether or not this command uses it: what the logs must mask. */
+  public List<Secret> secrets() {
+    return Arrays.stream(SecretVariable.values()).map(this::secret).flatMap(Optional::stream).toList();
   }
 
   /** A plain environment variable that is not a {@code newsdesk.*} key (e.g. TELEGRAM_API_URL). */

@@ -8,7 +8,7 @@ import java.util.Set;
 /** The Telegram bot: which Bot API server, the token, who moderates, reader limits. */
 public record TelegramConfig(URI apiUrl, Optional<Secret> token, Set<Long> moderators, Set<Long> maintainers,
                              int maxQuestionChars, int questionsPerMinute, Duration shutdownGrace) {
-  public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+  public static final String TOKEN_ENV = SecretVariable.TELEGRAM_BOT_TOKEN.name();
   public static final String API_URL_ENV = "TELEGRAM_API_URL";
 
   public TelegramConfig {
@@ -22,7 +22,7 @@ public record TelegramConfig(URI apiUrl, Optional<Secret> token, Set<Long> moder
         .orElseGet(() -> s.uri("newsdesk.telegram.api-url"));
     return new TelegramConfig(
         api,
-        s.secret(TOKEN_ENV),
+        s.secret(SecretVariable.TELEGRAM_BOT_TOKEN),
         s.ids("newsdesk.telegram.moderators"),
         s.ids("newsdesk.telegram.maintainers"),
         s.integer("newsdesk.telegram.max-question-chars", 10, 4000),

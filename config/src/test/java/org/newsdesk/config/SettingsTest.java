@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -102,6 +105,41 @@ class SettingsTest {
     Settings s = Settings.load(Map.of("TELEGRAM_BOT_TOKEN", "  "), Map.of());
 
     assertThat(TelegramConfig.from(s).token()).isEmpty();
+  }
+
+  @Test
+  void should_list_the_value_of_every_secret_variable_that_is_set_and_nothing_else() {
+    Settings s = Settings.load(Map.of(
+        "TELEGRAM_BOT_TOKEN", "123456:token-value",
+        "NEWSDESK_LLM_API_KEY", "sk-llm-key",
+        "NEWSDESK_LOG_PASSWORD", "db-password",
+        "NEWSDESK_REVIEW_PASSWORD", " review-password ",
+        "NEWSDESK_OPENSEARCH_PASSWORD", "opensearch-password",
+        "NEWSDESK_LOG_USER", "not-a-secret",
+        "HOME", "/root"), Map.of());
+
+    assertThat(s.secrets()).extracting(Secret::value).containsExactlyInAnyOrder("123456:token-value", "sk-llm-key",
+        "db-password", "review-password", "opensearch-password");
+  }
+
+  @Test
+  void should_read_each_section_secret_from_its_registered_variable() {
+    NewsdeskConfig c = NewsdeskConfig.load(Map.of("TELEGRAM_BOT_TOKEN", "t", "NEWSDESK_LLM_API_KEY", "k",
+        "NEWSDESK_LOG_PASSWORD", "l", "NEWSDESK_REVIEW_PASSWORD", "r"), Map.of());
+
+    assertThat(c.telegram().token()).map(Secret::value).contains("t");
+    assertThat(c.llm().apiKey()).map(Secret::value).contains("k");
+    assertThat(c.log().password()).map(Secret::value).contains("l");
+    assertThat(c.review().password()).map(Secret::value).contains("r");
+  }
+
+  @Test
+  void should_name_the_data_setting_when_it_points_at_a_file(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+
+    assertThatThrownBy(() -> NewsdeskConfig.load(Map.of(), Map.of("newsdesk.data", file.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("newsdesk.data must be a folder (it is a file), got '" + file + "'");
   }
 
   @Test

@@ -3,7 +3,10 @@ package org.newsdesk.bot.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.newsdesk.bot.logging.LogFile;
+import org.newsdesk.bot.logging.SecretMask;
 import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.config.Settings;
 import picocli.CommandLine.Option;
 
 /** Options every command shares; flags win over the environment, which wins over the defaults. */
@@ -22,13 +25,21 @@ public final class ConfigOptions {
     return articles != null;
   }
 
-  /** The configuration with these flags, plus command-specific ones, over env and defaults. */
+  /**
+   * The configuration with these flags, plus command-specific ones, over env and defaults. Every
+   * secret in the environment is masked in logs from here on, and the log file opens under the
+   * data folder.
+   */
   public NewsdeskConfig config(Map<String, String> commandFlags) {
     Map<String, String> flags = new LinkedHashMap<>(set);
     if (data != null) flags.put("newsdesk.data", data.toString());
     if (articles != null) flags.put("newsdesk.articles", articles.toString());
     flags.putAll(commandFlags);
-    return NewsdeskConfig.load(System.getenv(), flags);
+    Settings settings = Settings.load(System.getenv(), flags);
+    SecretMask.register(settings.secrets());
+    NewsdeskConfig config = NewsdeskConfig.from(settings);
+    LogFile.openUnder(config.data());
+    return config;
   }
 
   public NewsdeskConfig config() {

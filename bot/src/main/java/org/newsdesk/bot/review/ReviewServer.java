@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.logging.IncidentId;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
 import org.slf4j.Logger;
@@ -132,7 +133,7 @@ public final class ReviewServer implements AutoCloseable {
 
   /** Logs the failure under a new incident id and tells the moderator {@code sentence} with that id. */
   private void failed(Context ctx, Exception e, String heading, String sentence) {
-    String incident = Incident.newId();
+    String incident = IncidentId.next();
     log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("path", ctx.path())
         .log("review page failed");
     if (ctx.res().isCommitted()) return; // an export broke off mid-stream: the download is cut short

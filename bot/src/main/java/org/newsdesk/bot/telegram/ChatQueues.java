@@ -2,20 +2,20 @@ package org.newsdesk.bot.telegram;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Work for many chats at once, on virtual threads, one task at a time within a chat, in the
- * order submitted: a chat's replies go out in the order its questions came.
+ * order submitted: a chat's replies go out in the order its questions came. Tasks handle their
+ * own failures ({@link UpdateHandler} guards each update); should one throw all the same, its
+ * chat moves on to the next task and the throwable goes to the thread's uncaught-exception
+ * handler, as it would from any thread.
  */
 final class ChatQueues implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ChatQueues.class);
-
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
   private final AtomicInteger pending = new AtomicInteger();
@@ -23,13 +23,19 @@ final class ChatQueues implements AutoCloseable {
 
   void submit(long chatId, Runnable task) {
     pending.incrementAndGet();
+    // handleAsync, not thenRunAsync: the next task runs whether or not the one before it failed.
     CompletableFuture<Void> next = tails.compute(chatId, (id, tail) ->
-        (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> run(task), executor));
+        (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+            .handleAsync((v, previousFailure) -> {
+              task.run();
+              return null;
+            }, executor));
     // Outside compute: a task that already finished runs this callback at once, and the map
     // must not be updated from within its own compute.
     next.whenComplete((v, e) -> {
       tails.remove(chatId, next);
       finished();
+      if (e != null) uncaught(e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e);
     });
   }
 
@@ -38,7 +44,7 @@ final class ChatQueues implements AutoCloseable {
     pending.incrementAndGet();
     executor.execute(() -> {
       try {
-        run(task);
+        task.run();
       } finally {
         finished();
       }
@@ -53,12 +59,9 @@ final class ChatQueues implements AutoCloseable {
     }
   }
 
-  private static void run(Runnable task) {
-    try {
-      task.run();
-    } catch (Throwable t) { // a task logs its own failures; this keeps the chat's queue moving regardless
-      log.atError().setCause(t).log("chat task failed");
-    }
+  private static void uncaught(Throwable t) {
+    Thread current = Thread.currentThread();
+    current.getUncaughtExceptionHandler().uncaughtException(current, t);
   }
 
   int pending() {

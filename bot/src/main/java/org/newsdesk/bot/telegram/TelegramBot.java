@@ -59,11 +59,14 @@ public final class TelegramBot implements AutoCloseable {
   private final AnswerLog answerLog;
   private final EditQueue edits;
   private final ChatQueues queues = new ChatQueues();
+  private final ChoreLog recoveryLog = new ChoreLog(log, "answer unsent questions");
+  private final ChoreLog editLog = new ChoreLog(log, "carry out edits");
   private final UpdateHandler handler;
   private final User me;
   private final LongSupplier clock;
   private final ScheduledExecutorService chores;
   private final ScheduledExecutorService pollExecutor;
+  private final PollBackOff pollBackOff;
   private final OkHttpClient pollHttp;
   private final TelegramBotsLongPollingApplication polling;
   private BotSession session;
@@ -95,13 +98,14 @@ public final class TelegramBot implements AutoCloseable {
         config.maxQuestionChars(), clock);
     this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
-    Dispatcher dispatcher = new Dispatcher();
-    this.pollHttp = new OkHttpClient.Builder().dispatcher(dispatcher)
+    this.pollBackOff = new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax());
+    this.pollHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher())
+        .addInterceptor(pollBackOff)
         .connectTimeout(10, TimeUnit.SECONDS)
         .readTimeout(timing.pollTimeout().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
         .build();
     this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new,
-        () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax()));
+        () -> pollHttp, () -> pollExecutor, () -> pollBackOff);
   }
 
   /**
@@ -154,10 +158,11 @@ public final class TelegramBot implements AutoCloseable {
       long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
       for (PendingQuestion p : answerLog.claimUnsent(staleBefore, 100)) {
         log.atInfo().addKeyValue("answerId", p.answerId()).log("answering a question left unsent");
-        queues.submit(p.question().chatId(), () -> handler.answer(p));
+        handler.resume(p);
       }
+      recoveryLog.succeeded();
     } catch (RuntimeException e) {
-      log.atError().setCause(e).log("recovering unsent questions failed");
+      recoveryLog.failed(e);
     }
   }
 
@@ -178,17 +183,12 @@ public final class TelegramBot implements AutoCloseable {
           }
         } catch (TelegramGateway.Unavailable u) {
           edits.released(e.id());
-          log.atWarn().setCause(u).addKeyValue("answerId", e.answerId()).log("edit postponed");
+          log.atWarn().addKeyValue("answerId", e.answerId()).addKeyValue("error", u.getMessage()).log("edit postponed");
         }
       }
+      editLog.succeeded();
     } catch (RuntimeException e) {
-      log.atError().setCause(e).log("carrying out edits failed");
-    }
-  }
-
-  private static void quietPollerLog() {
-    if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
-      logger.setLevel(ch.qos.logback.classic.Level.OFF);
+      editLog.failed(e);
     }
   }
 
@@ -203,7 +203,7 @@ public final class TelegramBot implements AutoCloseable {
     if (closed) return;
     closed = true;
     if (handler != null) handler.stopAccepting();
-    quietPollerLog(); // cancelling the pending long poll below makes the library log it as an error
+    pollBackOff.stop(); // cancelling the pending long poll below fails it; that is no outage
     if (session != null) session.stop();
     pollHttp.dispatcher().cancelAll();
     if (chores != null) chores.shutdownNow();

@@ -48,6 +48,11 @@ public final class TelegramReplies {
     return "Sorry, something went wrong while answering. If you report it, mention incident " + incidentId + ".";
   }
 
+  /** The toast of a 👍/👎 press that could not be recorded. */
+  public static String feedbackFailed(String incidentId) {
+    return "Sorry, your vote could not be recorded (incident " + incidentId + ").";
+  }
+
   /** The answer text paragraph by paragraph, a fallback notice in italics, then each source. */
   public static List<Block> answer(Answer answer) {
     List<Block> blocks = new ArrayList<>();

@@ -1,18 +1,17 @@
 package org.newsdesk.bot.telegram;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.PendingQuestion;
 import org.newsdesk.bot.log.Question;
+import org.newsdesk.bot.logging.IncidentId;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.slf4j.Logger;
@@ -21,11 +20,16 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Takes each batch of updates from the poller thread, logs the questions in it durably (before
  * the next {@code getUpdates} confirms them to Telegram), and hands all work to {@link ChatQueues}:
  * nothing slow runs on the poller thread, and this never throws into it.
+ *
+ * <p>Each update is handled on its own, in two steps with one catch-all: routing it on the poller
+ * thread, then its task on its chat's queue. A failure in either goes to {@link Incidents}, which
+ * logs it once and tells the user its id; the other updates of the batch never notice.
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
@@ -33,6 +37,16 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
   /** What the handler needs to know about itself and its limits. */
   record Identity(long botId, String botUsername) {}
+
+  /** An update's work, to run on its chat's queue (or detached, for a button press); set once routed. */
+  private static final class Work {
+    UpdateOrigin origin;
+    Runnable task;
+
+    Work(UpdateOrigin origin) {
+      this.origin = origin;
+    }
+  }
 
   private final Identity me;
   private final TelegramGateway telegram;
@@ -44,6 +58,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   private final int maxQuestionChars;
   private final MessageSplitter splitter = new MessageSplitter();
   private final LongSupplier clock;
+  private final Incidents incidents;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
   private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
     @Override
@@ -63,6 +78,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     this.rateLimiter = rateLimiter;
     this.maxQuestionChars = maxQuestionChars;
     this.clock = clock;
+    this.incidents = new Incidents(telegram, answerLog);
   }
 
   /** From now on, updates are left unconfirmed for the next run to receive again. */
@@ -73,75 +89,54 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   @Override
   public void consume(List<Update> updates) {
     if (!accepting.get()) return;
-    try {
-      handle(updates);
-    } catch (RuntimeException e) { // an exception here would end the library's polling task for good
-      log.atError().setCause(e).addKeyValue("updates", updates.size()).log("update batch failed");
-    }
-  }
-
-  /** A reply to come, in update order, under its chat; a question's task is set once it is logged. */
-  private static final class Slot {
-    final long chatId;
-    Runnable task;
-
-    Slot(long chatId, Runnable task) {
-      this.chatId = chatId;
-      this.task = task;
-    }
-  }
-
-  private void handle(List<Update> updates) {
-    List<Slot> slots = new ArrayList<>();
+    List<Work> batch = new ArrayList<>();
     List<Question> questions = new ArrayList<>();
-    List<Slot> questionSlots = new ArrayList<>();
+    List<Work> questionWork = new ArrayList<>();
     for (Update u : updates) {
       synchronized (seen) {
         if (seen.put(u.getUpdateId(), Boolean.TRUE) != null) continue;
       }
-      if (u.hasCallbackQuery()) {
-        CallbackQuery q = u.getCallbackQuery();
-        queues.detached(() -> feedback(q));
-      } else if (u.hasMessage()) {
-        route(u, u.getMessage(), slots, questions, questionSlots);
+      if (!u.hasCallbackQuery() && !u.hasMessage()) continue;
+      Work work = new Work(UpdateOrigin.of(u));
+      batch.add(work);
+      try {
+        route(u, work, questions, questionWork);
+      } catch (RuntimeException e) {
+        work.task = () -> incidents.failed(work.origin, e);
       }
     }
-    List<OptionalLong> ids;
-    try {
-      ids = answerLog.receive(questions);
-    } catch (RuntimeException e) {
-      String incident = incident();
-      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("questions", questions.size())
-          .log("could not log questions");
-      for (int i = 0; i < questions.size(); i++) {
-        Question q = questions.get(i);
-        Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
-        questionSlots.get(i).task = () -> say(q.chatId(), TelegramReplies.failure(incident), replyTo);
-      }
-      ids = List.of();
-    }
-    for (int i = 0; i < ids.size(); i++) {
-      Question q = questions.get(i);
-      OptionalLong id = ids.get(i);
-      if (id.isEmpty()) {
-        log.atInfo().addKeyValue("updateId", q.updateId()).log("redelivered update ignored");
+    logQuestions(questions, questionWork);
+    for (Work work : batch) {
+      if (work.task == null) continue;
+      UpdateOrigin origin = work.origin;
+      Runnable task = work.task;
+      if (origin.callbackId().isPresent()) {
+        queues.detached(() -> guarded(origin, task));
       } else {
-        PendingQuestion pending = new PendingQuestion(id.getAsLong(), q);
-        questionSlots.get(i).task = () -> answer(pending);
+        queues.submit(origin.chatId(), () -> guarded(origin, task));
       }
-    }
-    for (Slot slot : slots) {
-      if (slot.task != null) queues.submit(slot.chatId, slot.task);
     }
   }
 
-  private void route(Update u, Message m, List<Slot> slots, List<Question> questions, List<Slot> questionSlots) {
-    long chatId = m.getChat().getId();
+  /** Answers a question logged earlier and left unsent (an earlier run stopped), on its chat's queue. */
+  void resume(PendingQuestion p) {
+    UpdateOrigin origin = UpdateOrigin.of(p);
+    queues.submit(origin.chatId(), () -> guarded(origin, () -> answer(p)));
+  }
+
+  /** Sets the update's task; a question's is set by {@link #logQuestions} once it is logged. */
+  private void route(Update u, Work work, List<Question> questions, List<Work> questionWork) {
+    if (u.hasCallbackQuery()) {
+      CallbackQuery q = u.getCallbackQuery();
+      work.task = () -> feedback(q);
+      return;
+    }
+    Message m = u.getMessage();
+    long chatId = m.getChatId();
     long userId = m.getFrom() == null ? 0 : m.getFrom().getId();
     boolean isPrivate = "private".equals(m.getChat().getType());
-    Integer replyTo = isPrivate ? null : m.getMessageId();
-    Inbound in = Inbound.classify(m, me.botUsername(), me.botId());
-    Runnable task = switch (in) {
+    Integer replyTo = work.origin.replyTo();
+    work.task = switch (Inbound.classify(m, me.botUsername(), me.botId())) {
       case Inbound.Ignored i -> null;
       case Inbound.NonText n -> () -> say(chatId, TelegramReplies.NON_TEXT, replyTo);
       case Inbound.Command c -> () -> command(c, userId, chatId, isPrivate, replyTo);
@@ -155,33 +150,60 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
           log.atInfo().addKeyValue("userId", userId).log("question rate limited");
           yield () -> say(chatId, TelegramReplies.rateLimited(rateLimiter.perMinute()), replyTo);
         }
-        Slot slot = new Slot(chatId, null);
-        slots.add(slot);
         questions.add(new Question(u.getUpdateId(), chatId, userId, m.getChat().getType(), m.getMessageId(), q,
             m.getDate() == null ? clock.getAsLong() : m.getDate() * 1000L));
-        questionSlots.add(slot);
+        questionWork.add(work);
         yield null;
       }
     };
-    if (task != null) slots.add(new Slot(chatId, task));
   }
 
-  /** Runs a command; a failure is logged with an incident id that the user is told. */
-  private void command(Inbound.Command c, long userId, long chatId, boolean isPrivate, Integer replyTo) {
-    Optional<String> reply;
+  /**
+   * Logs the batch's questions in one transaction and sets each one's task: answer it, or nothing
+   * for a redelivery. If the log cannot be written, that is one incident, and each asker is told its id.
+   */
+  private void logQuestions(List<Question> questions, List<Work> questionWork) {
+    List<OptionalLong> ids;
     try {
-      reply = commands.reply(c.name(), c.args(), userId, isPrivate);
+      ids = answerLog.receive(questions);
     } catch (RuntimeException e) {
-      String incident = incident();
-      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("command", c.name())
-          .addKeyValue("userId", userId).log("command failed");
-      reply = Optional.of(TelegramReplies.failure(incident));
+      String incident = IncidentId.next();
+      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("questions", questions.size())
+          .log("could not log questions");
+      for (Work work : questionWork) work.task = () -> incidents.tell(work.origin, incident);
+      return;
     }
-    reply.ifPresent(text -> say(chatId, text, replyTo));
+    for (int i = 0; i < ids.size(); i++) {
+      OptionalLong id = ids.get(i);
+      if (id.isEmpty()) {
+        log.atInfo().addKeyValue("updateId", questions.get(i).updateId()).log("redelivered update ignored");
+      } else {
+        PendingQuestion pending = new PendingQuestion(id.getAsLong(), questions.get(i));
+        Work work = questionWork.get(i);
+        work.origin = UpdateOrigin.of(pending);
+        work.task = () -> answer(pending);
+      }
+    }
   }
 
-  /** Answers a logged question: typing, answer, log it, send it, log the message ids. */
-  void answer(PendingQuestion p) {
+  /** The one catch-all of an update's task. */
+  private void guarded(UpdateOrigin origin, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      incidents.failed(origin, e);
+    }
+  }
+
+  private void command(Inbound.Command c, long userId, long chatId, boolean isPrivate, Integer replyTo) {
+    commands.reply(c.name(), c.args(), userId, isPrivate).ifPresent(text -> say(chatId, text, replyTo));
+  }
+
+  /**
+   * Answers a logged question: typing, answer, log it, send it, log the message ids. If Telegram
+   * cannot be reached, the question stays claimed and unsent, and recovery tries it again later.
+   */
+  private void answer(PendingQuestion p) {
     Question q = p.question();
     long started = System.nanoTime();
     telegram.typing(q.chatId());
@@ -203,31 +225,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
           .addKeyValue("parts", parts.size()).addKeyValue("ms", (System.nanoTime() - started) / 1_000_000)
           .log("answer sent");
     } catch (TelegramGateway.Unavailable e) {
-      // Telegram is unreachable: the question stays claimed and unsent; recovery retries it later.
-      log.atWarn().setCause(e).addKeyValue("answerId", p.answerId()).log("reply not sent, will retry");
-    } catch (RuntimeException e) {
-      String incident = incident();
-      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("answerId", p.answerId())
-          .log("answering failed");
-      Optional<Integer> apology = Optional.empty();
-      try {
-        apology = Optional.of(telegram.sendPlain(q.chatId(), TelegramReplies.failure(incident), replyTo, null));
-      } catch (RuntimeException sendFailure) {
-        log.atWarn().setCause(sendFailure).addKeyValue("incident", incident).log("apology not sent");
-      }
-      try {
-        answerLog.failed(p.answerId(), incident, apology);
-      } catch (RuntimeException logFailure) {
-        log.atError().setCause(logFailure).addKeyValue("incident", incident).log("failure not logged");
-      }
+      log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("error", e.getMessage())
+          .log("reply not sent, will retry");
     } finally {
       typing.interrupt();
     }
   }
 
   /** Sends one part as HTML; if Telegram rejects it, logs Telegram's reason and sends the plain text. */
-  private int sendPart(long chatId, MessageSplitter.Part part, Integer replyTo,
-                       org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup buttons,
+  private int sendPart(long chatId, MessageSplitter.Part part, Integer replyTo, InlineKeyboardMarkup buttons,
                        long answerId) {
     try {
       return telegram.sendHtml(chatId, part.html(), replyTo, buttons);
@@ -250,6 +256,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
   }
 
+  /** Records a 👍/👎 and answers the button press, which Telegram shows as spinning until it is answered. */
   private void feedback(CallbackQuery q) {
     Optional<Feedback> vote = Feedback.parse(q.getData());
     String toast = "";
@@ -259,28 +266,14 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       log.atInfo().addKeyValue("answerId", vote.get().answerId()).addKeyValue("value", vote.get().value())
           .addKeyValue("stored", stored).log("feedback");
     }
-    try {
-      telegram.answerCallback(q.getId(), toast);
-    } catch (RuntimeException e) {
-      log.atWarn().setCause(e).log("callback not acknowledged");
-    }
+    telegram.answerCallback(q.getId(), toast);
   }
 
-  /** Sends plain text, split if long. A failure is logged with an incident id; there is no one else to tell. */
-  void say(long chatId, String text, Integer replyTo) {
-    try {
-      List<Block> blocks = new ArrayList<>();
-      for (String p : text.split("\n\n")) if (!p.isBlank()) blocks.add(Block.plain(p));
-      List<MessageSplitter.Part> parts = splitter.split(blocks);
-      for (int i = 0; i < parts.size(); i++) telegram.sendPlain(chatId, parts.get(i).plain(), i == 0 ? replyTo : null, null);
-    } catch (RuntimeException e) {
-      log.atWarn().setCause(e).addKeyValue("chatId", chatId).addKeyValue("incident", incident()).log("reply not sent");
-    }
-  }
-
-  static String incident() {
-    byte[] b = new byte[4];
-    ThreadLocalRandom.current().nextBytes(b);
-    return HexFormat.of().formatHex(b);
+  /** Sends plain text, split if long. */
+  private void say(long chatId, String text, Integer replyTo) {
+    List<Block> blocks = new ArrayList<>();
+    for (String p : text.split("\n\n")) if (!p.isBlank()) blocks.add(Block.plain(p));
+    List<MessageSplitter.Part> parts = splitter.split(blocks);
+    for (int i = 0; i < parts.size(); i++) telegram.sendPlain(chatId, parts.get(i).plain(), i == 0 ? replyTo : null, null);
   }
 }

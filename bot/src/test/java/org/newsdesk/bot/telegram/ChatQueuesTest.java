@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ChatQueuesTest {
@@ -27,5 +28,26 @@ class ChatQueuesTest {
       List<Integer> got = seen.get(chat);
       assertThat(got).hasSize(500).isSorted();
     }
+  }
+
+  @Test
+  void should_run_the_chats_next_task_and_report_the_throwable_as_uncaught_when_a_task_throws() {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+    List<String> ran = new CopyOnWriteArrayList<>();
+    try (ChatQueues queues = new ChatQueues()) {
+      queues.submit(1, () -> ran.add("first"));
+      queues.submit(1, () -> {
+        throw new AssertionError("a task that should never throw did");
+      });
+      queues.submit(1, () -> ran.add("third"));
+
+      assertThat(queues.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+    assertThat(ran).containsExactly("first", "third");
+    assertThat(uncaught).singleElement().extracting(Throwable::getMessage).isEqualTo("a task that should never throw did");
   }
 }

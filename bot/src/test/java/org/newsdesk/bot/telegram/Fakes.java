@@ -61,12 +61,14 @@ final class Fakes {
     }
   }
 
-  /** A library of five articles that counts its reindexes. */
+  /** A library of five articles that counts its reindexes; a reindex throws {@code failure} when it is set. */
   static final class FakeLibrary implements Library {
     int reindexes;
+    volatile RuntimeException failure;
 
     @Override
     public synchronized String reindex() {
+      if (failure != null) throw failure;
       reindexes++;
       return "Reindexed samples: 1 indexed, 4 unchanged, 0 deleted, 0 rejected.";
     }

@@ -1,0 +1,77 @@
+package org.newsdesk.bot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code newsdesk} run as a user runs it: its own JVM with the shipped logback.xml, an environment
+ * of the test's choosing (none of the caller's Newsdesk or Telegram variables), stdout and stderr
+ * captured apart.
+ */
+final class CliProcess {
+  /** The sample articles shipped with the project. */
+  static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
+
+  record Result(int exitCode, String stdout, String stderr) {
+    List<String> stderrLines() {
+      return stderr.lines().toList();
+    }
+  }
+
+  private CliProcess() {}
+
+  static Result run(Path workDir, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("NEWSDESK_") || k.startsWith("TELEGRAM_"));
+    pb.environment().putAll(env);
+    try {
+      Path out = Files.createTempFile(workDir, "stdout", ".txt");
+      Path err = Files.createTempFile(workDir, "stderr", ".txt");
+      Process p = pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("newsdesk " + String.join(" ", args) + " did not finish within 120 s");
+      }
+      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** A loopback port with nothing listening on it. */
+  static int closedPort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The one log file under {@code dataDir}. */
+  static String logFile(Path dataDir) {
+    try (var files = Files.list(dataDir.resolve("logs"))) {
+      List<Path> all = files.toList();
+      if (all.size() != 1) throw new AssertionError("expected one log file, found " + all);
+      return Files.readString(all.get(0), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
