@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.cli.AnswerText;
 import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.answer.Answerer;
-import org.newsdesk.retrieval.answer.DefaultAnswerer;
-import org.newsdesk.retrieval.index.ArticleIndexer;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,12 +50,10 @@ public final class AnswerLatencyBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Path seeds = shared.resolve("seeds");
     if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
-    Path indexDir = ArticleIndexer.indexDirectory(Files.createTempDirectory("newsdesk-latency"));
-    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
-    new ArticleIndexer(indexDir, defaults.ingest()).reindex(seeds);
-    RetrievalConfig retrieval = defaults.retrieval();
-    try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, retrieval)) {
-      Answerer answerer = DefaultAnswerer.create(searcher, retrieval.topK(), defaults.answer(), defaults.llm());
+    NewsdeskConfig config = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", seeds.toString(),
+        "newsdesk.data", Files.createTempDirectory("newsdesk-latency").toString()));
+    try (Newsdesk app = Newsdesk.of(config).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
+      Answerer answerer = app.answerer();
       int id = 0;
       for (int w = 0; w < 20; w++) for (String q : QUESTIONS) AnswerText.json(answerer.answer("warm-" + id++, q));
       List<Long> nanos = new ArrayList<>();

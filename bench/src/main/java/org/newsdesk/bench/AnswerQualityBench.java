@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bench.retrieval.SquadDataset;
 import org.newsdesk.bench.retrieval.SquadDataset.Paragraph;
 import org.newsdesk.bench.retrieval.SquadDataset.Question;
@@ -21,12 +24,12 @@ import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.AnswerPassages;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.ExtractiveComposer;
 import org.newsdesk.retrieval.answer.SupportCheck;
-import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
@@ -101,14 +104,14 @@ public final class AnswerQualityBench implements Callable<Integer> {
         w.write('\n');
       }
     }
-    Path indexDir = ArticleIndexer.indexDirectory(tmp.resolve("data"));
-    new ArticleIndexer(indexDir, NewsdeskConfig.load(Map.of(), Map.of()).ingest()).reindex(articles);
-    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
+    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", articles.toString(),
+        "newsdesk.data", tmp.resolve("data").toString()));
     RetrievalConfig retrieval = defaults.retrieval();
     AnswerConfig config = defaults.answer();
-    List<double[]> seedSupports = seedSupports(defaults);
-    try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, retrieval)) {
-      Answerer answerer = DefaultAnswerer.create(searcher, retrieval.topK(), config, defaults.llm());
+    List<double[]> seedSupports = seedSupports();
+    try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
+      LucenePassageSearcher searcher = app.searcher();
+      Answerer answerer = app.answerer();
       ExtractiveComposer any = new ExtractiveComposer(config.maxSentences(), 0.0);
 
       int answerable = 0, answered = 0, goldInAnswer = 0, goldInQuotes = 0, goldParagraphRetrieved = 0;
@@ -175,19 +178,19 @@ public final class AnswerQualityBench implements Callable<Integer> {
 
   /** Best sentence support of the passages the extractive answer reads for {@code question}. */
   private static double bestSupport(ExtractiveComposer any, LucenePassageSearcher searcher, String question, int topK) {
-    return any.compose(question, DefaultAnswerer.read(searcher.search(question, topK * DefaultAnswerer.READ_FACTOR),
-        topK)).bestSupport();
+    return any.compose(question, new AnswerPassages(searcher, topK).find(question).read()).bestSupport();
   }
 
   /** {best support, off-topic ? 1 : 0} for every seed question, over an index of the seeds. */
-  private List<double[]> seedSupports(NewsdeskConfig defaults) throws IOException {
+  private List<double[]> seedSupports() throws IOException {
     Path seeds = shared.resolve("seeds");
     if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
-    Path indexDir = ArticleIndexer.indexDirectory(Files.createTempDirectory("newsdesk-seeds"));
-    new ArticleIndexer(indexDir, defaults.ingest()).reindex(seeds);
+    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", seeds.toString(),
+        "newsdesk.data", Files.createTempDirectory("newsdesk-seeds").toString()));
     ExtractiveComposer any = new ExtractiveComposer(defaults.answer().maxSentences(), 0.0);
     List<double[]> out = new ArrayList<>();
-    try (LucenePassageSearcher searcher = new LucenePassageSearcher(indexDir, defaults.retrieval())) {
+    try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
+      LucenePassageSearcher searcher = app.searcher();
       int k = defaults.retrieval().topK();
       for (String q : SEED_ANSWERABLE) out.add(new double[] {bestSupport(any, searcher, q, k), 0});
       for (String q : SEED_OFF_TOPIC) out.add(new double[] {bestSupport(any, searcher, q, k), 1});

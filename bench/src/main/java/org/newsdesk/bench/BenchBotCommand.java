@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
-import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.LogConfig;
 import org.newsdesk.config.NewsdeskConfig;
@@ -29,10 +31,7 @@ import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.Citation;
-import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.SentenceCheck;
-import org.newsdesk.retrieval.index.ArticleIndexer;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import org.newsdesk.testkit.BotApiStandIn;
 import picocli.CommandLine.Command;
@@ -73,15 +72,12 @@ public final class BenchBotCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("newsdesk-bench-bot");
     Answerer answerer = new TimedAnswerer(answerMillis);
     String answererName = "stand-in, " + answerMillis + " ms per question, 2 citations";
-    LucenePassageSearcher searcher = null;
+    Newsdesk app = null;
     if (articles != null) {
-      NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of());
-      Path index = dir.resolve("index");
-      new ArticleIndexer(index, defaults.ingest()).reindex(articles);
-      searcher = new LucenePassageSearcher(index, defaults.retrieval());
-      answerer = DefaultAnswerer.create(searcher, defaults.retrieval().topK(),
-          new AnswerConfig(AnswerMode.EXTRACTIVE, defaults.answer().maxSentences(), defaults.answer().minSupport(),
-              defaults.answer().memoryTurns(), defaults.answer().memoryIdle()), defaults.llm());
+      app = Newsdesk.of(NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", articles.toString(),
+          "newsdesk.data", dir.toString(), "newsdesk.answer.mode", AnswerMode.EXTRACTIVE.label())))
+          .indexed(true, new PrintStream(OutputStream.nullOutputStream()));
+      answerer = app.answerer();
       answererName = "extractive over " + articles;
     }
     try (BotApiStandIn api = new BotApiStandIn(TOKEN)) {
@@ -133,7 +129,7 @@ public final class BenchBotCommand implements Callable<Integer> {
         return 0;
       }
     } finally {
-      if (searcher != null) searcher.close();
+      if (app != null) app.close();
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

@@ -29,17 +29,62 @@ final class CliProcess {
 
   private CliProcess() {}
 
-  static Result run(Path workDir, Map<String, String> env, String... args) {
+  /** A command that keeps running ({@code serve}, {@code review}): its process and where its output goes. */
+  record Running(Process process, Path stdout, Path stderr) implements AutoCloseable {
+    String stderrSoFar() {
+      try {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Waits until stderr holds {@code text}; fails with what it holds after {@code seconds}. */
+    void awaitStderr(String text, int seconds) throws InterruptedException {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      while (!stderrSoFar().contains(text)) {
+        if (System.nanoTime() > until || !process.isAlive()) {
+          throw new AssertionError("stderr never said \"" + text + "\"; it holds: " + stderrSoFar());
+        }
+        Thread.sleep(50);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Starts {@code newsdesk args...} and returns without waiting for it to end. */
+  static Running start(Path workDir, Map<String, String> env, String... args) {
+    try {
+      Path out = Files.createTempFile(workDir, "stdout", ".txt");
+      Path err = Files.createTempFile(workDir, "stderr", ".txt");
+      Process p = processBuilder(workDir, env, args).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      return new Running(p, out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProcessBuilder processBuilder(Path workDir, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("NEWSDESK_") || k.startsWith("TELEGRAM_"));
     pb.environment().putAll(env);
+    return pb;
+  }
+
+  static Result run(Path workDir, Map<String, String> env, String... args) {
     try {
       Path out = Files.createTempFile(workDir, "stdout", ".txt");
       Path err = Files.createTempFile(workDir, "stderr", ".txt");
-      Process p = pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+      Process p = processBuilder(workDir, env, args).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.NewsdeskConfig;
@@ -45,11 +46,11 @@ public final class AskCommand implements Callable<Integer> {
     if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
     NewsdeskConfig config = options.config(flags);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    try (AnswerPipeline pipeline = AnswerPipeline.open(config, options.articlesGiven(), System.err)) {
+    try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), System.err)) {
       if (question != null) {
-        answerOne(pipeline.answerer(), question, json, out);
+        answerOne(app.answerer(), question, json, out);
       } else {
-        answerLines(pipeline.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
       }
     }
     return 0;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
 import picocli.CommandLine.Command;
@@ -29,9 +30,9 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    try (AnswerPipeline pipeline = AnswerPipeline.open(options.config(), options.articlesGiven(), System.err)) {
+    try (Newsdesk app = Newsdesk.of(options.config()).indexed(options.articlesGiven(), System.err)) {
       out.println("Newsdesk: ask about the articles. /help for commands, /quit to leave.");
-      converse(pipeline.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+      converse(app.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;
   }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.index.ArticleIndexer;
@@ -32,7 +33,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ArticleIndexer indexer = new ArticleIndexer(ArticleIndexer.indexDirectory(config.data()), config.ingest());
+    ArticleIndexer indexer = Newsdesk.of(config).indexer();
     ReindexReport report;
     long[] lastShown = {System.nanoTime()};
     try {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.review.ReviewServer;
@@ -36,7 +37,7 @@ public final class ReviewCommand implements Callable<Integer> {
     ReviewConfig review = config.review();
     Secret password = review.password().orElseThrow(() -> new UserFacingException(
         "set " + ReviewConfig.PASSWORD_ENV + " to the moderators' password before starting the review page"));
-    LogDatabase db = new LogDatabase(config.log()).migrate();
+    LogDatabase db = Newsdesk.of(config).logDatabase();
     ReviewServer server;
     try {
       server = new ReviewServer(db, review, password, Clock.systemUTC()).start(review.host(), review.port());

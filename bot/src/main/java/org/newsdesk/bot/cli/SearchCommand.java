@@ -10,10 +10,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.ScoredPassage;
@@ -57,8 +57,8 @@ public final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1..1000, got " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (LucenePassageSearcher searcher = new LucenePassageSearcher(
-        ArticleIndexer.indexDirectory(config.data()), config.retrieval())) {
+    try (Newsdesk app = Newsdesk.of(config)) {
+      LucenePassageSearcher searcher = app.searcher();
       if (!searcher.hasIndex()) {
         throw new UserFacingException("no index at " + searcher.indexDir() + "; run newsdesk index --articles DIR");
       }

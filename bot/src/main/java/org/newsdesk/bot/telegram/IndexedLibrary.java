@@ -8,8 +8,8 @@ import org.newsdesk.retrieval.index.CorpusStats;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
 
-/** The Lucene index as the bot's {@link Library}: reindex the articles folder, report what it holds. */
-public final class IndexedLibrary implements Library, AutoCloseable {
+/** The Lucene index as the bot's {@link Library}: reindex the articles folder, report what it holds. The searcher stays its owner's. */
+public final class IndexedLibrary implements Library {
   private final ArticleIndexer indexer;
   private final LucenePassageSearcher searcher;
   private final Path articles;
@@ -37,10 +37,5 @@ public final class IndexedLibrary implements Library, AutoCloseable {
   public SourcesInfo sources() {
     CorpusStats s = searcher.stats();
     return new SourcesInfo(s.articles(), s.earliest(), s.latest(), s.reindexedAt());
-  }
-
-  @Override
-  public void close() throws IOException {
-    searcher.close();
   }
 }

@@ -72,17 +72,43 @@ public final class TelegramBot implements AutoCloseable {
   private BotSession session;
   private boolean closed;
 
-  private TelegramBot(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer, Library library,
-                      LongSupplier clock) {
-    this.config = config;
-    this.timing = timing;
-    this.clock = clock;
-    this.answerLog = answerLog;
-    this.edits = new EditQueue(answerLog);
+  /**
+   * A token the Bot API server accepted: the gateway that asked {@code getMe} and the bot it
+   * answered as. Closing it closes the gateway; a started bot owns it and closes it itself.
+   */
+  public static final class Connection implements AutoCloseable {
+    private final TelegramConfig config;
+    private final Timing timing;
+    private final TelegramGateway gateway;
+    private final User me;
+
+    private Connection(TelegramConfig config, Timing timing, TelegramGateway gateway, User me) {
+      this.config = config;
+      this.timing = timing;
+      this.gateway = gateway;
+      this.me = me;
+    }
+
+    /** The bot's username, as Telegram knows it. */
+    public String username() {
+      return me.getUserName();
+    }
+
+    @Override
+    public void close() {
+      gateway.close();
+    }
+  }
+
+  /**
+   * Asks the Bot API server who the token belongs to ({@code getMe}): a refused token fails with
+   * {@link TokenRejected}, an unreachable server with {@link TelegramGateway.Unavailable}.
+   */
+  public static Connection connect(TelegramConfig config, Timing timing) {
     Secret token = config.token().orElseThrow(() -> new IllegalArgumentException(TelegramConfig.TOKEN_ENV + " is not set"));
-    this.telegram = new TelegramGateway(token.value(), config.apiUrl(), timing.retry());
+    TelegramGateway telegram = new TelegramGateway(token.value(), config.apiUrl(), timing.retry());
     try {
-      this.me = telegram.getMe();
+      return new Connection(config, timing, telegram, telegram.getMe());
     } catch (TelegramGateway.Rejected e) {
       telegram.close();
       if (e.code() == 401 || e.code() == 404) throw new TokenRejected(config.apiUrl());
@@ -91,6 +117,17 @@ public final class TelegramBot implements AutoCloseable {
       telegram.close();
       throw e;
     }
+  }
+
+  private TelegramBot(Connection connection, AnswerLog answerLog, Answerer answerer, Library library,
+                      LongSupplier clock) {
+    this.config = connection.config;
+    this.timing = connection.timing;
+    this.clock = clock;
+    this.answerLog = answerLog;
+    this.edits = new EditQueue(answerLog);
+    this.telegram = connection.gateway;
+    this.me = connection.me;
     BotCommands commands = new BotCommands(config.moderators(), config.maintainers(),
         new Moderation(answerLog.database(), clock), library, clock);
     this.handler = new UpdateHandler(new UpdateHandler.Identity(me.getId(), me.getUserName() == null ? "" : me.getUserName()),
@@ -114,12 +151,28 @@ public final class TelegramBot implements AutoCloseable {
    */
   public static TelegramBot start(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer,
                                   Library library) {
-    return start(config, timing, answerLog, answerer, library, System::currentTimeMillis);
+    return start(connect(config, timing), answerLog, answerer, library, System::currentTimeMillis);
+  }
+
+  /** Starts the bot on a checked connection: unsent questions of earlier runs, then polling. */
+  public static TelegramBot start(Connection connection, AnswerLog answerLog, Answerer answerer, Library library) {
+    return start(connection, answerLog, answerer, library, System::currentTimeMillis);
   }
 
   static TelegramBot start(TelegramConfig config, Timing timing, AnswerLog answerLog, Answerer answerer,
                            Library library, LongSupplier clock) {
-    TelegramBot bot = new TelegramBot(config, timing, answerLog, answerer, library, clock);
+    return start(connect(config, timing), answerLog, answerer, library, clock);
+  }
+
+  private static TelegramBot start(Connection connection, AnswerLog answerLog, Answerer answerer, Library library,
+                                   LongSupplier clock) {
+    TelegramBot bot;
+    try {
+      bot = new TelegramBot(connection, answerLog, answerer, library, clock);
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
     try {
       bot.begin();
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.config.NewsdeskConfig;
 
 /** The terminal's code path (pipeline opening, conversation loop) over the real index of the seed articles. */
@@ -26,9 +27,9 @@ class ChatOverSeedsTest {
     return NewsdeskConfig.load(Map.of(), Map.of("newsdesk.data", data.toString(), "newsdesk.articles", articles.toString()));
   }
 
-  private static String chat(AnswerPipeline pipeline, String input) {
+  private static String chat(Newsdesk app, String input) {
     StringWriter out = new StringWriter();
-    ChatCommand.converse(pipeline.answerer(), new BufferedReader(new StringReader(input)), new PrintWriter(out));
+    ChatCommand.converse(app.answerer(), new BufferedReader(new StringReader(input)), new PrintWriter(out));
     return out.toString().replace("\r\n", "\n");
   }
 
@@ -36,11 +37,11 @@ class ChatOverSeedsTest {
   void should_answer_a_follow_up_about_the_person_of_the_previous_question_when_chatting() {
     // given
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    try (AnswerPipeline pipeline = AnswerPipeline.open(config(SEEDS), false,
+    try (Newsdesk app = Newsdesk.of(config(SEEDS)).indexed(false,
         new PrintStream(progress, true, StandardCharsets.UTF_8))) {
 
       // when
-      String transcript = chat(pipeline, "Who is the US ambassador to Russia?\nWhy was he summoned?\n/quit\n");
+      String transcript = chat(app, "Who is the US ambassador to Russia?\nWhy was he summoned?\n/quit\n");
 
       // then
       String[] turns = transcript.split("(?m)^> ");
@@ -60,15 +61,15 @@ class ChatOverSeedsTest {
     Path articles = Files.createDirectories(data.resolve("articles"));
     Files.writeString(articles.resolve("harbor.txt"), "Harbor ferries change timetable\n\n"
         + "Ferries between the harbor and the old town will run every twenty minutes from May.\n");
-    AnswerPipeline.open(config(articles), true, new PrintStream(new ByteArrayOutputStream())).close();
+    Newsdesk.of(config(articles)).indexed(true, new PrintStream(new ByteArrayOutputStream())).close();
     Files.writeString(articles.resolve("bridge.txt"), "Vessel bridge closes for repairs\n\n"
         + "The Vessel bridge will close for six months while engineers replace its cables.\n");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     // when
-    try (AnswerPipeline pipeline = AnswerPipeline.open(config(articles), true,
+    try (Newsdesk app = Newsdesk.of(config(articles)).indexed(true,
         new PrintStream(progress, true, StandardCharsets.UTF_8))) {
-      String transcript = chat(pipeline, "How long will the Vessel bridge close?\n");
+      String transcript = chat(app, "How long will the Vessel bridge close?\n");
 
       // then
       assertThat(transcript).startsWith(
@@ -82,11 +83,11 @@ class ChatOverSeedsTest {
   @Test
   void should_stay_quiet_about_indexing_when_the_given_folder_is_unchanged() {
     // given
-    AnswerPipeline.open(config(SEEDS), true, new PrintStream(new ByteArrayOutputStream())).close();
+    Newsdesk.of(config(SEEDS)).indexed(true, new PrintStream(new ByteArrayOutputStream())).close();
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     // when
-    AnswerPipeline.open(config(SEEDS), true, new PrintStream(progress, true, StandardCharsets.UTF_8)).close();
+    Newsdesk.of(config(SEEDS)).indexed(true, new PrintStream(progress, true, StandardCharsets.UTF_8)).close();
 
     // then
     assertThat(progress.toString(StandardCharsets.UTF_8)).isEmpty();

@@ -3,19 +3,15 @@ package org.newsdesk.retrieval.answer;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.LlmConfig;
@@ -38,15 +34,7 @@ public final class DefaultAnswerer implements Answerer {
   static final String NOTICE_EMPTY = "The language model gave an empty answer; this answer quotes the articles directly.";
   static final String NOTICE_UNCHECKED = "The language model's answer did not hold up against the articles; this answer quotes them directly.";
 
-  /**
-   * The retriever is asked for this many times top-k passages: those past the top-k that belong to
-   * an article among the top-k are read by the extractive answer too, since the sentence that
-   * answers often sits in a neighbouring passage that shares fewer of the question's words.
-   */
-  public static final int READ_FACTOR = 2;
-
-  private final ContentRetriever retriever;
-  private final int topK;
+  private final AnswerPassages passages;
   private final AnswerConfig config;
   private final Optional<ChatModel> model;
   private final ConversationMemory memory;
@@ -54,20 +42,13 @@ public final class DefaultAnswerer implements Answerer {
   private final QueryTransformer rule = new FollowUpQueryTransformer();
   private final Optional<QueryTransformer> compressing;
 
-  /** Every passage the retriever gives is a top passage: the model sees all, the extractive answer reads all. */
-  public DefaultAnswerer(ContentRetriever retriever, AnswerConfig config, Optional<ChatModel> model, Clock clock) {
-    this(retriever, Integer.MAX_VALUE, config, model, clock);
-  }
-
   /**
-   * The first {@code topK} passages the retriever gives are the top passages (the model's numbered
-   * passages); later ones are read by the extractive answer only when their article is among the top.
+   * Answers from the {@code topK} best passages of {@code searcher} (a model sees them numbered);
+   * the extractive answer also reads later passages of the same articles ({@link AnswerPassages}).
    */
-  public DefaultAnswerer(ContentRetriever retriever, int topK, AnswerConfig config, Optional<ChatModel> model,
+  public DefaultAnswerer(PassageSearcher searcher, int topK, AnswerConfig config, Optional<ChatModel> model,
                          Clock clock) {
-    if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
-    this.retriever = Objects.requireNonNull(retriever, "retriever");
-    this.topK = topK;
+    this.passages = new AnswerPassages(Objects.requireNonNull(searcher, "searcher"), topK);
     this.config = Objects.requireNonNull(config, "config");
     this.model = config.mode() == AnswerMode.EXTRACTIVE ? Optional.empty() : model;
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
@@ -75,13 +56,9 @@ public final class DefaultAnswerer implements Answerer {
     this.compressing = this.model.map(CompressingQueryTransformer::new);
   }
 
-  /**
-   * The pipeline for the configured mode over a passage searcher: {@code topK} passages, and for the
-   * extractive answer up to {@link #READ_FACTOR} × {@code topK} passages of the same articles.
-   */
+  /** The pipeline for the configured mode over a passage searcher. */
   public static DefaultAnswerer create(PassageSearcher searcher, int topK, AnswerConfig config, LlmConfig llm) {
-    return new DefaultAnswerer(new PassageContentRetriever(searcher, topK * READ_FACTOR), topK, config,
-        ChatModels.forMode(config.mode(), llm), Clock.systemUTC());
+    return new DefaultAnswerer(searcher, topK, config, ChatModels.forMode(config.mode(), llm), Clock.systemUTC());
   }
 
   public ConversationMemory memory() {
@@ -111,16 +88,15 @@ public final class DefaultAnswerer implements Answerer {
       }
     }
 
-    List<ScoredPassage> retrieved = retriever.retrieve(Query.from(standalone, metadata)).stream().map(PassageContentRetriever::scored).toList();
-    List<ScoredPassage> passages = retrieved.subList(0, Math.min(topK, retrieved.size()));
-    Answer extractive = extractive(q, standalone, read(retrieved, topK));
+    AnswerPassages.Found found = passages.find(standalone);
+    Answer extractive = extractive(q, standalone, found.read());
     Answer answer;
-    if (model.isEmpty() || passages.isEmpty()) {
+    if (model.isEmpty() || found.top().isEmpty()) {
       answer = extractive;
     } else if (modelFailure.isPresent()) {
       answer = withNotice(extractive, modelFailure.get());
     } else {
-      answer = fromModel(conversationId, q, standalone, passages, extractive);
+      answer = fromModel(conversationId, q, standalone, found.top(), extractive);
     }
     memory.remember(conversationId, new ConversationMemory.Turn(q, standalone, answer.text()));
     log.atInfo().addKeyValue("conversation", conversationId).addKeyValue("mode", answer.mode().label())
@@ -165,18 +141,6 @@ public final class DefaultAnswerer implements Answerer {
       }
     }
     return new Answer(false, Answer.NOT_FOUND, AnswerMode.EXTRACTIVE, List.of(), List.of(), passages, notice, standalone);
-  }
-
-  /** The top-k passages, then the later ones whose article is among the top-k's, in retrieval order. */
-  public static List<ScoredPassage> read(List<ScoredPassage> retrieved, int topK) {
-    if (retrieved.size() <= topK) return retrieved;
-    Set<String> articles = new HashSet<>();
-    List<ScoredPassage> out = new ArrayList<>(retrieved.subList(0, topK));
-    for (ScoredPassage p : out) articles.add(p.passage().articleId());
-    for (ScoredPassage p : retrieved.subList(topK, retrieved.size())) {
-      if (articles.contains(p.passage().articleId())) out.add(p);
-    }
-    return List.copyOf(out);
   }
 
   private static Answer withNotice(Answer a, String notice) {

@@ -6,19 +6,17 @@ import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
-import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
- * The passage searcher as a LangChain4j {@link ContentRetriever}. Every field of the passage
- * travels in the segment's metadata, so {@link #scored(Content)} gives the exact passage back
- * (offsets included) for citing.
+ * The passage searcher as a LangChain4j {@link ContentRetriever}, for applications that compose
+ * their own {@code RetrievalAugmentor} over a Newsdesk index. Every field of the passage travels
+ * in the segment's metadata (offsets included), so a citation can point into the article; the
+ * score travels as {@link ContentMetadata#SCORE}. Newsdesk's own answerer searches directly.
  */
 public final class PassageContentRetriever implements ContentRetriever {
   private static final String ARTICLE_ID = "articleId";
@@ -44,7 +42,7 @@ public final class PassageContentRetriever implements ContentRetriever {
     return searcher.search(query.text(), limit).stream().map(PassageContentRetriever::content).toList();
   }
 
-  static Content content(ScoredPassage sp) {
+  private static Content content(ScoredPassage sp) {
     Passage p = sp.passage();
     Metadata m = new Metadata()
         .put(ARTICLE_ID, p.articleId())
@@ -56,16 +54,5 @@ public final class PassageContentRetriever implements ContentRetriever {
     p.published().ifPresent(d -> m.put(PUBLISHED, d.toString()));
     p.source().ifPresent(s -> m.put(SOURCE, s));
     return Content.from(TextSegment.from(p.text(), m), Map.of(ContentMetadata.SCORE, (double) sp.score()));
-  }
-
-  /** The passage and score a content of this retriever carries. */
-  public static ScoredPassage scored(Content c) {
-    Metadata m = c.textSegment().metadata();
-    Passage p = new Passage(m.getString(ARTICLE_ID), m.getInteger(ORDINAL), m.getString(TITLE), c.textSegment().text(),
-        Optional.ofNullable(m.getString(URL)).map(URI::create),
-        Optional.ofNullable(m.getString(PUBLISHED)).map(LocalDate::parse),
-        Optional.ofNullable(m.getString(SOURCE)), m.getInteger(START), m.getInteger(END));
-    Object score = c.metadata().get(ContentMetadata.SCORE);
-    return new ScoredPassage(p, score instanceof Number n ? n.floatValue() : 0f);
   }
 }

@@ -15,7 +15,7 @@ class ExtractiveAnswerTest {
   private final AnswerConfig config = AnswerConfig.defaults();
 
   private DefaultAnswerer answerer(List<Passage> passages) {
-    return new DefaultAnswerer(new PassageContentRetriever(Fixtures.overlapSearcher(passages), 5), config,
+    return new DefaultAnswerer(Fixtures.overlapSearcher(passages), 5, config,
         Optional.empty(), Clock.systemUTC());
   }
 

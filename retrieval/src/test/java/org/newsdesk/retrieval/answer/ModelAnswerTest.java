@@ -44,7 +44,7 @@ class ModelAnswerTest {
     AnswerConfig config = new AnswerConfig(AnswerMode.OPENAI, base.maxSentences(), base.minSupport(),
         base.memoryTurns(), base.memoryIdle());
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "test-model", timeout, 0.0, Optional.empty());
-    return new DefaultAnswerer(new PassageContentRetriever(Fixtures.fixedSearcher(passages), 5), config,
+    return new DefaultAnswerer(Fixtures.fixedSearcher(passages), 5, config,
         ChatModels.forMode(AnswerMode.OPENAI, llm), Clock.systemUTC());
   }
 

@@ -40,7 +40,7 @@ class OllamaAnswerTest {
     // The shipped default base URL ends in /v1; the ollama mode talks to the server root.
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "llama3.1:8b", Duration.ofSeconds(5), 0.0,
         Optional.empty());
-    return new DefaultAnswerer(new PassageContentRetriever(Fixtures.fixedSearcher(Fixtures.ALL), 5), config,
+    return new DefaultAnswerer(Fixtures.fixedSearcher(Fixtures.ALL), 5, config,
         ChatModels.forMode(AnswerMode.OLLAMA, llm), Clock.systemUTC());
   }
 

@@ -33,7 +33,7 @@ class SeedAnswersTest {
     new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(seeds);
     searcher = new LucenePassageSearcher(indexDir, RetrievalConfig.defaults());
     int topK = RetrievalConfig.defaults().topK();
-    answerer = new DefaultAnswerer(new PassageContentRetriever(searcher, topK * DefaultAnswerer.READ_FACTOR), topK,
+    answerer = new DefaultAnswerer(searcher, topK,
         AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
   }
 

@@ -1,0 +1,34 @@
+package org.newsdesk.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testkit.BotApiStandIn;
+
+/** {@code newsdesk serve} as a maintainer runs it, against a Bot API stand-in. */
+class ServeProcessTest {
+  private static final String TOKEN = "123456789:TESTtokenForTheServeProcessTest_ab";
+
+  @TempDir Path dir;
+
+  @Test
+  void should_check_the_token_once_and_answer_over_the_samples_when_started_on_a_fresh_data_folder() throws Exception {
+    try (BotApiStandIn telegram = new BotApiStandIn(TOKEN);
+         CliProcess.Running serve = CliProcess.start(dir, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+             "TELEGRAM_API_URL", telegram.url().toString()), "serve", "--data", dir.resolve("data").toString(),
+             "--articles", CliProcess.SAMPLES.toString())) {
+      serve.awaitStderr("is answering questions", 90);
+
+      telegram.text(1, "private", 42, "When will the Riverside tram open?");
+      telegram.await(t -> !t.messages(1).isEmpty(), Duration.ofSeconds(30));
+
+      assertThat(telegram.calls("getMe")).hasSize(1);
+      assertThat(telegram.messages(1).get(0).text()).contains("tram");
+      assertThat(serve.stderrSoFar()).contains("newsdesk: @" + BotApiStandIn.BOT_USERNAME + " is answering questions");
+    }
+  }
+}
