@@ -54,12 +54,12 @@ final class FilePassages {
     long indexedArticles = entries.stream().filter(FileManifest.Entry::indexed).count();
     if (indexedArticles == 0) {
       if (notes.isEmpty()) notes.add("no article found in the file");
-      return new FileUpdate(r.path(), passages, manifest, new FileResult(r.path(), Bucket.REJECTED, notes));
+      return new FileUpdate(r.path(), passages, List.of(), manifest, new FileResult(r.path(), Bucket.REJECTED, notes));
     }
     List<String> shown = new ArrayList<>();
     shown.add(indexedArticles == 1 ? passages.size() + " passages"
         : indexedArticles + " articles, " + passages.size() + " passages");
     shown.addAll(notes);
-    return new FileUpdate(r.path(), passages, manifest, new FileResult(r.path(), Bucket.INDEXED, shown));
+    return new FileUpdate(r.path(), passages, List.of(), manifest, new FileResult(r.path(), Bucket.INDEXED, shown));
   }
 }

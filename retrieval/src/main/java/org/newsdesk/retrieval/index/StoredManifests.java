@@ -8,19 +8,19 @@ import java.util.OptionalInt;
  * ({@code otherFormat}, written by another version), none of them can be trusted: the map is empty
  * and the reindex rebuilds every file.
  */
-record StoredManifests(Map<String, FileManifest> manifests, OptionalInt otherFormat) {
-  StoredManifests {
+public record StoredManifests(Map<String, FileManifest> manifests, OptionalInt otherFormat) {
+  public StoredManifests {
     manifests = Map.copyOf(manifests);
     if (otherFormat.isPresent() && !manifests.isEmpty()) {
       throw new IllegalArgumentException("manifests of another format cannot be used");
     }
   }
 
-  static StoredManifests of(Map<String, FileManifest> manifests) {
+  public static StoredManifests of(Map<String, FileManifest> manifests) {
     return new StoredManifests(manifests, OptionalInt.empty());
   }
 
-  static StoredManifests ofOtherFormat(int format) {
+  public static StoredManifests ofOtherFormat(int format) {
     return new StoredManifests(Map.of(), OptionalInt.of(format));
   }
 }
