@@ -38,7 +38,7 @@ final class BotFixture implements AutoCloseable {
 
   static TelegramBot.Timing timing() {
     return new TelegramBot.Timing(Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100),
-        Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMinutes(1),
+        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1),
         new TelegramGateway.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(3),
             Duration.ofSeconds(5)));
   }
