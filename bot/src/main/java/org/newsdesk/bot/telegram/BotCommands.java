@@ -201,7 +201,8 @@ final class BotCommands {
     LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(clock.getAsLong()), ZoneOffset.UTC);
     InsightsReport.Day d = moderation.day(today);
     return "Today (UTC): " + d.questions() + " questions, " + d.answered() + " answered, " + d.notFound()
-        + " not found, " + d.failed() + " failed.\nFeedback today: 👍 " + d.thumbsUp() + " / 👎 " + d.thumbsDown() + ".";
+        + " not found, " + d.failed() + " failed" + (d.refused() > 0 ? ", " + d.refused() + " refused" : "")
+        + ".\nFeedback today: 👍 " + d.thumbsUp() + " / 👎 " + d.thumbsDown() + ".";
   }
 
   private interface IdCommand {

@@ -20,9 +20,13 @@ public enum TestDatabases {
 
   /** A new answer log migrated up to {@code version} only, to test the migrations after it. */
   LogDatabase create(Path dir, MigrationVersion version) {
-    LogConfig config = this == SQLITE
+    return new LogDatabase(config(dir)).migrate(version);
+  }
+
+  /** Where a new, empty answer log is, not yet migrated: for a process of its own to open. */
+  public LogConfig config(Path dir) {
+    return this == SQLITE
         ? new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(), Optional.empty())
         : PostgresServer.get().newDatabase();
-    return new LogDatabase(config).migrate(version);
   }
 }

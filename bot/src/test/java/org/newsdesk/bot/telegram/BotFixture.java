@@ -32,8 +32,13 @@ final class BotFixture implements AutoCloseable {
   private int instances;
 
   BotFixture(Path dir) {
-    database = new LogDatabase(new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(),
-        Optional.empty())).migrate();
+    this(new LogDatabase(new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(),
+        Optional.empty())).migrate());
+  }
+
+  /** A fixture over an answer log made elsewhere (a PostgreSQL one, say). */
+  BotFixture(LogDatabase database) {
+    this.database = database;
   }
 
   static TelegramBot.Timing timing() {

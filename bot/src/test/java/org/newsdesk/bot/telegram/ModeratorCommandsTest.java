@@ -16,6 +16,7 @@ import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.log.LogWrites;
 import org.newsdesk.bot.log.Question;
+import org.newsdesk.bot.log.Refusal;
 import org.newsdesk.bot.log.TestDatabases;
 import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.bot.review.QueueFilter;
@@ -140,6 +141,8 @@ class ModeratorCommandsTest {
       long broken = log.receive(List.of(new Question(9, 42, 43, "private", 7, "Why?", 3_000))).get(0).getAsLong();
       log.failed(broken, "ab12cd34", Optional.of(79));
       log.receive(List.of(new Question(10, 42, 43, "private", 8, "Yesterday?", -1_000)));
+      log.receive(List.of(new Refusal(new Question(11, 42, 43, "private", 9, "Again?", 4_000),
+          "asked faster than 10 questions a minute")));
       log.feedback(id, 42, 77, 9, -1);
       log.feedback(id, 42, 77, 10, 1);
       log.feedback(missing, 42, 78, 10, -1);
@@ -147,7 +150,7 @@ class ModeratorCommandsTest {
           new Fakes.FakeLibrary(), () -> 80_000_000L, "newsdesk_test_bot");
 
       assertThat(reply(commands, "stats", "")).isEqualTo(
-          "Today (UTC): 3 questions, 1 answered, 1 not found, 1 failed.\nFeedback today: 👍 1 / 👎 2.");
+          "Today (UTC): 4 questions, 1 answered, 1 not found, 1 failed, 1 refused.\nFeedback today: 👍 1 / 👎 2.");
     }
   }
 

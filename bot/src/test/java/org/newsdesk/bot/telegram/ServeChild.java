@@ -1,7 +1,6 @@
 package org.newsdesk.bot.telegram;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,8 @@ import org.newsdesk.retrieval.answer.Answer;
 
 /**
  * A bot in its own JVM, for the kill test: answers every question with a reply of three messages,
- * on the Bot API at {@code args[0]}, logging to the SQLite file {@code args[1]}; prints "polling"
- * once it polls, then runs until it is killed.
+ * on the Bot API at {@code args[0]}, logging to the answer log at JDBC URL {@code args[1]} (as user
+ * {@code args[2]} when given); prints "polling" once it polls, then runs until it is killed.
  */
 public final class ServeChild {
   private ServeChild() {}
@@ -30,7 +29,7 @@ public final class ServeChild {
   }
 
   public static void main(String[] args) throws Exception {
-    LogDatabase db = new LogDatabase(new LogConfig("jdbc:sqlite:" + Path.of(args[1]), Optional.empty(),
+    LogDatabase db = new LogDatabase(new LogConfig(args[1], args.length > 2 ? Optional.of(args[2]) : Optional.empty(),
         Optional.empty())).migrate();
     AnswerLog log = new AnswerLog(db, "child-" + ProcessHandle.current().pid());
     TelegramConfig config = new TelegramConfig(URI.create(args[0]), Optional.of(new Secret(BotFixture.TOKEN)),

@@ -17,17 +17,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.TestDatabases;
 import org.newsdesk.bot.review.Moderation;
+import org.newsdesk.config.LogConfig;
 import org.newsdesk.testkit.BotApiStandIn;
 
 /**
  * {@code kill -9} of a bot with twenty readers' replies in flight, then a restart: no reader gets
  * a message twice, the log holds the id of every message a reader got (and says which one it cannot
  * know: the message Telegram was handling when the process died), the questions of the dead
- * instance are taken over within seconds, and hiding an answer reaches every copy the log knows.
+ * instance are taken over within seconds, and hiding an answer reaches every copy the log knows;
+ * on SQLite and PostgreSQL.
  */
 class ServeKillTest {
   private static final int READERS = 20;
@@ -35,24 +39,23 @@ class ServeKillTest {
   @TempDir Path dir;
   BotFixture f;
 
-  @BeforeEach
-  void setUp() {
-    f = new BotFixture(dir);
-  }
-
   @AfterEach
   void tearDown() {
-    f.close();
+    if (f != null) f.close();
   }
 
-  @Test
-  void should_send_no_message_twice_and_log_every_one_when_a_bot_is_killed_mid_reply() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_send_no_message_twice_and_log_every_one_when_a_bot_is_killed_mid_reply(TestDatabases kind)
+      throws Exception {
+    LogConfig log = kind.config(dir);
+    f = new BotFixture(new LogDatabase(log).migrate());
     f.api.delaySends(Duration.ofMillis(150));
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ServeChild.class.getName(), f.api.url().toString(),
-        dir.resolve("answers.db").toString())
-        .redirectErrorStream(true)
-        .start();
+        log.jdbcUrl()));
+    log.user().ifPresent(command::add);
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> output = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null && !line.equals("polling"); line = out.readLine()) output.add(line);
