@@ -84,6 +84,8 @@ public final class TelegramBot implements AutoCloseable {
   private final User me;
   private final LongSupplier clock;
   private final ScheduledExecutorService chores;
+  /** Its own thread, so a slow edit (Telegram retrying) never delays the heartbeat past {@link Timing#deadAfter}. */
+  private final ScheduledExecutorService heartbeat;
   private final ScheduledExecutorService pollExecutor;
   private final PollBackOff pollBackOff;
   private final OkHttpClient pollHttp;
@@ -117,6 +119,8 @@ public final class TelegramBot implements AutoCloseable {
         telegram, answerLog, answerer, commands, queues, new RateLimiter(config.questionsPerMinute()),
         config.maxQuestionChars(), clock);
     this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("newsdesk-heartbeat").factory());
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
     this.pollBackOff = new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax());
     this.pollHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher())
@@ -170,7 +174,7 @@ public final class TelegramBot implements AutoCloseable {
     long edits = timing.editInterval().toMillis();
     chores.scheduleWithFixedDelay(this::carryOutEdits, edits, edits, TimeUnit.MILLISECONDS);
     long beat = timing.heartbeat().toMillis();
-    chores.scheduleWithFixedDelay(() -> {
+    heartbeat.scheduleWithFixedDelay(() -> {
       beat();
       recoverUnsent();
     }, beat, beat, TimeUnit.MILLISECONDS);
@@ -247,6 +251,7 @@ public final class TelegramBot implements AutoCloseable {
     if (session != null) session.stop();
     pollHttp.dispatcher().cancelAll();
     if (chores != null) chores.shutdownNow();
+    if (heartbeat != null) heartbeat.shutdownNow();
     boolean idle = queues.awaitIdle(config.shutdownGrace());
     if (!idle) log.atWarn().addKeyValue("inFlight", queues.pending()).log("shutdown grace over, answers left unsent");
     queues.close();

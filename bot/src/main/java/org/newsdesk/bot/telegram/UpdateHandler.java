@@ -266,11 +266,16 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         messageId = send(q.chatId(), part.text(), part.index() == 0 ? replyTo : null,
             last ? TelegramGateway.feedbackButtons(p.answerId()) : null);
       } catch (TelegramGateway.Unavailable e) {
-        replies.notDelivered(p.answerId(), part.index());
+        // Interrupted (the shutdown grace ran out), the call may have reached Telegram: like a
+        // crash, the part is then never sent again. Otherwise every attempt failed to get through.
+        if (!Thread.currentThread().isInterrupted()) replies.notDelivered(p.answerId(), part.index());
         answerLog.release(p.answerId());
         log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("error", e.getMessage())
             .log("reply not sent, will retry");
         return;
+      } catch (TelegramGateway.Rejected e) {
+        replies.notDelivered(p.answerId(), part.index()); // refused as HTML and as plain text: never delivered
+        throw e;
       }
       replies.delivered(p.answerId(), part.index(), messageId);
     }

@@ -125,6 +125,8 @@ class TelegramBotTest {
     f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
     f.await(a -> !a.calls("getUpdates").isEmpty());
     f.api.failGetUpdates(3);
+    // A poll already waiting when the failures were set still answers 200; ask once they started.
+    f.await(a -> a.calls("getUpdates").stream().anyMatch(c -> c.status() == 502));
 
     f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
     f.await(a -> a.messages(1).size() == 1);
