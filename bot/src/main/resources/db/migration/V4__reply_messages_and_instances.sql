@@ -46,7 +46,7 @@ CREATE TABLE instances (
 -- recognised by answers.update_id.
 CREATE TABLE handled_updates (
   update_id   BIGINT PRIMARY KEY,
-  kind        TEXT NOT NULL,        -- command, button, message
+  kind        TEXT NOT NULL,        -- command, button, message, unroutable (its handling failed)
   chat_id     BIGINT,
   received_at BIGINT NOT NULL
 );

@@ -436,19 +436,19 @@ class TelegramBotTest {
 
   @Test
   void should_take_over_the_questions_of_an_instance_within_seconds_when_its_heartbeat_stops() throws Exception {
+    long lastBeat = System.nanoTime();
     try (var killed = new AnswerLog(f.database, "killed")) {
       killed.beat(); // alive a moment ago, then killed with its question claimed and unanswered
       killed.receive(List.of(new Question(99, 3, BotFixture.READER, "private", 5, "Asked before a kill", 1_000)));
     }
     var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
-    long started = System.nanoTime();
 
     f.start(answerer);
     f.await(a -> a.messages(3).size() == 1 && f.bot.inFlight() == 0);
 
-    long waitedMs = (System.nanoTime() - started) / 1_000_000;
-    assertThat(waitedMs).as("taken over once the heartbeat is a second old, not after a fixed timeout")
-        .isBetween(BotFixture.timing().deadAfter().toMillis() - 300, 5_000L);
+    long sinceLastBeatMs = (System.nanoTime() - lastBeat) / 1_000_000;
+    assertThat(sinceLastBeatMs).as("taken over once the heartbeat is a second old, not after a fixed timeout")
+        .isBetween(BotFixture.timing().deadAfter().toMillis() - 50, 6_000L);
     assertThat(answerer.asked()).containsExactly("telegram:3 Asked before a kill");
     assertThat(f.api.messages(3).get(0).text()).isEqualTo(BRIDGE_HTML);
   }
