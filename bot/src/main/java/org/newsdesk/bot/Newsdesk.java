@@ -129,6 +129,17 @@ public final class Newsdesk implements AutoCloseable {
     return logDatabase;
   }
 
+  /**
+   * The answer log's database as it exists, migrated; for readers of the log (the review page),
+   * which must not create an empty one where a mistyped {@code --data} points.
+   *
+   * @throws LogDatabase.Missing when there is no answer log at the configured place
+   */
+  public LogDatabase existingLogDatabase() {
+    if (logDatabase == null) logDatabase = new LogDatabase(config.log()).migrateExisting();
+    return logDatabase;
+  }
+
   /** The answer log as this process writes it, named so two instances never answer one question. */
   public AnswerLog answerLog() {
     if (answerLog == null) answerLog = opened(new AnswerLog(logDatabase(), instanceName()));
@@ -159,6 +170,8 @@ public final class Newsdesk implements AutoCloseable {
     } catch (UnknownHostException e) {
       host = "host";
     }
-    return host + "-" + ProcessHandle.current().pid();
+    // The random part keeps two processes apart that share a host name and a pid (pid 1 in containers).
+    return host + "-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().toHexDigits(
+        new java.security.SecureRandom().nextInt()).substring(0, 6);
   }
 }

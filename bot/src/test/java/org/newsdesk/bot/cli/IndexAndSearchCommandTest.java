@@ -75,8 +75,8 @@ class IndexAndSearchCommandTest {
     assertThat(lines.subList(0, 3)).containsExactly(
         "1 indexed, 0 unchanged, 0 deleted, 1 rejected",
         "rejected   big.txt: too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)",
-        "indexed    ferry.txt: 1 passages");
-    assertThat(lines.get(3)).matches("1 articles, 1 passages in the index \\(took \\d+ ms\\)");
+        "indexed    ferry.txt: 1 passage");
+    assertThat(lines.get(3)).matches("1 article, 1 passage in the index \\(took \\d+ ms\\)");
   }
 
   @Test
