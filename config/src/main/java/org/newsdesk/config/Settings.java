@@ -129,6 +129,14 @@ public final class Settings {
     return d;
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  public boolean bool(String key) {
+    String v = raw(key);
+    if (v.equalsIgnoreCase("true")) return true;
+    if (v.equalsIgnoreCase("false")) return false;
+    throw bad(key, v, "must be true or false");
+  }
+
   public URI uri(String key) {
     return parseUri(key, string(key));
   }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
 
@@ -25,7 +24,7 @@ class ArticleIndexerRejectionTest {
   }
 
   private ReindexReport reindex() throws IOException {
-    return new ArticleIndexer(tmp.resolve("data/index"), IngestConfig.defaults()).reindex(articles);
+    return Reindex.once(tmp.resolve("data/index"), articles);
   }
 
   private static FileResult file(ReindexReport report, String path) {
