@@ -1,7 +1,9 @@
 package org.newsdesk.bot.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
@@ -11,9 +13,10 @@ import org.newsdesk.retrieval.index.ReindexProgress;
 
 /**
  * A reindex on a terminal: one line redrawn in place with the articles done of those to write,
- * the time left, the files written and the passages embedded with their rate. Drawn only once
- * there is something to write, so an unchanged reindex shows nothing. Only for a terminal: in a
- * pipe or a log the redrawing would be noise.
+ * the time left, the files written and the passages embedded with their rate. The time left is
+ * judged by the length of the text done, not the number of articles (a gallery of captions can
+ * hold fifty passages, a brief one). Drawn only once there is something to write, so an unchanged
+ * reindex shows nothing. Only for a terminal: in a pipe or a log the redrawing would be noise.
  */
 final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   private final PrintStream terminal;
@@ -22,6 +25,8 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   private final AtomicInteger filesWritten = new AtomicInteger();
   private final AtomicInteger embedded = new AtomicInteger();
   private final AtomicLong firstEmbedded = new AtomicLong();
+  private final AtomicLong charsDone = new AtomicLong();
+  private volatile long chars;
   private volatile ProgressBar bar;
 
   /** A bar as wide as the terminal. */
@@ -36,13 +41,15 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   }
 
   @Override
-  public synchronized void writing(int fileCount, int articles) {
+  public synchronized void writing(int fileCount, int articles, long textChars) {
     if (fileCount == 0 || bar != null) return;
     files.set(fileCount);
+    chars = textChars;
     bar = new ProgressBarBuilder()
         .setTaskName("Indexing")
         .setInitialMax(articles)
         .setUnit(" articles", 1)
+        .setEtaFunction(state -> timeLeft(state.getElapsedAfterStart()))
         .setConsumer(new InteractiveConsoleProgressBarConsumer(terminal, width))
         .build();
     show();
@@ -56,9 +63,17 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   }
 
   @Override
-  public void articlesDone(int articles) {
+  public void articlesDone(int articles, long textChars) {
+    charsDone.addAndGet(textChars);
     ProgressBar b = bar;
     if (b != null) b.stepBy(articles);
+  }
+
+  /** The time so far, scaled by the text still to do over the text done; unknown before any is done. */
+  Optional<Duration> timeLeft(Duration elapsed) {
+    long done = charsDone.get();
+    if (done == 0) return Optional.empty();
+    return Optional.of(elapsed.multipliedBy(Math.max(0, chars - done)).dividedBy(done));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.Main;
@@ -80,11 +81,24 @@ class IndexProgressTest {
   @Test
   void should_sum_up_files_and_passages_embedded_in_one_line() {
     IndexProgressBar bar = new IndexProgressBar(new PrintStream(terminal, true, StandardCharsets.UTF_8));
-    bar.writing(3, 12);
+    bar.writing(3, 12, 40_000);
     bar.embedded(1200);
     bar.fileWritten();
 
     assertThat(bar.status()).isEqualTo("1/3 files, 1,200 passages embedded");
+    bar.close();
+  }
+
+  @Test
+  void should_judge_the_time_left_by_the_text_done_not_by_the_articles_done() {
+    IndexProgressBar bar = new IndexProgressBar(new PrintStream(terminal, true, StandardCharsets.UTF_8));
+    bar.writing(1, 10, 40_000);
+    assertThat(bar.timeLeft(Duration.ofSeconds(5))).isEmpty();
+
+    bar.articlesDone(1, 30_000);
+    bar.articlesDone(5, 2_000);
+
+    assertThat(bar.timeLeft(Duration.ofSeconds(32))).contains(Duration.ofSeconds(8));
     bar.close();
   }
 }

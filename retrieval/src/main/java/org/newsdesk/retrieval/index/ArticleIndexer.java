@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
@@ -125,7 +128,8 @@ public final class ArticleIndexer {
       ReindexPlan plan = planner.plan(articlesDir, previous, progress::note);
 
       for (String path : plan.stale()) writer.delete(path);
-      progress.writing(plan.rewrites().size(), plan.rewrites().stream().mapToInt(r -> r.candidates().size()).sum());
+      progress.writing(plan.rewrites().size(), plan.rewrites().stream().mapToInt(r -> r.candidates().size()).sum(),
+          plan.rewrites().stream().flatMap(r -> r.candidates().stream()).mapToLong(ArticleIndexer::chars).sum());
       List<VectorSource> sources = new ArrayList<>();
       if (wanted.embeddingModel().isPresent() && built.embeddingModel().equals(wanted.embeddingModel())) {
         sources.add(writer::vectors);
@@ -136,9 +140,17 @@ public final class ArticleIndexer {
       try {
         written = parallel.map(plan.rewrites(), r -> {
           FileUpdate update = passages.build(r, plan.counts());
-          if (vectors.isPresent()) update = vectors.get().withVectors(update);
+          Map<String, Long> chars = new HashMap<>();
+          r.candidates().forEach(c -> chars.put(c.raw().id(), chars(c)));
+          Set<String> reported = Set.of();
+          if (vectors.isPresent()) {
+            update = vectors.get().withVectors(update, id -> chars.getOrDefault(id, 0L));
+            reported = update.passages().stream().map(Passage::articleId).collect(Collectors.toSet());
+          }
           writer.write(update);
-          progress.articlesDone(r.candidates().size() - (vectors.isPresent() ? articlesWithPassages(update) : 0));
+          Set<String> done = reported;
+          progress.articlesDone(chars.size() - done.size(), chars.entrySet().stream()
+              .filter(e -> !done.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum());
           progress.fileWritten();
           return new Written(update.result(), update.manifest());
         }, writer::flushBuffers);
@@ -173,8 +185,9 @@ public final class ArticleIndexer {
   /** What the run keeps of a written file: its report line and manifest (not its passages). */
   private record Written(FileResult result, Optional<FileManifest> manifest) {}
 
-  private static int articlesWithPassages(FileUpdate update) {
-    return (int) update.passages().stream().map(Passage::articleId).distinct().count();
+  /** The length of an article's text: how progress weighs it. */
+  private static long chars(Rewrite.Candidate c) {
+    return c.raw().paragraphs().stream().mapToLong(String::length).sum();
   }
 
   /** Why an index signed {@code built} is rebuilt for a configuration that signs {@code wanted}. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
 
@@ -56,9 +57,9 @@ final class PassageVectors implements Closeable {
 
   /**
    * {@code update} with a vector for each passage. Articles are reported done, in order, as soon as
-   * all their passages have a vector.
+   * all their passages have a vector, with their length by {@code charsOf} (of an article id).
    */
-  FileUpdate withVectors(FileUpdate update) throws IOException {
+  FileUpdate withVectors(FileUpdate update, ToLongFunction<String> charsOf) throws IOException {
     List<Passage> passages = update.passages();
     List<String> hashes = new ArrayList<>(passages.size());
     Map<String, String> texts = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ final class PassageVectors implements Closeable {
         return out;
       }));
     }
-    ArticleCursor articles = new ArticleCursor(passages, hashes);
+    ArticleCursor articles = new ArticleCursor(passages, hashes, charsOf);
     int next = 0;
     for (Future<List<Embedding>> batch : batches) {
       for (Embedding e : await(batch)) found.put(toEmbed.get(next++), e.vector());
@@ -121,22 +122,27 @@ final class PassageVectors implements Closeable {
   private final class ArticleCursor {
     private final List<Passage> passages;
     private final List<String> hashes;
+    private final ToLongFunction<String> charsOf;
     private int at;
 
-    ArticleCursor(List<Passage> passages, List<String> hashes) {
+    ArticleCursor(List<Passage> passages, List<String> hashes, ToLongFunction<String> charsOf) {
       this.passages = passages;
       this.hashes = hashes;
+      this.charsOf = charsOf;
     }
 
     void advance(Map<String, float[]> ready) {
       int done = 0;
+      long chars = 0;
       while (at < passages.size() && ready.containsKey(hashes.get(at))) {
-        boolean lastOfArticle = at + 1 == passages.size()
-            || !passages.get(at + 1).articleId().equals(passages.get(at).articleId());
-        if (lastOfArticle) done++;
+        String id = passages.get(at).articleId();
+        if (at + 1 == passages.size() || !passages.get(at + 1).articleId().equals(id)) {
+          done++;
+          chars += charsOf.applyAsLong(id);
+        }
         at++;
       }
-      if (done > 0) progress.articlesDone(done);
+      if (done > 0) progress.articlesDone(done, chars);
     }
   }
 

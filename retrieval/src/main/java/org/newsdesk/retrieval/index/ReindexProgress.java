@@ -13,14 +13,17 @@ public interface ReindexProgress {
   /** A line about the phase the run is in ("found 12 article files, 3 known", "committing"). */
   default void note(String line) {}
 
-  /** The files to write are known: {@code files} files holding {@code articles} articles. */
-  default void writing(int files, int articles) {}
+  /**
+   * The files to write are known: {@code files} files holding {@code articles} articles of
+   * {@code chars} characters of text (what the time left is best judged by: articles differ in length).
+   */
+  default void writing(int files, int articles, long chars) {}
 
   /** {@code passages} more passages were just embedded (the model ran; reused vectors are not counted). */
   default void embedded(int passages) {}
 
-  /** {@code articles} more articles have their passages ready (split, and embedded when dense). */
-  default void articlesDone(int articles) {}
+  /** {@code articles} more articles, of {@code chars} characters, have their passages ready (split, and embedded when dense). */
+  default void articlesDone(int articles, long chars) {}
 
   /** One more file was written. */
   default void fileWritten() {}
@@ -36,7 +39,7 @@ public interface ReindexProgress {
       }
 
       @Override
-      public void writing(int files, int articles) {
+      public void writing(int files, int articles, long chars) {
         written = new ProgressTicks(out, files, "indexed");
       }
 
