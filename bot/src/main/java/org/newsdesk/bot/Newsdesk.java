@@ -1,5 +1,6 @@
 package org.newsdesk.bot;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
@@ -140,7 +140,10 @@ public final class Newsdesk implements AutoCloseable {
     return searcher;
   }
 
-  /** The sentence of a found passage that best matches the question, for showing a hit. */
+  /**
+   * The sentence of a found passage that best matches the question, for showing a hit; its terms
+   * are weighted by their rarity in the Lucene index under the data folder.
+   */
   public MatchedSentence bestSentence(String question, Passage passage) {
     return luceneIndex().bestSentence(question, passage);
   }

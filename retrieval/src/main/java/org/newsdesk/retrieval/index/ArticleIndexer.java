@@ -138,22 +138,8 @@ public final class ArticleIndexer {
       Optional<PassageVectors> vectors = model.map(m -> new PassageVectors(m, sources, threads, progress));
       List<Written> written;
       try {
-        written = parallel.map(plan.rewrites(), r -> {
-          FileUpdate update = passages.build(r, plan.counts());
-          Map<String, Long> chars = new HashMap<>();
-          r.candidates().forEach(c -> chars.put(c.raw().id(), chars(c)));
-          Set<String> reported = Set.of();
-          if (vectors.isPresent()) {
-            update = vectors.get().withVectors(update, id -> chars.getOrDefault(id, 0L));
-            reported = update.passages().stream().map(Passage::articleId).collect(Collectors.toSet());
-          }
-          writer.write(update);
-          Set<String> done = reported;
-          progress.articlesDone(chars.size() - done.size(), chars.entrySet().stream()
-              .filter(e -> !done.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum());
-          progress.fileWritten();
-          return new Written(update.result(), update.manifest());
-        }, writer::flushBuffers);
+        written = parallel.map(plan.rewrites(), r -> write(r, plan.counts(), vectors, writer, progress),
+            writer::flushBuffers);
       } finally {
         vectors.ifPresent(PassageVectors::close);
       }
@@ -184,6 +170,34 @@ public final class ArticleIndexer {
 
   /** What the run keeps of a written file: its report line and manifest (not its passages). */
   private record Written(FileResult result, Optional<FileManifest> manifest) {}
+
+  /**
+   * Cleans and splits one file, gives its passages their vectors, writes it, and reports its
+   * articles done: those with passages as their vectors are ready, the rest (empty after
+   * cleaning, or all of them without vectors) once the file is written.
+   */
+  private Written write(Rewrite r, FingerprintCounts counts, Optional<PassageVectors> vectors,
+                        PassageIndexWriter writer, ReindexProgress progress) throws IOException {
+    FileUpdate update = passages.build(r, counts);
+    Map<String, Long> chars = new HashMap<>();
+    r.candidates().forEach(c -> chars.put(c.raw().id(), chars(c)));
+    Set<String> reported = Set.of();
+    if (vectors.isPresent()) {
+      update = vectors.get().withVectors(update, id -> chars.getOrDefault(id, 0L));
+      reported = update.passages().stream().map(Passage::articleId).collect(Collectors.toSet());
+    }
+    writer.write(update);
+    int rest = 0;
+    long restChars = 0;
+    for (Map.Entry<String, Long> e : chars.entrySet()) {
+      if (reported.contains(e.getKey())) continue;
+      rest++;
+      restChars += e.getValue();
+    }
+    progress.articlesDone(rest, restChars);
+    progress.fileWritten();
+    return new Written(update.result(), update.manifest());
+  }
 
   /** The length of an article's text: how progress weighs it. */
   private static long chars(Rewrite.Candidate c) {

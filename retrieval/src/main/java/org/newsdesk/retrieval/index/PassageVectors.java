@@ -76,7 +76,7 @@ final class PassageVectors implements Closeable {
       found.putAll(source.vectors(missing));
     }
     List<String> toEmbed = texts.keySet().stream().filter(h -> !found.containsKey(h)).toList();
-    reused.addAndGet(passages.size() - (int) hashes.stream().filter(h -> !found.containsKey(h)).count());
+    reused.addAndGet((int) hashes.stream().filter(found::containsKey).count());
 
     List<Future<List<Embedding>>> batches = new ArrayList<>();
     for (int from = 0; from < toEmbed.size(); from += BATCH) {
