@@ -135,9 +135,10 @@ class DenseIndexingTest {
   }
 
   @Test
-  void should_not_load_the_model_when_nothing_changed() throws IOException {
+  void should_embed_nothing_and_not_even_load_the_model_when_nothing_changed() throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
     reindex(articles);
+    int calls = model.calls();
     AtomicInteger loads = new AtomicInteger();
     LazyEmbeddingModel lazy = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME, WordHashEmbeddingModel.DIMENSION,
         () -> {
@@ -149,6 +150,7 @@ class DenseIndexingTest {
 
     assertThat(again.countsLine()).isEqualTo("0 indexed, 3 unchanged, 0 deleted, 0 rejected");
     assertThat(loads).hasValue(0);
+    assertThat(model.calls()).isEqualTo(calls).isPositive();
   }
 
   @Test
