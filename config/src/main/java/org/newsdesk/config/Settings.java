@@ -210,6 +210,14 @@ public final class Settings {
     return d;
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  public boolean bool(String key) {
+    String v = raw(key);
+    if (v.equalsIgnoreCase("true")) return true;
+    if (v.equalsIgnoreCase("false")) return false;
+    throw bad(key, v, "must be true or false");
+  }
+
   public URI uri(String key) {
     return parseUri(key, string(key));
   }
@@ -252,14 +260,6 @@ public final class Settings {
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .toList();
-  }
-
-  /** {@code true} or {@code false}, in any case. */
-  public boolean bool(String key) {
-    String v = raw(key);
-    if (v.equalsIgnoreCase("true")) return true;
-    if (v.equalsIgnoreCase("false")) return false;
-    throw bad(key, v, "must be true or false");
   }
 
   public <E extends Enum<E>> E enumValue(String key, Class<E> type) {

@@ -58,6 +58,38 @@ class SettingsTest {
   }
 
   @Test
+  void should_turn_dense_retrieval_on_with_equal_weights_and_no_query_prefix_when_nothing_is_set() {
+    HybridConfig h = RetrievalConfig.defaults().hybrid();
+
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 1.0f, 60));
+  }
+
+  @Test
+  void should_read_the_hybrid_settings_from_flags() {
+    Settings s = Settings.load(Map.of("NEWSDESK_RETRIEVAL_DENSE", "FALSE"), Map.of(
+        "newsdesk.retrieval.query-prefix", "Represent this sentence for searching relevant passages:",
+        "newsdesk.retrieval.candidates", "50", "newsdesk.retrieval.dense-weight", "0.5",
+        "newsdesk.retrieval.rrf-k", "20"));
+
+    assertThat(HybridConfig.from(s)).isEqualTo(new HybridConfig(false,
+        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20));
+  }
+
+  @Test
+  void should_name_key_and_value_when_a_hybrid_setting_is_bad() {
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.dense", "yes"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("newsdesk.retrieval.dense must be true or false, got 'yes'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.candidates", "0"))))
+        .hasMessage("newsdesk.retrieval.candidates must be 1..1000, got '0'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(),
+        Map.of("newsdesk.retrieval.dense-weight", "-1"))))
+        .hasMessage("newsdesk.retrieval.dense-weight must be 0.0..10.0, got '-1'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.rrf-k", "sixty"))))
+        .hasMessage("newsdesk.retrieval.rrf-k must be a whole number 0..1000, got 'sixty'");
+  }
+
+  @Test
   void should_name_an_unknown_flag_and_the_nearest_known_key() {
     assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("newsdesk.retrieval.topk", "3")))
         .isInstanceOf(ConfigException.class)

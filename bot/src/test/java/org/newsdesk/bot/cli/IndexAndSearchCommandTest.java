@@ -127,6 +127,32 @@ class IndexAndSearchCommandTest {
   }
 
   @Test
+  void should_name_how_the_index_was_built_and_the_command_that_rebuilds_it_when_dense_search_meets_a_words_only_index() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data(), "--set", "newsdesk.retrieval.dense=false");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("newsdesk: the Lucene index at " + tmp.resolve("data/index")
+        + " was built without passage vectors, and dense retrieval embeds with bge-small-en-v1.5-q; rebuild it with: "
+        + "newsdesk index --articles DIR (or set newsdesk.retrieval.dense=false)\n");
+  }
+
+  @Test
+  void should_search_by_words_alone_over_a_words_only_index_when_dense_retrieval_is_off() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data(), "--set", "newsdesk.retrieval.dense=false");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data(),
+        "--top", "1", "--set", "newsdesk.retrieval.dense=false");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines().toList().get(1)).startsWith("   003_");
+  }
+
+  @Test
   void should_tell_how_to_build_the_index_when_searching_without_one() {
     int code = run(null, "search", "anything", "--data", data());
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
 import org.newsdesk.retrieval.ingest.ArticleFile;
@@ -32,7 +31,7 @@ class ArticleIndexerRejectionTest {
   }
 
   private ReindexReport reindex() throws IOException {
-    return new ArticleIndexer(tmp.resolve("data/index"), IngestConfig.defaults()).reindex(articles);
+    return Reindex.once(tmp.resolve("data/index"), articles);
   }
 
   private static FileResult file(ReindexReport report, String path) {
