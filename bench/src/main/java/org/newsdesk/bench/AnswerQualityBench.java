@@ -32,7 +32,7 @@ import org.newsdesk.retrieval.answer.ExtractiveComposer;
 import org.newsdesk.retrieval.answer.SupportCheck;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,7 +110,7 @@ public final class AnswerQualityBench implements Callable<Integer> {
     AnswerConfig config = defaults.answer();
     List<double[]> seedSupports = seedSupports();
     try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
-      LucenePassageSearcher searcher = app.searcher();
+      PassageSearcher searcher = app.searcher();
       Answerer answerer = app.answerer();
       ExtractiveComposer any = new ExtractiveComposer(config.maxSentences(), 0.0);
 
@@ -177,7 +177,7 @@ public final class AnswerQualityBench implements Callable<Integer> {
   }
 
   /** Best sentence support of the passages the extractive answer reads for {@code question}. */
-  private static double bestSupport(ExtractiveComposer any, LucenePassageSearcher searcher, String question, int topK) {
+  private static double bestSupport(ExtractiveComposer any, PassageSearcher searcher, String question, int topK) {
     return any.compose(question, new AnswerPassages(searcher, topK).find(question).read()).bestSupport();
   }
 
@@ -190,7 +190,7 @@ public final class AnswerQualityBench implements Callable<Integer> {
     ExtractiveComposer any = new ExtractiveComposer(defaults.answer().maxSentences(), 0.0);
     List<double[]> out = new ArrayList<>();
     try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
-      LucenePassageSearcher searcher = app.searcher();
+      PassageSearcher searcher = app.searcher();
       int k = defaults.retrieval().topK();
       for (String q : SEED_ANSWERABLE) out.add(new double[] {bestSupport(any, searcher, q, k), 0});
       for (String q : SEED_OFF_TOPIC) out.add(new double[] {bestSupport(any, searcher, q, k), 1});

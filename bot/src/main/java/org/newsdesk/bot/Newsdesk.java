@@ -1,5 +1,6 @@
 package org.newsdesk.bot;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -8,25 +9,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
+import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.IndexMismatchException;
+import org.newsdesk.retrieval.index.LucenePassageIndex;
+import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexReport;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.search.HybridSearcher;
+import org.newsdesk.retrieval.search.MatchedSentence;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The application assembled from its configuration, in one place: every command asks it for what
- * it needs (the indexer, the searcher, the answerer, the bot's library, the answer log) instead of
- * wiring them itself. Each part is built on first use and only once, so a command that never
- * answers never opens a model or a database; {@link #close} closes what was opened, newest first.
+ * it needs (the passage index, the indexer, the searcher, the answerer, the bot's library, the
+ * answer log) instead of wiring them itself. Each part is built on first use and only once, so a
+ * command that never answers never opens a model or a database, and the embedding model is loaded
+ * only when dense retrieval is on and something is embedded; {@link #close} closes what was
+ * opened, newest first.
  * Not for concurrent assembly: a command builds what it needs on its own thread, then shares the
  * parts (which are thread-safe) with its workers.
  */
@@ -34,19 +45,32 @@ public final class Newsdesk implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Newsdesk.class);
 
   private final NewsdeskConfig config;
+  private final EmbeddingModel denseModel;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private LucenePassageIndex index;
+  private Optional<EmbeddingModel> embeddingModel;
   private ArticleIndexer indexer;
-  private LucenePassageSearcher searcher;
+  private HybridSearcher searcher;
   private Answerer answerer;
   private LogDatabase logDatabase;
   private AnswerLog answerLog;
 
-  private Newsdesk(NewsdeskConfig config) {
+  private Newsdesk(NewsdeskConfig config, EmbeddingModel denseModel) {
     this.config = config;
+    this.denseModel = denseModel;
   }
 
+  /** The application with bge-small-en-v1.5 as the embedding model of dense retrieval. */
   public static Newsdesk of(NewsdeskConfig config) {
-    return new Newsdesk(config);
+    return new Newsdesk(config, LazyEmbeddingModel.bgeSmall());
+  }
+
+  /**
+   * The application with another embedding model (for tests and benchmarks); used only when dense
+   * retrieval is on, so it should load lazily ({@link LazyEmbeddingModel}). Closed with the application.
+   */
+  public static Newsdesk of(NewsdeskConfig config, EmbeddingModel denseModel) {
+    return new Newsdesk(config, denseModel);
   }
 
   public NewsdeskConfig config() {
@@ -55,25 +79,73 @@ public final class Newsdesk implements AutoCloseable {
 
   /** Where the index of the configured data folder lives. */
   public Path indexDirectory() {
-    return ArticleIndexer.indexDirectory(config.data());
+    return LucenePassageIndex.directoryOf(config.data());
   }
 
-  /** The one indexer of the configured index. */
-  public ArticleIndexer indexer() {
-    if (indexer == null) indexer = new ArticleIndexer(indexDirectory(), config.ingest());
-    return indexer;
+  /**
+   * The passage index of the configured data folder; it follows new commits by itself. The backend
+   * is chosen here: embedded Lucene under the data folder.
+   */
+  public PassageIndex index() {
+    return luceneIndex();
   }
 
-  /** The searcher of the configured index; it follows new commits by itself. */
-  public LucenePassageSearcher searcher() {
-    if (searcher == null) {
+  private LucenePassageIndex luceneIndex() {
+    if (index == null) {
       try {
-        searcher = opened(new LucenePassageSearcher(indexDirectory(), config.retrieval()));
+        index = opened(new LucenePassageIndex(indexDirectory(), config.retrieval()));
       } catch (IOException e) {
         throw new UserFacingException("cannot open the index at " + indexDirectory() + ": " + e.getMessage(), e);
       }
     }
+    return index;
+  }
+
+  /**
+   * The embedding model of dense retrieval, loaded on its first embedding (so an unchanged reindex
+   * never loads it); empty when {@code newsdesk.retrieval.dense} is off.
+   */
+  public Optional<EmbeddingModel> embeddingModel() {
+    if (embeddingModel == null) {
+      if (config.retrieval().hybrid().dense()) {
+        if (denseModel instanceof AutoCloseable c) opened(c);
+        embeddingModel = Optional.of(denseModel);
+      } else {
+        embeddingModel = Optional.empty();
+      }
+    }
+    return embeddingModel;
+  }
+
+  /** The one indexer of the configured index. */
+  public ArticleIndexer indexer() {
+    if (indexer == null) indexer = new ArticleIndexer(index(), config.ingest(), embeddingModel());
+    return indexer;
+  }
+
+  /**
+   * The searcher of the configured index: words and meaning fused, or BM25 alone when dense
+   * retrieval is off.
+   *
+   * @throws UserFacingException when the index was built otherwise (another model, or no vectors while dense is on)
+   */
+  public PassageSearcher searcher() {
+    if (searcher == null) {
+      try {
+        searcher = new HybridSearcher(index(), embeddingModel(), config.retrieval().hybrid());
+      } catch (IndexMismatchException e) {
+        throw new UserFacingException(e.getMessage(), e);
+      }
+    }
     return searcher;
+  }
+
+  /**
+   * The sentence of a found passage that best matches the question, for showing a hit; its terms
+   * are weighted by their rarity in the Lucene index under the data folder.
+   */
+  public MatchedSentence bestSentence(String question, Passage passage) {
+    return luceneIndex().bestSentence(question, passage);
   }
 
   /**
@@ -83,7 +155,7 @@ public final class Newsdesk implements AutoCloseable {
    * and the report's counts go to {@code progress}, never to the answers.
    */
   public Newsdesk indexed(boolean articlesGiven, PrintStream progress) {
-    boolean fresh = !searcher().hasIndex();
+    boolean fresh = !index().hasIndex();
     if (!fresh && !articlesGiven) return this;
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
@@ -95,7 +167,7 @@ public final class Newsdesk implements AutoCloseable {
     ReindexReport report;
     try {
       report = indexer().reindex(articles);
-      searcher().refresh();
+      index().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
       progress.println("newsdesk: another reindex is running on " + indexDirectory()
@@ -120,12 +192,23 @@ public final class Newsdesk implements AutoCloseable {
 
   /** The collection as the bot sees it: reindex on request, what it holds. */
   public Library library() {
-    return new IndexedLibrary(indexer(), searcher(), config.articles());
+    return new IndexedLibrary(indexer(), index(), config.articles());
   }
 
   /** The answer log's database, migrated to the current schema. */
   public LogDatabase logDatabase() {
     if (logDatabase == null) logDatabase = new LogDatabase(config.log()).migrate();
+    return logDatabase;
+  }
+
+  /**
+   * The answer log's database as it exists, migrated; for readers of the log (the review page),
+   * which must not create an empty one where a mistyped {@code --data} points.
+   *
+   * @throws LogDatabase.Missing when there is no answer log at the configured place
+   */
+  public LogDatabase existingLogDatabase() {
+    if (logDatabase == null) logDatabase = new LogDatabase(config.log()).migrateExisting();
     return logDatabase;
   }
 
@@ -159,6 +242,8 @@ public final class Newsdesk implements AutoCloseable {
     } catch (UnknownHostException e) {
       host = "host";
     }
-    return host + "-" + ProcessHandle.current().pid();
+    // The random part keeps two processes apart that share a host name and a pid (pid 1 in containers).
+    return host + "-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().toHexDigits(
+        new java.security.SecureRandom().nextInt()).substring(0, 6);
   }
 }

@@ -36,6 +36,15 @@ class MainTest {
   }
 
   @Test
+  void should_exit_2_naming_the_nearest_key_when_a_set_key_is_mistyped() {
+    int code = run("search", "--data", dir.toString(), "--set", "newsdesk.retrieval.topk=3", "tram");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("newsdesk: unknown setting newsdesk.retrieval.topk in --set"
+        + " (did you mean newsdesk.retrieval.top-k?)" + System.lineSeparator());
+  }
+
+  @Test
   void should_exit_1_with_one_line_when_the_articles_folder_is_missing() {
     Path missing = dir.resolve("nowhere");
 

@@ -14,6 +14,8 @@ public enum SecretVariable {
   NEWSDESK_LOG_PASSWORD,
   /** The moderators' password for the review page. */
   NEWSDESK_REVIEW_PASSWORD,
+  /** The password of the review page's keystore (its HTTPS certificate and key). */
+  NEWSDESK_REVIEW_KEYSTORE_PASSWORD,
   /** The password of an OpenSearch cluster used as the search backend. */
   NEWSDESK_OPENSEARCH_PASSWORD
 }

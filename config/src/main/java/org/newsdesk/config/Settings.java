@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +18,32 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Raw settings in three layers: the defaults in {@code config/newsdesk.properties}, then
- * environment variables ({@code newsdesk.retrieval.top-k} ← {@code NEWSDESK_RETRIEVAL_TOP_K}),
- * then command-line flags. Typed getters validate and fail naming the key and the bad value.
+ * Raw settings in layers: the defaults packaged with the code (a copy of
+ * {@code config/newsdesk.properties} made at build time, which also names every setting there
+ * is), the installation's own {@code config/newsdesk.properties} when the launcher names it (so an
+ * edit takes effect at the next start, without a rebuild), then environment variables
+ * ({@code newsdesk.retrieval.top-k} ← {@code NEWSDESK_RETRIEVAL_TOP_K}), then command-line flags.
+ *
+ * <p>A key no setting has, in any layer, stops startup naming it and the nearest known key: a typo
+ * never falls back to a default in silence. The {@code NEWSDESK_*} variables that are not settings
+ * are listed in {@link #NON_SETTING_VARIABLES} and {@link SecretVariable}. Typed getters validate
+ * and fail naming the key and the bad value.
  */
 public final class Settings {
   private static final String DEFAULTS = "newsdesk.properties";
+  /** The system property with which the launcher names the installation's properties file. */
+  public static final String INSTALLED_DEFAULTS_PROPERTY = "newsdesk.config";
+  private static final String ENV_PREFIX = "NEWSDESK_";
+  /**
+   * Environment variables that start like a setting's but are none: read by the launcher
+   * ({@code NEWSDESK_JAVA_OPTS}), by the logging configuration ({@code NEWSDESK_LOG_LEVEL}) and by
+   * the tests' PostgreSQL ({@code NEWSDESK_TEST_PG_*}). Secrets are in {@link SecretVariable}.
+   */
+  public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_LOG_LEVEL",
+      "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
 
   private final Map<String, String> values;
   private final Map<String, String> env;
@@ -33,20 +53,77 @@ public final class Settings {
     this.env = env;
   }
 
-  /** The defaults shipped with the project, with {@code env} and then {@code overrides} on top. */
+  /** The packaged defaults, with {@code env} and then {@code overrides} on top. */
   public static Settings load(Map<String, String> env, Map<String, String> overrides) {
+    return load(env, Optional.empty(), overrides);
+  }
+
+  /**
+   * The packaged defaults, the {@code installed} properties file (when it exists), {@code env} and
+   * then {@code overrides}, each on top of the one before.
+   *
+   * @throws ConfigException for a key, in any layer, that is no setting
+   */
+  public static Settings load(Map<String, String> env, Optional<Path> installed, Map<String, String> overrides) {
     Map<String, String> values = new TreeMap<>(defaults());
-    for (String key : values.keySet()) {
-      String fromEnv = env.get(envName(key));
-      if (fromEnv != null) values.put(key, fromEnv);
+    Set<String> known = Set.copyOf(values.keySet());
+    if (installed.isPresent() && Files.isRegularFile(installed.get())) {
+      Path file = installed.get();
+      Map<String, String> edited;
+      try (InputStream in = Files.newInputStream(file)) {
+        edited = read(in);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+      }
+      for (Map.Entry<String, String> e : edited.entrySet()) {
+        requireKnown(known, e.getKey(), "in " + file);
+        values.put(e.getKey(), e.getValue());
+      }
+    }
+    Map<String, String> byEnvName = new TreeMap<>();
+    known.forEach(k -> byEnvName.put(envName(k), k));
+    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith(ENV_PREFIX) || NON_SETTING_VARIABLES.contains(name) || isSecret(name)) continue;
+      String key = byEnvName.get(name);
+      if (key == null) {
+        Set<String> names = new TreeSet<>(byEnvName.keySet());
+        names.addAll(NON_SETTING_VARIABLES);
+        Arrays.stream(SecretVariable.values()).map(Enum::name).forEach(names::add);
+        throw new ConfigException("unknown environment variable " + name + nearest(name, names)
+            .map(n -> " (did you mean " + n + "?)").orElse(" (config/newsdesk.properties lists every setting)"));
+      }
+      values.put(key, e.getValue());
     }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
-      if (!values.containsKey(e.getKey())) {
-        throw new ConfigException("unknown setting " + e.getKey() + " (see config/newsdesk.properties)");
-      }
+      requireKnown(known, e.getKey(), "in --set");
       values.put(e.getKey(), e.getValue());
     }
     return new Settings(values, Map.copyOf(env));
+  }
+
+  private static boolean isSecret(String name) {
+    return Arrays.stream(SecretVariable.values()).anyMatch(v -> v.name().equals(name));
+  }
+
+  private static void requireKnown(Set<String> known, String key, String where) {
+    if (known.contains(key)) return;
+    throw new ConfigException("unknown setting " + key + " " + where + nearest(key, known)
+        .map(k -> " (did you mean " + k + "?)").orElse(" (config/newsdesk.properties lists every setting)"));
+  }
+
+  /** The candidate closest to {@code typed} by edit distance, if it is close enough to be a typo of it. */
+  static Optional<String> nearest(String typed, Set<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : new TreeSet<>(candidates)) {
+      int d = EditDistance.between(typed.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, typed.length() / 4) ? Optional.of(best) : Optional.empty();
   }
 
   /** Only the shipped defaults: what tests and tools use when nothing is overridden. */
@@ -65,13 +142,17 @@ public final class Settings {
   }
 
   private static Map<String, String> defaults() {
-    Properties p = new Properties();
     try (InputStream in = Settings.class.getResourceAsStream(DEFAULTS)) {
       if (in == null) throw new IllegalStateException("missing resource " + DEFAULTS);
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DEFAULTS, e);
     }
+  }
+
+  private static Map<String, String> read(InputStream in) throws IOException {
+    Properties p = new Properties();
+    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, String> m = new TreeMap<>();
     p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).trim()));
     return m;
@@ -127,6 +208,14 @@ public final class Settings {
     }
     if (!(d >= min && d <= max)) throw bad(key, v, "must be " + min + ".." + max);
     return d;
+  }
+
+  /** {@code true} or {@code false}, in any case. */
+  public boolean bool(String key) {
+    String v = raw(key);
+    if (v.equalsIgnoreCase("true")) return true;
+    if (v.equalsIgnoreCase("false")) return false;
+    throw bad(key, v, "must be true or false");
   }
 
   public URI uri(String key) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +58,92 @@ class SettingsTest {
   }
 
   @Test
-  void should_reject_an_unknown_flag() {
+  void should_turn_dense_retrieval_on_with_equal_weights_and_no_query_prefix_when_nothing_is_set() {
+    HybridConfig h = RetrievalConfig.defaults().hybrid();
+
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 1.0f, 60));
+  }
+
+  @Test
+  void should_read_the_hybrid_settings_from_flags() {
+    Settings s = Settings.load(Map.of("NEWSDESK_RETRIEVAL_DENSE", "FALSE"), Map.of(
+        "newsdesk.retrieval.query-prefix", "Represent this sentence for searching relevant passages:",
+        "newsdesk.retrieval.candidates", "50", "newsdesk.retrieval.dense-weight", "0.5",
+        "newsdesk.retrieval.rrf-k", "20"));
+
+    assertThat(HybridConfig.from(s)).isEqualTo(new HybridConfig(false,
+        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20));
+  }
+
+  @Test
+  void should_name_key_and_value_when_a_hybrid_setting_is_bad() {
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.dense", "yes"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("newsdesk.retrieval.dense must be true or false, got 'yes'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.candidates", "0"))))
+        .hasMessage("newsdesk.retrieval.candidates must be 1..1000, got '0'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(),
+        Map.of("newsdesk.retrieval.dense-weight", "-1"))))
+        .hasMessage("newsdesk.retrieval.dense-weight must be 0.0..10.0, got '-1'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.rrf-k", "sixty"))))
+        .hasMessage("newsdesk.retrieval.rrf-k must be a whole number 0..1000, got 'sixty'");
+  }
+
+  @Test
+  void should_name_an_unknown_flag_and_the_nearest_known_key() {
     assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("newsdesk.retrieval.topk", "3")))
-        .hasMessage("unknown setting newsdesk.retrieval.topk (see config/newsdesk.properties)");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting newsdesk.retrieval.topk in --set (did you mean newsdesk.retrieval.top-k?)");
+    assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("colour", "blue")))
+        .hasMessage("unknown setting colour in --set (config/newsdesk.properties lists every setting)");
+  }
+
+  @Test
+  void should_name_an_unknown_newsdesk_variable_and_the_nearest_known_one() {
+    assertThatThrownBy(() -> Settings.load(Map.of("NEWSDESK_RETRIEVAL_TOPK", "3"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown environment variable NEWSDESK_RETRIEVAL_TOPK (did you mean NEWSDESK_RETRIEVAL_TOP_K?)");
+    assertThatThrownBy(() -> Settings.load(Map.of("NEWSDESK_REVIEW_PASWORD", "x"), Map.of()))
+        .hasMessage("unknown environment variable NEWSDESK_REVIEW_PASWORD (did you mean NEWSDESK_REVIEW_PASSWORD?)");
+  }
+
+  @Test
+  void should_accept_the_variables_that_are_not_settings() {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (SecretVariable v : SecretVariable.values()) env.put(v.name(), "secret-" + v.ordinal());
+    for (String v : List.of("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS", "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER",
+        "NEWSDESK_TEST_PG_PASSWORD", "TELEGRAM_API_URL", "HOME")) {
+      env.put(v, "x");
+    }
+
+    assertThat(Settings.load(env, Map.of()).keys()).contains("newsdesk.retrieval.top-k");
+    assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS",
+        "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
+  }
+
+  @Test
+  void should_take_the_installed_file_over_the_packaged_defaults_and_refuse_an_unknown_key_in_it(@TempDir Path dir)
+      throws IOException {
+    Path edited = Files.writeString(dir.resolve("newsdesk.properties"), "newsdesk.retrieval.top-k=9\n");
+    Path typo = Files.writeString(dir.resolve("typo.properties"), "# edited by hand\nnewsdesk.retreival.top-k=9\n");
+
+    assertThat(RetrievalConfig.from(Settings.load(Map.of(), Optional.of(edited), Map.of())).topK()).isEqualTo(9);
+    assertThat(RetrievalConfig.from(Settings.load(Map.of("NEWSDESK_RETRIEVAL_TOP_K", "7"), Optional.of(edited),
+        Map.of())).topK()).isEqualTo(7);
+    assertThat(RetrievalConfig.from(Settings.load(Map.of(), Optional.of(dir.resolve("absent.properties")), Map.of()))
+        .topK()).as("no installed file: the packaged defaults").isEqualTo(5);
+    assertThatThrownBy(() -> Settings.load(Map.of(), Optional.of(typo), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting newsdesk.retreival.top-k in " + typo
+            + " (did you mean newsdesk.retrieval.top-k?)");
+  }
+
+  @Test
+  void should_read_true_or_false_and_refuse_anything_else() {
+    assertThat(ReviewConfig.from(Settings.load(Map.of(), Map.of("newsdesk.review.insecure-http", "TRUE")))
+        .insecureHttp()).isTrue();
+    assertThatThrownBy(() -> ReviewConfig.from(Settings.load(Map.of(), Map.of("newsdesk.review.insecure-http", "yes"))))
+        .hasMessage("newsdesk.review.insecure-http must be true or false, got 'yes'");
   }
 
   @Test
@@ -115,22 +199,26 @@ class SettingsTest {
         "NEWSDESK_LOG_PASSWORD", "db-password",
         "NEWSDESK_REVIEW_PASSWORD", " review-password ",
         "NEWSDESK_OPENSEARCH_PASSWORD", "opensearch-password",
+        "NEWSDESK_REVIEW_KEYSTORE_PASSWORD", "keystore-password",
         "NEWSDESK_LOG_USER", "not-a-secret",
         "HOME", "/root"), Map.of());
 
     assertThat(s.secrets()).extracting(Secret::value).containsExactlyInAnyOrder("123456:token-value", "sk-llm-key",
-        "db-password", "review-password", "opensearch-password");
+        "db-password", "review-password", "opensearch-password", "keystore-password");
   }
 
   @Test
   void should_read_each_section_secret_from_its_registered_variable() {
     NewsdeskConfig c = NewsdeskConfig.load(Map.of("TELEGRAM_BOT_TOKEN", "t", "NEWSDESK_LLM_API_KEY", "k",
-        "NEWSDESK_LOG_PASSWORD", "l", "NEWSDESK_REVIEW_PASSWORD", "r"), Map.of());
+        "NEWSDESK_LOG_PASSWORD", "l", "NEWSDESK_REVIEW_PASSWORD", "r", "NEWSDESK_REVIEW_KEYSTORE_PASSWORD", "ks",
+        "NEWSDESK_REVIEW_KEYSTORE", "/etc/newsdesk/review.p12"), Map.of());
 
     assertThat(c.telegram().token()).map(Secret::value).contains("t");
     assertThat(c.llm().apiKey()).map(Secret::value).contains("k");
     assertThat(c.log().password()).map(Secret::value).contains("l");
     assertThat(c.review().password()).map(Secret::value).contains("r");
+    assertThat(c.review().keystorePassword()).map(Secret::value).contains("ks");
+    assertThat(c.review().keystore()).contains(Path.of("/etc/newsdesk/review.p12"));
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class BotApiStandIn implements AutoCloseable {
   private final AtomicInteger tooManyRequests = new AtomicInteger();
   private final AtomicInteger rejectHtml = new AtomicInteger();
   private volatile int retryAfterSeconds = 1;
+  private volatile long sendDelayMillis;
 
   public BotApiStandIn(String token) {
     this.token = token;
@@ -114,6 +115,15 @@ public final class BotApiStandIn implements AutoCloseable {
     return enqueue(m, "message");
   }
 
+  /** A photo with a caption (or none, when {@code caption} is null). */
+  public long photo(long chatId, String chatType, long userId, String caption) {
+    ObjectNode m = message(chatId, chatType, userId);
+    ArrayNode sizes = m.putArray("photo");
+    sizes.addObject().put("file_id", "photo-1").put("file_unique_id", "p1").put("width", 640).put("height", 480);
+    if (caption != null) m.put("caption", caption);
+    return enqueue(m, "message");
+  }
+
   /** A press of an inline button under the bot's message. */
   public long callback(long chatId, long userId, int messageId, String data) {
     ObjectNode q = json.createObjectNode();
@@ -148,6 +158,14 @@ public final class BotApiStandIn implements AutoCloseable {
   public void tooManyRequests(int n, int retryAfter) {
     retryAfterSeconds = retryAfter;
     tooManyRequests.set(n);
+  }
+
+  /**
+   * Every sendMessage from now on takes this long before the message is posted and answered, as a
+   * slow network would: a client that dies meanwhile has sent a message it never learns the id of.
+   */
+  public void delaySends(Duration delay) {
+    sendDelayMillis = delay.toMillis();
   }
 
   /** The next {@code n} sendMessage calls with HTML are refused as unparsable, like Telegram would. */
@@ -263,6 +281,13 @@ public final class BotApiStandIn implements AutoCloseable {
   }
 
   private ObjectNode sendMessage(JsonNode params) {
+    if (sendDelayMillis > 0) {
+      try {
+        Thread.sleep(sendDelayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (tooManyRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       ObjectNode e = error(429, "Too Many Requests: retry after " + retryAfterSeconds);
       e.putObject("parameters").put("retry_after", retryAfterSeconds);

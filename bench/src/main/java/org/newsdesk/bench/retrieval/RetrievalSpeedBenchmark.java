@@ -19,7 +19,9 @@ import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.index.LucenePassageIndex;
+import org.newsdesk.retrieval.search.HybridSearcher;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.testkit.CorpusGenerator;
 
 /**
@@ -53,7 +55,8 @@ public final class RetrievalSpeedBenchmark {
       out.printf("Machine: %d cores, max heap %d MB, %s, load average %s%n%n", Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " " + Runtime.version(), loadAverage());
 
-      ArticleIndexer indexer = new ArticleIndexer(index, ingest);
+      LucenePassageIndex lucene = new LucenePassageIndex(index, retrieval);
+      ArticleIndexer indexer = new ArticleIndexer(lucene, ingest, Optional.empty());
       long cpu0 = cpuNanos();
       long jit0 = jitCpuNanos();
       t0 = System.nanoTime();
@@ -74,14 +77,18 @@ public final class RetrievalSpeedBenchmark {
       cpu0 = cpuNanos();
       jit0 = jitCpuNanos();
       t0 = System.nanoTime();
-      new ArticleIndexer(warmIndex, ingest).reindex(articles);
+      try (LucenePassageIndex warm = new LucenePassageIndex(warmIndex, retrieval)) {
+        new ArticleIndexer(warm, ingest, Optional.empty()).reindex(articles);
+      }
       double warmSecs = secs(t0);
       double warmCpuSecs = (cpuNanos() - cpu0) / 1e9;
       double warmJitSecs = jitSecsSince(jit0);
       delete(warmIndex);
 
       long heapBefore = usedHeap();
-      try (LucenePassageSearcher searcher = new LucenePassageSearcher(index, retrieval)) {
+      try (lucene) {
+        lucene.refresh();
+        PassageSearcher searcher = new HybridSearcher(lucene, Optional.empty(), retrieval.hybrid().withDense(false));
         searcher.search("warm up", 1);
         long heapAfter = usedHeap();
         List<String> questions = corpus.questions();
@@ -124,7 +131,7 @@ public final class RetrievalSpeedBenchmark {
     }
   }
 
-  private static double throughput(LucenePassageSearcher searcher, List<String> questions, int k, int threads, int rounds)
+  private static double throughput(PassageSearcher searcher, List<String> questions, int k, int threads, int rounds)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

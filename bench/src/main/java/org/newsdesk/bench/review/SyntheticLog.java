@@ -51,7 +51,9 @@ public final class SyntheticLog {
       c.setAutoCommit(false);
       try (PreparedStatement answers = c.prepareStatement("INSERT INTO answers (update_id, chat_id, user_id,"
           + " chat_type, asked_at, question, state, answered, answer_text, mode, unsupported, latency_ms,"
-          + " reply_message_ids, flagged, hidden, approved) VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, 'extractive', ?, ?, ?, ?, ?, 0)");
+          + " flagged, hidden, approved) VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, 'extractive', ?, ?, ?, ?, 0)");
+           PreparedStatement replies = c.prepareStatement(
+               "INSERT INTO reply_messages (answer_id, part, chat_id, sending_at, message_id) VALUES (?, 0, ?, ?, ?)");
            PreparedStatement feedback = c.prepareStatement(
                "INSERT INTO feedback (answer_id, user_id, value, at) VALUES (?, ?, ?, ?)")) {
         for (long i = 0; i < n; i++) {
@@ -64,7 +66,8 @@ public final class SyntheticLog {
               + (random.nextInt(1000) == 0 ? " near the " + RARE_WORD : "") + "?";
           answers.setLong(1, 1_000_000_000L + k);
           String chat = CHATS[random.nextInt(CHATS.length)];
-          answers.setLong(2, chat.equals("private") ? user : -100_000 - random.nextInt(300));
+          long chatId = chat.equals("private") ? user : -100_000 - random.nextInt(300);
+          answers.setLong(2, chatId);
           answers.setLong(3, user);
           answers.setString(4, chat);
           answers.setLong(5, askedAt);
@@ -75,13 +78,17 @@ public final class SyntheticLog {
               : "I couldn't find that in the articles.");
           answers.setInt(9, found && random.nextInt(100) < 6 ? 1 + random.nextInt(2) : 0);
           answers.setLong(10, 20 + random.nextInt(400));
-          answers.setString(11, Long.toString(100_000 + k));
-          answers.setInt(12, random.nextInt(1000) < 5 ? 1 : 0);
-          answers.setInt(13, random.nextInt(1000) < 2 ? 1 : 0);
+          answers.setInt(11, random.nextInt(1000) < 5 ? 1 : 0);
+          answers.setInt(12, random.nextInt(1000) < 2 ? 1 : 0);
           answers.addBatch();
+          // an empty log numbers its answers 1, 2, 3... in insert order
+          replies.setLong(1, k + 1);
+          replies.setLong(2, chatId);
+          replies.setLong(3, askedAt + 1_000);
+          replies.setLong(4, 100_000 + k);
+          replies.addBatch();
           int vote = random.nextInt(100);
           if (vote < 13) {
-            // an empty log numbers its answers 1, 2, 3... in insert order
             feedback.setLong(1, k + 1);
             feedback.setLong(2, user);
             feedback.setInt(3, vote < 3 ? -1 : 1);
@@ -90,6 +97,7 @@ public final class SyntheticLog {
           }
           if ((i + 1) % 5_000 == 0 || i == n - 1) {
             answers.executeBatch();
+            replies.executeBatch();
             feedback.executeBatch();
             c.commit();
           }

@@ -3,6 +3,7 @@ package org.newsdesk.bot.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.newsdesk.bot.logging.LogFile;
 import org.newsdesk.bot.logging.SecretMask;
 import org.newsdesk.config.NewsdeskConfig;
@@ -35,7 +36,8 @@ public final class ConfigOptions {
     if (data != null) flags.put("newsdesk.data", data.toString());
     if (articles != null) flags.put("newsdesk.articles", articles.toString());
     flags.putAll(commandFlags);
-    Settings settings = Settings.load(System.getenv(), flags);
+    Settings settings = Settings.load(System.getenv(),
+        Optional.ofNullable(System.getProperty(Settings.INSTALLED_DEFAULTS_PROPERTY)).map(Path::of), flags);
     SecretMask.register(settings.secrets());
     NewsdeskConfig config = NewsdeskConfig.from(settings);
     LogFile.openUnder(config.data());

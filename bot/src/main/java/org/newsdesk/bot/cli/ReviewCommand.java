@@ -9,6 +9,7 @@ import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.review.ReviewServer;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
@@ -28,19 +29,31 @@ public final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: newsdesk.review.host, 127.0.0.1).")
   String host;
 
+  @Option(names = "--insecure-http", description = "Serve plain HTTP on an address other than loopback, without a keystore.")
+  boolean insecureHttp;
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, String> flags = new LinkedHashMap<>();
     if (port != null) flags.put("newsdesk.review.port", port.toString());
     if (host != null) flags.put("newsdesk.review.host", host);
+    if (insecureHttp) flags.put("newsdesk.review.insecure-http", "true");
     NewsdeskConfig config = options.config(flags);
     ReviewConfig review = config.review();
+    LogDatabase db;
+    try {
+      db = Newsdesk.of(config).existingLogDatabase();
+    } catch (LogDatabase.Missing e) {
+      throw new ConfigException("no answer log at " + e.file().toAbsolutePath() + ": check --data (the folder"
+          + " newsdesk serve writes to) or newsdesk.log.jdbc-url");
+    }
     Secret password = review.password().orElseThrow(() -> new UserFacingException(
         "set " + ReviewConfig.PASSWORD_ENV + " to the moderators' password before starting the review page"));
-    LogDatabase db = Newsdesk.of(config).logDatabase();
     ReviewServer server;
     try {
       server = new ReviewServer(db, review, password, Clock.systemUTC()).start(review.host(), review.port());
+    } catch (ConfigException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new UserFacingException("cannot listen on " + review.host() + ":" + review.port()
           + " (" + e.getMessage() + "); pick another --port", e);
@@ -50,8 +63,8 @@ public final class ReviewCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "review-shutdown"));
-    System.out.println("Review page on http://" + review.host() + ":" + server.port()
-        + "/ over " + db.safeUrl() + " (Ctrl-C stops it)");
+    server.plainHttpNotice().ifPresent(notice -> System.err.println("newsdesk: " + notice));
+    System.out.println("Review page on " + server.url() + " over " + db.safeUrl() + " (Ctrl-C stops it)");
     stopped.await();
     return 0;
   }

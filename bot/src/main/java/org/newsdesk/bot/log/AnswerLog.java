@@ -2,13 +2,13 @@ package org.newsdesk.bot.log;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -19,9 +19,14 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
  * The durable record of every question and its answer, written in this order: the question when
- * it arrives ({@code received}, claimed by this instance), the answer before the reply is sent
- * ({@code answered}), the reply's message ids once it went out ({@code sent}). A question whose
- * update id is already logged is a redelivery and is not logged again. Portable SQL: the same
+ * it arrives ({@code received}, claimed by this instance), the answer and the text of each message
+ * of its reply before anything is sent ({@code answered}), each message's id as it goes out
+ * ({@link Replies}), then {@code sent}. An update whose id is already logged is a redelivery and
+ * is not logged again.
+ *
+ * <p>Claims: an instance claims the questions it answers; a question claimed by an instance whose
+ * heartbeat ({@link #beat}) is older than the caller's limit is free again, so the questions of an
+ * instance that died are taken over as soon as its heartbeat stops. Portable SQL: the same
  * statements run on SQLite and PostgreSQL.
  */
 public final class AnswerLog implements AutoCloseable {
@@ -51,36 +56,53 @@ public final class AnswerLog implements AutoCloseable {
   }
 
   /**
-   * Logs the questions in one transaction, each claimed by this instance. The result holds, in
-   * order, the new answer id, or empty for an update id already in the log. Rows are inserted in
-   * ascending update id, so two instances inserting overlapping batches on PostgreSQL wait for
-   * each other instead of deadlocking.
+   * Logs a batch of updates in one transaction: questions claimed by this instance, refusals with
+   * their reason, other updates by id. The result holds, in order, the new row's id (the answer id
+   * of a question or refusal, the update id of anything else), or empty for an update already in
+   * the log. Rows are inserted in ascending update id, so two instances inserting overlapping
+   * batches on PostgreSQL wait for each other instead of deadlocking.
    */
-  public List<OptionalLong> receive(List<Question> questions) {
-    if (questions.isEmpty()) return List.of();
+  public List<OptionalLong> receive(List<? extends Arrival> arrivals) {
+    if (arrivals.isEmpty()) return List.of();
     return db.transaction(c -> {
-      OptionalLong[] ids = new OptionalLong[questions.size()];
-      Integer[] order = new Integer[questions.size()];
+      OptionalLong[] ids = new OptionalLong[arrivals.size()];
+      Integer[] order = new Integer[arrivals.size()];
       for (int i = 0; i < order.length; i++) order[i] = i;
-      Arrays.sort(order, Comparator.comparingLong(i -> questions.get(i).updateId()));
+      Arrays.sort(order, Comparator.comparingLong(i -> arrivals.get(i).updateId()));
       long now = clock.getAsLong();
-      try (PreparedStatement insert = c.prepareStatement("""
+      try (PreparedStatement question = c.prepareStatement("""
               INSERT INTO answers (update_id, chat_id, user_id, chat_type, question_message_id, asked_at, question,
-                                   state, claimed_by, claimed_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) ON CONFLICT (update_id) DO NOTHING""");
-           PreparedStatement find = c.prepareStatement("SELECT id FROM answers WHERE update_id = ?")) {
+                                   state, claimed_by, claimed_at, refusal)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING""");
+           PreparedStatement find = c.prepareStatement("SELECT id FROM answers WHERE update_id = ?");
+           PreparedStatement other = c.prepareStatement("""
+              INSERT INTO handled_updates (update_id, kind, chat_id, received_at) VALUES (?, ?, ?, ?)
+              ON CONFLICT (update_id) DO NOTHING""")) {
         for (int i : order) {
-          Question q = questions.get(i);
-          insert.setLong(1, q.updateId());
-          insert.setLong(2, q.chatId());
-          insert.setLong(3, q.userId());
-          insert.setString(4, q.chatType());
-          insert.setLong(5, q.messageId());
-          insert.setLong(6, q.askedAtMillis());
-          insert.setString(7, q.text());
-          insert.setString(8, instance);
-          insert.setLong(9, now);
-          if (insert.executeUpdate() == 0) {
+          Arrival a = arrivals.get(i);
+          if (a instanceof HandledUpdate h) {
+            other.setLong(1, h.updateId());
+            other.setString(2, h.kind());
+            other.setLong(3, h.chatId());
+            other.setLong(4, now);
+            ids[i] = other.executeUpdate() == 0 ? OptionalLong.empty() : OptionalLong.of(h.updateId());
+            continue;
+          }
+          Question q = a instanceof Refusal r ? r.question() : (Question) a;
+          boolean refused = a instanceof Refusal;
+          question.setLong(1, q.updateId());
+          question.setLong(2, q.chatId());
+          question.setLong(3, q.userId());
+          question.setString(4, q.chatType());
+          question.setLong(5, q.messageId());
+          question.setLong(6, q.askedAtMillis());
+          question.setString(7, q.text());
+          question.setString(8, refused ? "refused" : "received");
+          question.setString(9, refused ? null : instance);
+          if (refused) question.setNull(10, Types.BIGINT);
+          else question.setLong(10, now);
+          question.setString(11, a instanceof Refusal r ? r.reason() : null);
+          if (question.executeUpdate() == 0) {
             ids[i] = OptionalLong.empty();
             continue;
           }
@@ -95,12 +117,31 @@ public final class AnswerLog implements AutoCloseable {
     });
   }
 
-  /** Stores the answer exactly as it will be sent, with its evidence; replaces an earlier attempt's. */
-  public void answered(long answerId, Answer answer, String sentText, long latencyMillis) {
+  /**
+   * Stores the answer and the messages its reply will be sent as, with its evidence, before any of
+   * them is sent; replaces an earlier attempt's, as long as none of its messages was sent. The
+   * result is the reply's parts as stored, none sent yet.
+   *
+   * @throws IllegalStateException when a message of an earlier attempt was sent already: the
+   *     stored parts must be sent instead ({@link Replies#parts})
+   */
+  public List<ReplyPart> answered(long answerId, Answer answer, List<ReplyText> reply, long latencyMillis) {
+    if (reply.isEmpty()) throw new IllegalArgumentException("a reply needs at least one message");
     int unsupported = (int) (answer.citations().stream().filter(c -> !c.supported()).count()
         + answer.checks().stream().filter(s -> !s.supported()).count());
-    db.transaction(c -> {
-      for (String table : List.of("citations", "sentence_checks", "retrieved")) {
+    String sentText = String.join("\n\n", reply.stream().map(ReplyText::html).toList());
+    return db.transaction(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT COUNT(*) FROM reply_messages WHERE answer_id = ? AND sending_at IS NOT NULL")) {
+        q.setLong(1, answerId);
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            throw new IllegalStateException("answer " + answerId + " has messages sent already; send the stored reply");
+          }
+        }
+      }
+      for (String table : List.of("citations", "sentence_checks", "retrieved", "reply_messages")) {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE answer_id = ?")) {
           del.setLong(1, answerId);
           del.executeUpdate();
@@ -119,6 +160,20 @@ public final class AnswerLog implements AutoCloseable {
         up.setLong(8, clock.getAsLong());
         up.setLong(9, answerId);
         if (up.executeUpdate() != 1) throw new IllegalArgumentException("no answer " + answerId + " in the log");
+      }
+      List<ReplyPart> parts = new ArrayList<>();
+      try (PreparedStatement ins = c.prepareStatement("""
+          INSERT INTO reply_messages (answer_id, part, chat_id, html, plain)
+          SELECT id, ?, chat_id, ?, ? FROM answers WHERE id = ?""")) {
+        for (int i = 0; i < reply.size(); i++) {
+          ins.setInt(1, i);
+          ins.setString(2, reply.get(i).html());
+          ins.setString(3, reply.get(i).plain());
+          ins.setLong(4, answerId);
+          ins.addBatch();
+          parts.add(new ReplyPart(i, reply.get(i), false, OptionalInt.empty()));
+        }
+        ins.executeBatch();
       }
       try (PreparedStatement ins = c.prepareStatement("""
           INSERT INTO citations (answer_id, n, article_id, passage_ordinal, title, source, url, published, passage,
@@ -171,36 +226,60 @@ public final class AnswerLog implements AutoCloseable {
         }
         ins.executeBatch();
       }
-      return null;
+      return List.copyOf(parts);
     });
   }
 
-  /** The reply went out as these messages. */
-  public void sent(long answerId, List<Integer> messageIds) {
+  /** Every message of the reply went out (or was in flight when an earlier run stopped): the answer is done. */
+  public void sent(long answerId) {
     db.transaction(c -> {
       try (PreparedStatement up = c.prepareStatement("""
-          UPDATE answers SET state = 'sent', reply_message_ids = ?, sent_at = ?, claimed_by = NULL, claimed_at = NULL
-          WHERE id = ?""")) {
-        up.setString(1, messageIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        up.setLong(2, clock.getAsLong());
-        up.setLong(3, answerId);
+          UPDATE answers SET state = 'sent', sent_at = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ?""")) {
+        up.setLong(1, clock.getAsLong());
+        up.setLong(2, answerId);
         up.executeUpdate();
       }
       return null;
     });
   }
 
-  /** Answering failed; the reader was told {@code incidentId} (its message id, if it went out). */
+  /**
+   * Answering failed; the reader was told {@code incidentId} (its message id, if it went out, is
+   * kept after the reply's other messages, so hiding the answer hides the apology too).
+   */
   public void failed(long answerId, String incidentId, Optional<Integer> apologyMessageId) {
     db.transaction(c -> {
       try (PreparedStatement up = c.prepareStatement("""
-          UPDATE answers SET state = 'failed', incident_id = ?, reply_message_ids = ?, sent_at = ?,
-                             claimed_by = NULL, claimed_at = NULL WHERE id = ?""")) {
+          UPDATE answers SET state = 'failed', incident_id = ?, sent_at = ?, claimed_by = NULL, claimed_at = NULL
+          WHERE id = ?""")) {
         up.setString(1, incidentId);
-        up.setString(2, apologyMessageId.map(String::valueOf).orElse(null));
-        if (apologyMessageId.isPresent()) up.setLong(3, clock.getAsLong());
-        else up.setNull(3, Types.BIGINT);
-        up.setLong(4, answerId);
+        if (apologyMessageId.isPresent()) up.setLong(2, clock.getAsLong());
+        else up.setNull(2, Types.BIGINT);
+        up.setLong(3, answerId);
+        up.executeUpdate();
+      }
+      if (apologyMessageId.isPresent()) {
+        try (PreparedStatement ins = c.prepareStatement("""
+            INSERT INTO reply_messages (answer_id, part, chat_id, sending_at, message_id)
+            SELECT a.id, (SELECT COALESCE(MAX(r.part), -1) + 1 FROM reply_messages r WHERE r.answer_id = a.id),
+                   a.chat_id, ?, ? FROM answers a WHERE a.id = ? AND a.chat_id IS NOT NULL""")) {
+          ins.setLong(1, clock.getAsLong());
+          ins.setLong(2, apologyMessageId.get());
+          ins.setLong(3, answerId);
+          ins.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Gives the question back for a later attempt (Telegram could not be reached). */
+  public void release(long answerId) {
+    db.transaction(c -> {
+      try (PreparedStatement up = c.prepareStatement(
+          "UPDATE answers SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?")) {
+        up.setLong(1, answerId);
+        up.setString(2, instance);
         up.executeUpdate();
       }
       return null;
@@ -209,17 +288,18 @@ public final class AnswerLog implements AutoCloseable {
 
   /**
    * Claims questions logged but never replied to ({@code received} or {@code answered}, no
-   * {@code sent_at}), unclaimed or claimed before {@code staleBeforeMillis}. A conditional update
+   * {@code sent_at}) that no live instance holds: unclaimed, or claimed by an instance whose last
+   * heartbeat is older than {@code deadBeforeMillis} (or that never beat). A conditional update
    * per row makes the claim atomic, so two instances never both take one.
    */
-  public List<PendingQuestion> claimUnsent(long staleBeforeMillis, int limit) {
+  public List<PendingQuestion> claimUnsent(long deadBeforeMillis, int limit) {
     return db.transaction(c -> {
       List<PendingQuestion> candidates = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("""
           SELECT id, update_id, chat_id, user_id, chat_type, question_message_id, question, asked_at FROM answers
-          WHERE sent_at IS NULL AND state IN ('received', 'answered')
-            AND (claimed_by IS NULL OR claimed_at < ?) ORDER BY id LIMIT ?""")) {
-        q.setLong(1, staleBeforeMillis);
+          WHERE sent_at IS NULL AND state IN ('received', 'answered') AND """ + claimIsFree("answers")
+          + " ORDER BY id LIMIT ?")) {
+        q.setLong(1, deadBeforeMillis);
         q.setInt(2, limit);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
@@ -231,12 +311,12 @@ public final class AnswerLog implements AutoCloseable {
       List<PendingQuestion> claimed = new ArrayList<>();
       try (PreparedStatement claim = c.prepareStatement("""
           UPDATE answers SET claimed_by = ?, claimed_at = ?
-          WHERE id = ? AND sent_at IS NULL AND (claimed_by IS NULL OR claimed_at < ?)""")) {
+          WHERE id = ? AND sent_at IS NULL AND state IN ('received', 'answered') AND """ + claimIsFree("answers"))) {
         for (PendingQuestion p : candidates) {
           claim.setString(1, instance);
           claim.setLong(2, clock.getAsLong());
           claim.setLong(3, p.answerId());
-          claim.setLong(4, staleBeforeMillis);
+          claim.setLong(4, deadBeforeMillis);
           if (claim.executeUpdate() == 1) claimed.add(p);
         }
       }
@@ -244,22 +324,77 @@ public final class AnswerLog implements AutoCloseable {
     });
   }
 
-  /** Gives back this instance's claims on unsent questions (at shutdown), so another may answer them. */
+  /**
+   * The condition, over {@code table}'s {@code claimed_by}, that no live instance holds the row:
+   * it is unclaimed, or its holder's heartbeat is older than the one parameter it takes (or the
+   * holder never beat). Questions and edits are claimed by the same rule.
+   */
+  static String claimIsFree(String table) {
+    return "(" + table + ".claimed_by IS NULL OR NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = " + table
+        + ".claimed_by AND i.heartbeat_at >= ?))";
+  }
+
+  /** Shows this instance is alive: its claims stay its own while its heartbeat is fresh. */
+  public void beat() {
+    db.transaction(c -> {
+      long now = clock.getAsLong();
+      try (PreparedStatement up = c.prepareStatement("""
+          INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at""")) {
+        up.setString(1, instance);
+        up.setLong(2, now);
+        up.setLong(3, now);
+        up.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Gives back this instance's claims on unsent questions and removes its heartbeat (at shutdown),
+   * so another instance may answer them at once.
+   */
   public int releaseClaims() {
     return db.transaction(c -> {
+      int released;
       try (PreparedStatement up = c.prepareStatement(
           "UPDATE answers SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ? AND sent_at IS NULL")) {
         up.setString(1, instance);
-        return up.executeUpdate();
+        released = up.executeUpdate();
+      }
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM instances WHERE id = ?")) {
+        del.setString(1, instance);
+        del.executeUpdate();
+      }
+      return released;
+    });
+  }
+
+  /**
+   * Forgets the ids of commands, button presses and other messages received before
+   * {@code beforeMillis}: Telegram redelivers an unconfirmed update for at most a day.
+   */
+  public int forgetHandledUpdates(long beforeMillis) {
+    return db.transaction(c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM handled_updates WHERE received_at < ?")) {
+        del.setLong(1, beforeMillis);
+        return del.executeUpdate();
       }
     });
   }
 
-  /** Stores a reader's 👍 (1) or 👎 (-1); a new vote replaces the old. False when no such answer. */
-  public boolean feedback(long answerId, long userId, int value) {
+  /**
+   * Stores a reader's 👍 (1) or 👎 (-1); a new vote replaces the old. Counted only when the button
+   * pressed is under a message of that answer's reply in {@code chatId}: false otherwise, or when
+   * there is no such answer, with no difference between the two.
+   */
+  public boolean feedback(long answerId, long chatId, int messageId, long userId, int value) {
     return db.transaction(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM answers WHERE id = ?")) {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT 1 FROM reply_messages WHERE answer_id = ? AND chat_id = ? AND message_id = ?")) {
         q.setLong(1, answerId);
+        q.setLong(2, chatId);
+        q.setLong(3, messageId);
         try (ResultSet rs = q.executeQuery()) {
           if (!rs.next()) return false;
         }

@@ -9,8 +9,8 @@ import java.util.List;
  * The running bot's side of {@code pending_edits}: claim the edits moderators queued, then
  * finish or release each. It lives with the answer log rather than with the moderation service
  * because claiming is the running instance's business: it shares the log's connection, instance
- * id and clock, and follows the same claim rule as {@link AnswerLog#claimUnsent} (a claim older
- * than the stale limit may be taken over), so the two change together. The moderation service
+ * id and clock, and follows the same claim rule as {@link AnswerLog#claimUnsent} (a claim held by
+ * an instance whose heartbeat stopped is taken over), so the two change together. The moderation service
  * only queues edits, inside the transaction of a hide, and never carries one out.
  */
 public final class EditQueue {
@@ -20,14 +20,17 @@ public final class EditQueue {
     this.log = log;
   }
 
-  /** Claims open edits (unclaimed, or claimed before {@code staleBeforeMillis}) for this instance, oldest first. */
-  public List<PendingEdit> claim(long staleBeforeMillis, int limit) {
+  /**
+   * Claims open edits for this instance, oldest first: unclaimed, or claimed by an instance whose
+   * last heartbeat is older than {@code deadBeforeMillis}.
+   */
+  public List<PendingEdit> claim(long deadBeforeMillis, int limit) {
     return log.transaction(c -> {
       List<PendingEdit> open = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("""
           SELECT id, answer_id, chat_id, message_id, new_text FROM pending_edits
-          WHERE done_at IS NULL AND (claimed_by IS NULL OR claimed_at < ?) ORDER BY id LIMIT ?""")) {
-        q.setLong(1, staleBeforeMillis);
+          WHERE done_at IS NULL AND """ + AnswerLog.claimIsFree("pending_edits") + " ORDER BY id LIMIT ?")) {
+        q.setLong(1, deadBeforeMillis);
         q.setInt(2, limit);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
@@ -38,12 +41,12 @@ public final class EditQueue {
       List<PendingEdit> claimed = new ArrayList<>();
       try (PreparedStatement up = c.prepareStatement("""
           UPDATE pending_edits SET claimed_by = ?, claimed_at = ? WHERE id = ? AND done_at IS NULL
-            AND (claimed_by IS NULL OR claimed_at < ?)""")) {
+            AND """ + AnswerLog.claimIsFree("pending_edits"))) {
         for (PendingEdit e : open) {
           up.setString(1, log.instance());
           up.setLong(2, log.now());
           up.setLong(3, e.id());
-          up.setLong(4, staleBeforeMillis);
+          up.setLong(4, deadBeforeMillis);
           if (up.executeUpdate() == 1) claimed.add(e);
         }
       }

@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * Everything the log holds about one answer: what the review page's detail and Telegram's
  * {@code /show} present. Text that may be missing is the empty string; {@code answerText} is the
- * Telegram HTML exactly as the reader was sent it.
+ * Telegram HTML exactly as the reader was sent it; {@code replyMessageIds} the Telegram ids of the
+ * messages the reader holds; {@code refusal} why the bot did not answer, for a refused question.
  */
 public record AnswerDetail(QueueRow summary, long updateId, String chatId, String userId, String question,
                            String answerText, String notice, String query, String latency, String replyMessageIds,
-                           String incidentId, List<Citation> citations, List<Sentence> sentences,
+                           String incidentId, String refusal, List<Citation> citations, List<Sentence> sentences,
                            List<Retrieved> retrieved, List<Action> actions) {
   public AnswerDetail {
     citations = List.copyOf(citations);

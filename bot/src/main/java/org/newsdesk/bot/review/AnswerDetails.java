@@ -22,10 +22,10 @@ final class AnswerDetails {
     try (Connection c = db.open()) {
       QueueRow summary;
       long updateId;
-      String chatId, userId, question, answerText, notice, query, latency, replies, incident;
+      String chatId, userId, question, answerText, notice, query, latency, replies, incident, refusal;
       try (PreparedStatement ps = c.prepareStatement("SELECT " + ReviewQueue.COLUMNS
-          + ", a.update_id, a.chat_id, a.user_id, a.answer_text, a.notice, a.query, a.latency_ms, a.reply_message_ids,"
-          + " a.incident_id FROM answers a WHERE a.id = ?")) {
+          + ", a.update_id, a.chat_id, a.user_id, a.answer_text, a.notice, a.query, a.latency_ms,"
+          + " a.incident_id, a.refusal FROM answers a WHERE a.id = ?")) {
         ps.setLong(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) return Optional.empty();
@@ -39,15 +39,41 @@ final class AnswerDetails {
           query = text(rs, "query");
           String ms = text(rs, "latency_ms");
           latency = ms.isEmpty() ? "" : ms + " ms";
-          replies = text(rs, "reply_message_ids");
           incident = text(rs, "incident_id");
+          refusal = text(rs, "refusal");
         }
       }
+      replies = replyMessages(c, id);
       return Optional.of(new AnswerDetail(summary, updateId, chatId, userId, question, answerText, notice, query,
-          latency, replies, incident, citations(c, id), sentences(c, id), retrieved(c, id), actions(c, id)));
+          latency, replies, incident, refusal, citations(c, id), sentences(c, id), retrieved(c, id), actions(c, id)));
     } catch (SQLException e) {
       throw new ReviewStoreException("cannot read answer " + id, e);
     }
+  }
+
+  /**
+   * The ids of the messages the reader holds, in order, and how many were in flight when the bot
+   * stopped: Telegram may have delivered those, but their ids are unknown.
+   */
+  private static String replyMessages(Connection c, long id) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    int unknown = 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT message_id, sending_at FROM reply_messages WHERE answer_id = ? ORDER BY part")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long message = rs.getLong(1);
+          if (!rs.wasNull()) ids.add(Long.toString(message));
+          else if (rs.getObject(2) != null) unknown++;
+        }
+      }
+    }
+    String known = String.join(", ", ids);
+    if (unknown == 0) return known;
+    String more = unknown + (unknown == 1 ? " message" : " messages") + " of unknown id (the bot stopped while"
+        + " sending " + (unknown == 1 ? "it" : "them") + "; hiding cannot reach " + (unknown == 1 ? "it" : "them") + ")";
+    return known.isEmpty() ? more : known + " and " + more;
   }
 
   private static List<AnswerDetail.Citation> citations(Connection c, long id) throws SQLException {

@@ -64,10 +64,10 @@ final class Insights {
     long start = startOf(from);
     long end = startOf(to) + DAY_MS;
     Map<LocalDate, long[]> days = new LinkedHashMap<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) days.put(d, new long[6]);
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) days.put(d, new long[7]);
     try (PreparedStatement ps = c.prepareStatement("SELECT a.asked_at / 86400000 AS day, COUNT(*),"
         + " SUM(CASE WHEN a.answered = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.answered = 0 THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN a.state = 'failed' THEN 1 ELSE 0 END)"
+        + " SUM(CASE WHEN a.state = 'failed' THEN 1 ELSE 0 END), SUM(CASE WHEN a.state = 'refused' THEN 1 ELSE 0 END)"
         + " FROM answers a WHERE a.asked_at >= ? AND a.asked_at < ? GROUP BY a.asked_at / 86400000")) {
       ps.setLong(1, start);
       ps.setLong(2, end);
@@ -78,6 +78,7 @@ final class Insights {
           d[1] = rs.getLong(3);
           d[2] = rs.getLong(4);
           d[3] = rs.getLong(5);
+          d[4] = rs.getLong(6);
         }
       }
     }
@@ -90,13 +91,13 @@ final class Insights {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long[] d = days.get(LocalDate.ofEpochDay(rs.getLong(1)));
-          d[4] = rs.getLong(2);
-          d[5] = rs.getLong(3);
+          d[5] = rs.getLong(2);
+          d[6] = rs.getLong(3);
         }
       }
     }
     List<InsightsReport.Day> list = new ArrayList<>();
-    days.forEach((date, d) -> list.add(new InsightsReport.Day(date, d[0], d[1], d[2], d[3], d[4], d[5])));
+    days.forEach((date, d) -> list.add(new InsightsReport.Day(date, d[0], d[1], d[2], d[3], d[4], d[5], d[6])));
     return list;
   }
 

@@ -140,35 +140,20 @@ public final class Moderation {
     });
   }
 
-  /** Queues the replacement of each message of the reply; the running bot makes the edits. */
+  /**
+   * Queues the replacement of every message of the reply the reader holds (each part of a long
+   * answer, and an apology), by the ids logged as they were sent; the running bot makes the edits.
+   */
   private static int queueEdits(Connection c, long answerId, long now) throws SQLException {
-    long chatId;
-    String replies;
-    try (PreparedStatement ps = c.prepareStatement("SELECT chat_id, reply_message_ids FROM answers WHERE id = ?")) {
-      ps.setLong(1, answerId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        chatId = rs.getLong(1);
-        if (rs.wasNull()) return 0;
-        replies = rs.getString(2);
-      }
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO pending_edits (answer_id, chat_id, message_id, new_text, requested_at)
+        SELECT answer_id, chat_id, message_id, ?, ? FROM reply_messages
+        WHERE answer_id = ? AND message_id IS NOT NULL ORDER BY part""")) {
+      ps.setString(1, HIDDEN_NOTICE);
+      ps.setLong(2, now);
+      ps.setLong(3, answerId);
+      return ps.executeUpdate();
     }
-    if (replies == null || replies.isBlank()) return 0;
-    int queued = 0;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO pending_edits"
-        + " (answer_id, chat_id, message_id, new_text, requested_at) VALUES (?, ?, ?, ?, ?)")) {
-      for (String part : replies.split(",")) {
-        if (part.isBlank()) continue;
-        ps.setLong(1, answerId);
-        ps.setLong(2, chatId);
-        ps.setLong(3, Long.parseLong(part.strip()));
-        ps.setString(4, HIDDEN_NOTICE);
-        ps.setLong(5, now);
-        ps.executeUpdate();
-        queued++;
-      }
-    }
-    return queued;
   }
 
   private static void record(Connection c, long answerId, Action action, String moderator, String note, long now)

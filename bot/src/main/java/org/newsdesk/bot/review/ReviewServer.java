@@ -8,6 +8,8 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.logging.IncidentId;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ public final class ReviewServer implements AutoCloseable {
   private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+  private final ReviewConfig config;
   private final Moderation moderation;
   private final Export export;
   private final Sessions sessions;
@@ -46,13 +50,21 @@ public final class ReviewServer implements AutoCloseable {
   private final Clock clock;
   private final PebbleEngine templates;
   private final Javalin app;
+  private String host;
+  private int port;
 
+  /**
+   * The page over {@code db}, not yet listening.
+   *
+   * @throws ConfigException when the password is too short ({@link PasswordCheck})
+   */
   public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock) {
+    this.config = config;
+    this.password = new PasswordCheck(password);
     this.moderation = new Moderation(db, clock::millis);
     this.export = new Export(db);
     this.sessions = new Sessions(config.sessionTimeout(), clock);
-    this.password = new PasswordCheck(password);
-    this.throttle = new SignInThrottle(5, Duration.ofMinutes(15), clock);
+    this.throttle = new SignInThrottle(5, 30, Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
     this.clock = clock;
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("review");
@@ -62,19 +74,64 @@ public final class ReviewServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.useVirtualThreads = true;
+      config.keystore().ifPresent(keystore -> cfg.jetty.addConnector((server, http) ->
+          ReviewTls.connector(server, http, keystore, config.keystorePassword(), host, port)));
     });
     routes();
   }
 
-  /** Starts listening; port 0 picks a free one (see {@link #port()}). */
+  /**
+   * Starts listening; port 0 picks a free one (see {@link #port()}). HTTPS when the configuration
+   * names a keystore; otherwise plain HTTP, which on an address other than loopback needs
+   * {@code insecureHttp}, since the password would cross the network readable.
+   *
+   * @throws ConfigException when plain HTTP is refused, or the keystore cannot be used
+   */
   public ReviewServer start(String host, int port) {
-    app.start(host, port);
-    log.atInfo().addKeyValue("host", host).addKeyValue("port", port()).log("review page listening");
+    boolean tls = config.keystore().isPresent();
+    if (!tls && !config.insecureHttp() && !isLoopback(host)) {
+      throw new ConfigException("the review page on " + host + " would send the moderators' password over plain"
+          + " HTTP: set newsdesk.review.keystore (and " + ReviewConfig.KEYSTORE_PASSWORD_ENV + ") to serve HTTPS,"
+          + " or pass --insecure-http if the network is trusted");
+    }
+    this.host = host;
+    this.port = port;
+    if (tls) {
+      ReviewTls.check(config.keystore().get(), config.keystorePassword());
+      app.start();
+    } else {
+      app.start(host, port);
+    }
+    log.atInfo().addKeyValue("host", host).addKeyValue("port", port()).addKeyValue("https", tls)
+        .log("review page listening");
+    if (!tls && !isLoopback(host)) {
+      log.atWarn().addKeyValue("host", host).log("review page serves plain HTTP beyond this machine");
+    }
     return this;
   }
 
   public int port() {
     return app.port();
+  }
+
+  /** Where moderators open the page: {@code https://host:port/} or {@code http://host:port/}. */
+  public String url() {
+    return (config.keystore().isPresent() ? "https" : "http") + "://" + host + ":" + port() + "/";
+  }
+
+  /** A sentence for the terminal when the page serves plain HTTP beyond this machine; empty otherwise. */
+  public Optional<String> plainHttpNotice() {
+    if (config.keystore().isPresent() || isLoopback(host)) return Optional.empty();
+    return Optional.of("the review page on " + host + " serves plain HTTP (--insecure-http): passwords and"
+        + " session cookies cross the network unencrypted; set newsdesk.review.keystore to serve HTTPS");
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   @Override
@@ -143,31 +200,38 @@ public final class ReviewServer implements AutoCloseable {
 
   private void login(Context ctx) {
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
-    Duration wait = throttle.waitFor(ctx.ip());
+    Duration wait = throttle.waitFor(name, ctx.ip());
     if (!wait.isZero()) {
-      log.atWarn().addKeyValue("ip", ctx.ip()).log("review sign-in throttled");
-      long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+      log.atWarn().addKeyValue("ip", ctx.ip()).addKeyValue("name", name).log("review sign-in throttled");
       render(ctx.status(HttpStatus.TOO_MANY_REQUESTS), "login", Map.of("error",
-          "Too many wrong passwords from this address. Try again in " + minutes
-              + (minutes == 1 ? " minute." : " minutes."), "name", name));
+          "Too many wrong passwords. Try again in " + inWords(wait) + ".", "name", name));
       return;
     }
     if (!password.matches(ctx.formParam("password"))) {
-      throttle.failed(ctx.ip());
-      log.atWarn().addKeyValue("ip", ctx.ip()).log("review sign-in refused");
+      throttle.failed(name, ctx.ip());
+      log.atWarn().addKeyValue("ip", ctx.ip()).addKeyValue("name", name).log("review sign-in refused");
       render(ctx.status(HttpStatus.UNAUTHORIZED), "login", Map.of("error", "Wrong password.", "name", name));
       return;
     }
-    throttle.succeeded(ctx.ip());
+    throttle.succeeded(name, ctx.ip());
     if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)) {
       render(ctx.status(HttpStatus.BAD_REQUEST), "login",
           Map.of("error", "Type your name (up to 40 characters); it is recorded with your actions.", "name", ""));
       return;
     }
     Sessions.Session s = sessions.start(name);
-    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
+        + (config.keystore().isPresent() ? "; Secure" : ""));
     log.atInfo().addKeyValue("moderator", name).log("review sign-in");
     ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  /** "45 seconds", "1 minute", "15 minutes": a wait rounded up. */
+  static String inWords(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    if (seconds < 60) return seconds + (seconds == 1 ? " second" : " seconds");
+    long minutes = (seconds + 59) / 60;
+    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 
   private void queuePage(Context ctx) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,9 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The slash commands and who may use them: {@code /start /help /sources} for everyone,
  * {@code /review /show /flag /hide /note} for moderators, {@code /reindex /stats} for
- * maintainers. Replies are plain text; a refused attempt is logged with the user and command.
- * The moderators' commands are a door to {@link Moderation}, the service behind the review page
- * too: this class only parses the command and words the reply.
+ * maintainers. The team's commands answer in a private chat only: they show readers' questions,
+ * so in a group anyone gets the same short pointer to the private chat, which says nothing about
+ * them or the log. Replies are blocks sent as Telegram HTML, text from users and articles escaped;
+ * a refused attempt is logged with the user and command. The moderators' commands are a door to
+ * {@link Moderation}, the service behind the review page too: this class only parses the command
+ * and words the reply.
  */
 final class BotCommands {
   private static final Logger log = LoggerFactory.getLogger(BotCommands.class);
@@ -36,38 +40,50 @@ final class BotCommands {
   private final Moderation moderation;
   private final Library library;
   private final LongSupplier clock;
+  private final String botUsername;
 
-  BotCommands(Set<Long> moderators, Set<Long> maintainers, Moderation moderation, Library library, LongSupplier clock) {
+  BotCommands(Set<Long> moderators, Set<Long> maintainers, Moderation moderation, Library library, LongSupplier clock,
+              String botUsername) {
     this.moderators = Set.copyOf(moderators);
     this.maintainers = Set.copyOf(maintainers);
     this.moderation = moderation;
     this.library = library;
     this.clock = clock;
+    this.botUsername = botUsername;
   }
 
   /** The reply to {@code /name args} from {@code userId}; empty for an unknown command outside a private chat. */
-  Optional<String> reply(String name, String args, long userId, boolean privateChat) {
+  Optional<List<Block>> reply(String name, String args, long userId, boolean privateChat) {
+    boolean team = MODERATOR.contains(name) || MAINTAINER.contains(name);
+    if (team && !privateChat) {
+      log.atInfo().addKeyValue("userId", userId).addKeyValue("command", name).log("team command outside a private chat");
+      return text(TelegramReplies.teamCommandsInPrivate(botUsername));
+    }
     if (MODERATOR.contains(name) && !moderators.contains(userId)
         || MAINTAINER.contains(name) && !maintainers.contains(userId)) {
       log.atInfo().addKeyValue("userId", userId).addKeyValue("command", name).log("command refused");
-      return Optional.of(TelegramReplies.REFUSED);
+      return text(TelegramReplies.REFUSED);
     }
     String moderator = "telegram:" + userId;
     return switch (name) {
-      case "start" -> Optional.of(TelegramReplies.START);
-      case "help" -> Optional.of(TelegramReplies.HELP);
-      case "sources" -> Optional.of(sources());
+      case "start" -> text(TelegramReplies.START);
+      case "help" -> text(TelegramReplies.HELP);
+      case "sources" -> text(sources());
       case "review" -> Optional.of(review());
       case "show" -> Optional.of(withId(name, args, id -> moderation.answer(id).map(BotCommands::entry)
           .orElse(noSuch(id))));
       case "flag" -> Optional.of(withId(name, args, id -> moderation.act(id, Moderation.Action.FLAG, moderator, null)
-          .map(o -> "Answer #" + id + " flagged.").orElse(noSuch(id))));
+          .map(o -> TelegramReplies.text("Answer #" + id + " flagged.")).orElse(noSuch(id))));
       case "hide" -> Optional.of(withId(name, args, id -> hide(id, moderator)));
       case "note" -> Optional.of(note(args, moderator));
-      case "reindex" -> Optional.of(library.reindex());
-      case "stats" -> Optional.of(stats());
-      default -> privateChat ? Optional.of(TelegramReplies.UNKNOWN_COMMAND) : Optional.empty();
+      case "reindex" -> text(library.reindex());
+      case "stats" -> text(stats());
+      default -> privateChat ? text(TelegramReplies.UNKNOWN_COMMAND) : Optional.empty();
     };
+  }
+
+  private static Optional<List<Block>> text(String text) {
+    return Optional.of(TelegramReplies.text(text));
   }
 
   private String sources() {
@@ -84,10 +100,10 @@ final class BotCommands {
     return from.equals(to) ? "on " + from : "from " + from + " to " + to;
   }
 
-  private String review() {
+  private List<Block> review() {
     List<QueueRow> rows = moderation.queue(QueueFilter.needingLook(), Optional.empty(), REVIEW_LINES).rows();
-    if (rows.isEmpty()) return "Nothing needs a look right now.";
-    StringBuilder b = new StringBuilder("Answers that need a look (newest first; /show N for one):");
+    if (rows.isEmpty()) return TelegramReplies.text("Nothing needs a look right now.");
+    StringBuilder b = new StringBuilder(" (newest first; /show N for one):");
     for (QueueRow r : rows) {
       b.append("\n#").append(r.id()).append(' ').append(TIME.format(r.askedAt()));
       if (r.thumbsDown() > 0) b.append(" · 👎").append(r.thumbsDown());
@@ -97,91 +113,110 @@ final class BotCommands {
       if (r.state().equals("failed")) b.append(" · failed");
       b.append(" · \"").append(shorten(r.question(), 80)).append('"');
     }
-    return b.toString();
+    return List.of(Block.of(Block.Span.bold("Answers that need a look"), Block.Span.plain(b.toString())));
   }
 
-  private static String entry(AnswerDetail a) {
+  /** One answer in full: what the reader asked and was sent (with its formatting), the evidence, the history. */
+  private static List<Block> entry(AnswerDetail a) {
     QueueRow s = a.summary();
-    StringBuilder b = new StringBuilder();
-    b.append("Answer #").append(s.id()).append(" (update ").append(a.updateId()).append(")\n");
-    b.append("Asked ").append(TIME.format(s.askedAt())).append(" by user ").append(a.userId())
+    List<Block> blocks = new ArrayList<>();
+    StringBuilder head = new StringBuilder();
+    head.append(" (update ").append(a.updateId()).append(")\n");
+    head.append("Asked ").append(TIME.format(s.askedAt())).append(" by user ").append(a.userId())
         .append(" in ").append(s.chatType()).append(" chat ").append(a.chatId()).append('\n');
-    b.append("State: ").append(s.state());
-    s.answered().ifPresent(answered -> b.append(answered ? ", answered" : ", not found"));
-    if (!s.mode().isEmpty()) b.append(", mode ").append(s.mode());
-    if (!a.latency().isEmpty()) b.append(", ").append(a.latency());
-    if (s.flagged()) b.append(", flagged");
-    if (s.hidden()) b.append(", hidden");
-    if (!a.incidentId().isEmpty()) b.append(", incident ").append(a.incidentId());
-    b.append("\nFeedback: 👍").append(s.thumbsUp()).append(" 👎").append(s.thumbsDown());
-    b.append("\n\nQuestion: ").append(a.question());
-    if (!a.query().isEmpty() && !a.query().equals(a.question())) b.append("\nSearched: ").append(a.query());
-    if (!a.notice().isEmpty()) b.append("\nNotice: ").append(a.notice());
-    if (!a.answerText().isEmpty()) b.append("\n\nAnswer as sent:\n").append(a.answerText());
+    head.append("State: ").append(s.state());
+    s.answered().ifPresent(answered -> head.append(answered ? ", answered" : ", not found"));
+    if (!s.mode().isEmpty()) head.append(", mode ").append(s.mode());
+    if (!a.latency().isEmpty()) head.append(", ").append(a.latency());
+    if (s.flagged()) head.append(", flagged");
+    if (s.hidden()) head.append(", hidden");
+    if (!a.incidentId().isEmpty()) head.append(", incident ").append(a.incidentId());
+    if (!a.refusal().isEmpty()) head.append(", refused: ").append(a.refusal());
+    head.append("\nFeedback: 👍").append(s.thumbsUp()).append(" 👎").append(s.thumbsDown());
+    blocks.add(Block.of(Block.Span.bold("Answer #" + s.id()), Block.Span.plain(head.toString())));
+
+    StringBuilder asked = new StringBuilder(": ").append(a.question());
+    if (!a.query().isEmpty() && !a.query().equals(a.question())) asked.append("\nSearched: ").append(a.query());
+    if (!a.notice().isEmpty()) asked.append("\nNotice: ").append(a.notice());
+    blocks.add(Block.of(Block.Span.bold("Question"), Block.Span.plain(asked.toString())));
+
+    if (!a.answerText().isEmpty()) {
+      blocks.add(Block.of(Block.Span.bold("Answer as sent")));
+      blocks.addAll(StoredHtml.blocks(a.answerText()));
+    }
     if (!a.citations().isEmpty()) {
-      b.append("\n\nCitations:");
+      List<Block.Span> spans = new ArrayList<>();
+      spans.add(Block.Span.bold("Citations"));
       for (AnswerDetail.Citation c : a.citations()) {
-        b.append("\n[").append(c.n()).append("] ").append(c.title()).append(" (").append(c.articleId()).append('#')
-            .append(c.passageOrdinal()).append(", score ").append(String.format(Locale.ROOT, "%.3f", c.score()))
-            .append(c.supported() ? ", supported" : ", NOT supported").append("): ").append(c.quote());
+        spans.add(Block.Span.plain("\n[" + c.n() + "] "));
+        spans.add(Block.Span.bold(c.title().isBlank() ? "Untitled" : c.title()));
+        spans.add(Block.Span.plain(" (" + c.articleId() + "#" + c.passageOrdinal() + ", score "
+            + String.format(Locale.ROOT, "%.3f", c.score()) + (c.supported() ? ", supported" : ", NOT supported")
+            + "): " + c.quote()));
       }
+      blocks.add(new Block(spans));
     }
     if (!a.sentences().isEmpty()) {
-      b.append("\n\nSentence checks:");
+      StringBuilder b = new StringBuilder();
       for (AnswerDetail.Sentence x : a.sentences()) {
         b.append('\n').append(x.supported() ? "ok " : "UNSUPPORTED ")
             .append(String.format(Locale.ROOT, "%.2f", x.support())).append(" [").append(x.cited()).append("] ")
             .append(x.sentence());
       }
+      blocks.add(Block.of(Block.Span.bold("Sentence checks"), Block.Span.plain(b.toString())));
     }
     if (!a.actions().isEmpty()) {
-      b.append("\n\nModeration:");
+      StringBuilder b = new StringBuilder();
       for (AnswerDetail.Action x : a.actions()) {
         b.append('\n').append(x.action()).append(" by ").append(x.moderator())
             .append(x.note().isEmpty() ? "" : ": " + x.note());
       }
+      blocks.add(Block.of(Block.Span.bold("Moderation"), Block.Span.plain(b.toString())));
     }
-    return b.toString();
+    return blocks;
   }
 
-  private String hide(long id, String moderator) {
+  private List<Block> hide(long id, String moderator) {
     return moderation.act(id, Moderation.Action.HIDE, moderator, null).map(o -> {
-      if (!o.changed()) return "Answer #" + id + " was already hidden; its messages were queued for the notice then.";
+      if (!o.changed()) {
+        return TelegramReplies.text("Answer #" + id + " was already hidden; its messages were queued for the notice then.");
+      }
       int n = o.editsQueued();
-      return "Answer #" + id + " hidden; " + n + (n == 1 ? " message" : " messages")
-          + " will be replaced with a notice within a few seconds.";
+      return TelegramReplies.text("Answer #" + id + " hidden; " + n + (n == 1 ? " message" : " messages")
+          + " will be replaced with a notice within a few seconds.");
     }).orElse(noSuch(id));
   }
 
-  private String note(String args, String moderator) {
+  private List<Block> note(String args, String moderator) {
     String[] parts = args.split("\\s+", 2);
     if (parts.length < 2 || parts[1].isBlank() || !parts[0].matches("\\d{1,18}")) {
-      return "Usage: /note N text (N is the answer id shown by /review).";
+      return TelegramReplies.text("Usage: /note N text (N is the answer id shown by /review).");
     }
     long id = Long.parseLong(parts[0]);
     return moderation.act(id, Moderation.Action.NOTE, moderator, parts[1])
-        .map(o -> "Note added to answer #" + id + ".").orElse(noSuch(id));
+        .map(o -> TelegramReplies.text("Note added to answer #" + id + ".")).orElse(noSuch(id));
   }
 
   private String stats() {
     LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(clock.getAsLong()), ZoneOffset.UTC);
     InsightsReport.Day d = moderation.day(today);
     return "Today (UTC): " + d.questions() + " questions, " + d.answered() + " answered, " + d.notFound()
-        + " not found, " + d.failed() + " failed.\nFeedback today: 👍 " + d.thumbsUp() + " / 👎 " + d.thumbsDown() + ".";
+        + " not found, " + d.failed() + " failed" + (d.refused() > 0 ? ", " + d.refused() + " refused" : "")
+        + ".\nFeedback today: 👍 " + d.thumbsUp() + " / 👎 " + d.thumbsDown() + ".";
   }
 
   private interface IdCommand {
-    String run(long id);
+    List<Block> run(long id);
   }
 
-  private static String withId(String name, String args, IdCommand command) {
+  private static List<Block> withId(String name, String args, IdCommand command) {
     String a = args.strip().replaceFirst("^#", "");
-    if (!a.matches("\\d{1,18}")) return "Usage: /" + name + " N (N is the answer id shown by /review).";
+    if (!a.matches("\\d{1,18}")) return TelegramReplies.text("Usage: /" + name + " N (N is the answer id shown by /review).");
     return command.run(Long.parseLong(a));
   }
 
-  private static String noSuch(long id) {
-    return "There is no answer #" + id + ".";
+  private static List<Block> noSuch(long id) {
+    return TelegramReplies.text("There is no answer #" + id + ".");
   }
 
   private static String shorten(String s, int max) {

@@ -7,6 +7,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * What an incoming message asks of the bot. Private chats: any text is a question. Groups: only
  * {@code /ask}, a mention of the bot, or a reply to one of its messages; the rest is not for us.
+ * The caption of a photo (or any other media) is read as the message's text.
  */
 sealed interface Inbound {
   record Ask(String question) implements Inbound {}
@@ -19,8 +20,10 @@ sealed interface Inbound {
 
   static Inbound classify(Message m, String botUsername, long botId) {
     boolean isPrivate = "private".equals(m.getChat().getType());
-    if (!m.hasText()) return isPrivate ? new NonText() : new Ignored();
-    String text = m.getText().strip();
+    String caption = m.getCaption() == null || m.getCaption().isBlank() ? null : m.getCaption();
+    String written = m.hasText() ? m.getText() : caption;
+    if (written == null) return isPrivate ? new NonText() : new Ignored();
+    String text = written.strip();
     if (text.startsWith("/")) {
       String[] head = text.split("\\s+", 2);
       String name = head[0].substring(1);

@@ -5,18 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.CorpusStats;
+import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.ReindexBusyException;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
 
-/** The Lucene index as the bot's {@link Library}: reindex the articles folder, report what it holds. The searcher stays its owner's. */
+/** The passage index as the bot's {@link Library}: reindex the articles folder, report what it holds. The index stays its owner's. */
 public final class IndexedLibrary implements Library {
   private final ArticleIndexer indexer;
-  private final LucenePassageSearcher searcher;
+  private final PassageIndex index;
   private final Path articles;
 
-  public IndexedLibrary(ArticleIndexer indexer, LucenePassageSearcher searcher, Path articles) {
+  public IndexedLibrary(ArticleIndexer indexer, PassageIndex index, Path articles) {
     this.indexer = indexer;
-    this.searcher = searcher;
+    this.index = index;
     this.articles = articles;
   }
 
@@ -24,7 +24,7 @@ public final class IndexedLibrary implements Library {
   public String reindex() {
     try {
       String report = indexer.reindex(articles).format();
-      searcher.refresh();
+      index.refresh();
       return report;
     } catch (ReindexBusyException e) {
       return "Another reindex is running right now; nothing was changed. Try again in a minute.";
@@ -35,7 +35,7 @@ public final class IndexedLibrary implements Library {
 
   @Override
   public SourcesInfo sources() {
-    CorpusStats s = searcher.stats();
+    CorpusStats s = index.stats();
     return new SourcesInfo(s.articles(), s.earliest(), s.latest(), s.reindexedAt());
   }
 }

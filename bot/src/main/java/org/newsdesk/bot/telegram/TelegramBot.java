@@ -31,17 +31,35 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * earlier run, long-polls through TelegramBots, carries out queued edits (hides) every couple of
  * seconds, and on {@link #close} stops polling, lets answers in flight finish (bounded) and
  * releases what it did not finish. The answer log and the answerer belong to the caller.
+ *
+ * <p>Every heartbeat it records that it is alive in the answer log, then takes over the unsent
+ * questions of any instance whose heartbeat is older than {@link Timing#deadAfter}: after a crash
+ * (kill -9, power loss) the questions in flight are answered again within seconds, by this
+ * instance or any other, and each reply continues at its first message not sent.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  /** Telegram keeps an unconfirmed update for at most a day; an id older than two can never come back. */
+  private static final Duration HANDLED_UPDATES_KEPT = Duration.ofDays(2);
 
-  /** Timings; tests shorten them. */
+  /**
+   * Timings; tests shorten them. {@code heartbeat}: how often the instance shows it is alive and
+   * looks for questions left unsent; {@code deadAfter}: how old an instance's last heartbeat may be
+   * before its claims are taken over (a few heartbeats, so a slow beat is not taken for a death).
+   */
   public record Timing(Duration pollTimeout, Duration pollBackOffStart, Duration pollBackOffMax,
-                       Duration editInterval, Duration recoveryInterval, Duration claimStaleAfter,
+                       Duration editInterval, Duration heartbeat, Duration deadAfter,
                        TelegramGateway.Retry retry) {
+    public Timing {
+      if (deadAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException("deadAfter must be at least two heartbeats, got " + deadAfter
+            + " for a heartbeat of " + heartbeat);
+      }
+    }
+
     public static Timing defaults() {
       return new Timing(Duration.ofSeconds(50), Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(2),
-          Duration.ofSeconds(15), Duration.ofMinutes(2), TelegramGateway.Retry.defaults());
+          Duration.ofSeconds(3), Duration.ofSeconds(12), TelegramGateway.Retry.defaults());
     }
   }
 
@@ -59,12 +77,15 @@ public final class TelegramBot implements AutoCloseable {
   private final AnswerLog answerLog;
   private final EditQueue edits;
   private final ChatQueues queues = new ChatQueues();
+  private final ChoreLog heartbeatLog = new ChoreLog(log, "heartbeat");
   private final ChoreLog recoveryLog = new ChoreLog(log, "answer unsent questions");
   private final ChoreLog editLog = new ChoreLog(log, "carry out edits");
   private final UpdateHandler handler;
   private final User me;
   private final LongSupplier clock;
   private final ScheduledExecutorService chores;
+  /** Its own thread, so a slow edit (Telegram retrying) never delays the heartbeat past {@link Timing#deadAfter}. */
+  private final ScheduledExecutorService heartbeat;
   private final ScheduledExecutorService pollExecutor;
   private final PollBackOff pollBackOff;
   private final OkHttpClient pollHttp;
@@ -128,12 +149,15 @@ public final class TelegramBot implements AutoCloseable {
     this.edits = new EditQueue(answerLog);
     this.telegram = connection.gateway;
     this.me = connection.me;
+    String username = me.getUserName() == null ? "" : me.getUserName();
     BotCommands commands = new BotCommands(config.moderators(), config.maintainers(),
-        new Moderation(answerLog.database(), clock), library, clock);
-    this.handler = new UpdateHandler(new UpdateHandler.Identity(me.getId(), me.getUserName() == null ? "" : me.getUserName()),
+        new Moderation(answerLog.database(), clock), library, clock, username);
+    this.handler = new UpdateHandler(new UpdateHandler.Identity(me.getId(), username),
         telegram, answerLog, answerer, commands, queues, new RateLimiter(config.questionsPerMinute()),
         config.maxQuestionChars(), clock);
     this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("newsdesk-heartbeat").factory());
     this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
     this.pollBackOff = new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax());
     this.pollHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher())
@@ -187,6 +211,8 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   private void begin() {
+    answerLog.beat();
+    answerLog.forgetHandledUpdates(clock.getAsLong() - HANDLED_UPDATES_KEPT.toMillis());
     recoverUnsent();
     long pollSeconds = Math.max(0, timing.pollTimeout().toSeconds());
     Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder().offset(last + 1).limit(100)
@@ -200,16 +226,30 @@ public final class TelegramBot implements AutoCloseable {
     }
     long edits = timing.editInterval().toMillis();
     chores.scheduleWithFixedDelay(this::carryOutEdits, edits, edits, TimeUnit.MILLISECONDS);
-    long recovery = timing.recoveryInterval().toMillis();
-    chores.scheduleWithFixedDelay(this::recoverUnsent, recovery, recovery, TimeUnit.MILLISECONDS);
+    long beat = timing.heartbeat().toMillis();
+    heartbeat.scheduleWithFixedDelay(() -> {
+      beat();
+      recoverUnsent();
+    }, beat, beat, TimeUnit.MILLISECONDS);
     log.atInfo().addKeyValue("bot", me.getUserName()).addKeyValue("api", config.apiUrl()).log("bot polling");
   }
 
-  /** Answers questions that were logged but never replied to (an earlier run stopped or crashed). */
+  private void beat() {
+    try {
+      answerLog.beat();
+      heartbeatLog.succeeded();
+    } catch (RuntimeException e) {
+      heartbeatLog.failed(e);
+    }
+  }
+
+  /**
+   * Answers questions that were logged but never replied to and that no live instance holds (an
+   * earlier run stopped or crashed, or Telegram was unreachable).
+   */
   private void recoverUnsent() {
     try {
-      long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
-      for (PendingQuestion p : answerLog.claimUnsent(staleBefore, 100)) {
+      for (PendingQuestion p : answerLog.claimUnsent(deadBefore(), 100)) {
         log.atInfo().addKeyValue("answerId", p.answerId()).log("answering a question left unsent");
         handler.resume(p);
       }
@@ -222,8 +262,7 @@ public final class TelegramBot implements AutoCloseable {
   /** Edits readers' messages as moderators asked (hide), from the {@code pending_edits} queue. */
   private void carryOutEdits() {
     try {
-      long staleBefore = clock.getAsLong() - timing.claimStaleAfter().toMillis();
-      for (PendingEdit e : edits.claim(staleBefore, 20)) {
+      for (PendingEdit e : edits.claim(deadBefore(), 20)) {
         try {
           telegram.editPlain(e.chatId(), e.messageId(), e.newText());
           edits.finished(e.id(), null);
@@ -245,6 +284,11 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
+  /** Instances whose last heartbeat is older than this are dead: their claims are free. */
+  private long deadBefore() {
+    return clock.getAsLong() - timing.deadAfter().toMillis();
+  }
+
   /** Answers queued or in flight now. */
   int inFlight() {
     return queues.pending();
@@ -260,6 +304,7 @@ public final class TelegramBot implements AutoCloseable {
     if (session != null) session.stop();
     pollHttp.dispatcher().cancelAll();
     if (chores != null) chores.shutdownNow();
+    if (heartbeat != null) heartbeat.shutdownNow();
     boolean idle = queues.awaitIdle(config.shutdownGrace());
     if (!idle) log.atWarn().addKeyValue("inFlight", queues.pending()).log("shutdown grace over, answers left unsent");
     queues.close();

@@ -31,9 +31,23 @@ public final class TelegramReplies {
   public static final String REFUSED = "Sorry, that command is only for the newsdesk team.";
   public static final String UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do.";
   public static final String FEEDBACK_THANKS = "Thanks for the feedback!";
-  public static final String FEEDBACK_UNKNOWN = "That answer is no longer available.";
+  /** The toast of a vote that is not counted: the same whatever the reason, so it tells nothing about other answers. */
+  public static final String FEEDBACK_NOT_COUNTED = "This vote can't be counted.";
 
   private TelegramReplies() {}
+
+  /** Where team commands work; a group is told only this, whoever asked and whatever the command. */
+  public static String teamCommandsInPrivate(String botUsername) {
+    return "Team commands work only in a private chat with me"
+        + (botUsername.isBlank() ? "." : ": @" + botUsername);
+  }
+
+  /** Fixed text as blocks: one per paragraph (blank lines separate them), escaped when sent as HTML. */
+  public static List<Block> text(String text) {
+    List<Block> blocks = new ArrayList<>();
+    for (String p : text.split("\n\n")) if (!p.isBlank()) blocks.add(Block.plain(p));
+    return blocks;
+  }
 
   public static String tooLong(int chars, int max) {
     return "That question is too long (" + chars + " characters). Please keep it under " + max + " characters.";

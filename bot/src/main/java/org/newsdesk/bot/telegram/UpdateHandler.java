@@ -1,16 +1,20 @@
 package org.newsdesk.bot.telegram;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.newsdesk.bot.log.AnswerLog;
+import org.newsdesk.bot.log.Arrival;
+import org.newsdesk.bot.log.HandledUpdate;
 import org.newsdesk.bot.log.PendingQuestion;
 import org.newsdesk.bot.log.Question;
+import org.newsdesk.bot.log.Refusal;
+import org.newsdesk.bot.log.Replies;
+import org.newsdesk.bot.log.ReplyPart;
+import org.newsdesk.bot.log.ReplyText;
 import org.newsdesk.bot.logging.IncidentId;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
@@ -23,24 +27,29 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
- * Takes each batch of updates from the poller thread, logs the questions in it durably (before
- * the next {@code getUpdates} confirms them to Telegram), and hands all work to {@link ChatQueues}:
- * nothing slow runs on the poller thread, and this never throws into it.
+ * Takes each batch of updates from the poller thread, logs every update in it that is for the bot
+ * durably (before the next {@code getUpdates} confirms them to Telegram), and hands all work to
+ * {@link ChatQueues}: nothing slow runs on the poller thread, and this never throws into it. An
+ * update already in the log (delivered again after a crash) is dropped, whatever its kind, so no
+ * question is answered and no command run twice.
  *
  * <p>Each update is handled on its own, in two steps with one catch-all: routing it on the poller
  * thread, then its task on its chat's queue. A failure in either goes to {@link Incidents}, which
  * logs it once and tells the user its id; the other updates of the batch never notice.
+ *
+ * <p>A reply is sent message by message, each recorded in {@link Replies} as it goes, so an
+ * answer taken over after a crash continues at its first unsent message.
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
-  private static final int SEEN_UPDATES = 10_000;
 
   /** What the handler needs to know about itself and its limits. */
   record Identity(long botId, String botUsername) {}
 
-  /** An update's work, to run on its chat's queue (or detached, for a button press); set once routed. */
+  /** An update's work: what to log of it, and what to run once it is logged; set once routed. */
   private static final class Work {
     UpdateOrigin origin;
+    Arrival arrival;
     Runnable task;
 
     Work(UpdateOrigin origin) {
@@ -51,6 +60,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   private final Identity me;
   private final TelegramGateway telegram;
   private final AnswerLog answerLog;
+  private final Replies replies;
   private final Answerer answerer;
   private final BotCommands commands;
   private final ChatQueues queues;
@@ -60,18 +70,13 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   private final LongSupplier clock;
   private final Incidents incidents;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
-  private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
-      return size() > SEEN_UPDATES;
-    }
-  };
 
   UpdateHandler(Identity me, TelegramGateway telegram, AnswerLog answerLog, Answerer answerer, BotCommands commands,
                 ChatQueues queues, RateLimiter rateLimiter, int maxQuestionChars, LongSupplier clock) {
     this.me = me;
     this.telegram = telegram;
     this.answerLog = answerLog;
+    this.replies = new Replies(answerLog);
     this.answerer = answerer;
     this.commands = commands;
     this.queues = queues;
@@ -90,22 +95,18 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   public void consume(List<Update> updates) {
     if (!accepting.get()) return;
     List<Work> batch = new ArrayList<>();
-    List<Question> questions = new ArrayList<>();
-    List<Work> questionWork = new ArrayList<>();
     for (Update u : updates) {
-      synchronized (seen) {
-        if (seen.put(u.getUpdateId(), Boolean.TRUE) != null) continue;
-      }
       if (!u.hasCallbackQuery() && !u.hasMessage()) continue;
       Work work = new Work(UpdateOrigin.of(u));
       batch.add(work);
       try {
-        route(u, work, questions, questionWork);
+        route(u, work);
       } catch (RuntimeException e) {
+        work.arrival = new HandledUpdate(u.getUpdateId(), "unroutable", work.origin.chatId());
         work.task = () -> incidents.failed(work.origin, e);
       }
     }
-    logQuestions(questions, questionWork);
+    logArrivals(batch);
     for (Work work : batch) {
       if (work.task == null) continue;
       UpdateOrigin origin = work.origin;
@@ -124,10 +125,11 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     queues.submit(origin.chatId(), () -> guarded(origin, () -> answer(p)));
   }
 
-  /** Sets the update's task; a question's is set by {@link #logQuestions} once it is logged. */
-  private void route(Update u, Work work, List<Question> questions, List<Work> questionWork) {
+  /** Sets what to log of the update and its task; a question's task is set by {@link #logArrivals} once it is logged. */
+  private void route(Update u, Work work) {
     if (u.hasCallbackQuery()) {
       CallbackQuery q = u.getCallbackQuery();
+      work.arrival = new HandledUpdate(u.getUpdateId(), "button", work.origin.chatId());
       work.task = () -> feedback(q);
       return;
     }
@@ -136,50 +138,74 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     long userId = m.getFrom() == null ? 0 : m.getFrom().getId();
     boolean isPrivate = "private".equals(m.getChat().getType());
     Integer replyTo = work.origin.replyTo();
-    work.task = switch (Inbound.classify(m, me.botUsername(), me.botId())) {
-      case Inbound.Ignored i -> null;
-      case Inbound.NonText n -> () -> say(chatId, TelegramReplies.NON_TEXT, replyTo);
-      case Inbound.Command c -> () -> command(c, userId, chatId, isPrivate, replyTo);
-      case Inbound.Ask a -> {
-        String q = a.question().strip();
-        if (q.isEmpty()) yield () -> say(chatId, TelegramReplies.EMPTY_QUESTION, replyTo);
-        if (q.length() > maxQuestionChars) {
-          yield () -> say(chatId, TelegramReplies.tooLong(q.length(), maxQuestionChars), replyTo);
-        }
-        if (!rateLimiter.allow(userId, clock.getAsLong())) {
-          log.atInfo().addKeyValue("userId", userId).log("question rate limited");
-          yield () -> say(chatId, TelegramReplies.rateLimited(rateLimiter.perMinute()), replyTo);
-        }
-        questions.add(new Question(u.getUpdateId(), chatId, userId, m.getChat().getType(), m.getMessageId(), q,
-            m.getDate() == null ? clock.getAsLong() : m.getDate() * 1000L));
-        questionWork.add(work);
-        yield null;
+    switch (Inbound.classify(m, me.botUsername(), me.botId())) {
+      case Inbound.Ignored i -> { }
+      case Inbound.NonText n -> {
+        work.arrival = new HandledUpdate(u.getUpdateId(), "message", chatId);
+        work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.NON_TEXT), replyTo);
       }
-    };
+      case Inbound.Command c -> {
+        work.arrival = new HandledUpdate(u.getUpdateId(), "command", chatId);
+        work.task = () -> command(c, userId, chatId, isPrivate, replyTo);
+      }
+      case Inbound.Ask a -> {
+        String q = a.question().strip().replaceAll("\\s+", " ");
+        if (q.isEmpty()) {
+          work.arrival = new HandledUpdate(u.getUpdateId(), "message", chatId);
+          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.EMPTY_QUESTION), replyTo);
+          return;
+        }
+        Question question = new Question(u.getUpdateId(), chatId, userId, m.getChat().getType(), m.getMessageId(), q,
+            m.getDate() == null ? clock.getAsLong() : m.getDate() * 1000L);
+        if (q.length() > maxQuestionChars) {
+          work.arrival = new Refusal(question, "too long: " + q.length() + " characters, over the limit of "
+              + maxQuestionChars);
+          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.tooLong(q.length(), maxQuestionChars)),
+              replyTo);
+          return;
+        }
+        RateLimiter.Decision decision = rateLimiter.decide(userId, clock.getAsLong());
+        if (decision == RateLimiter.Decision.ALLOW) {
+          work.arrival = question;
+          return;
+        }
+        log.atInfo().addKeyValue("userId", userId).addKeyValue("told", decision == RateLimiter.Decision.REFUSE)
+            .log("question rate limited");
+        work.arrival = new Refusal(question, "asked faster than " + rateLimiter.perMinute() + " questions a minute"
+            + (decision == RateLimiter.Decision.REFUSE ? "" : " (told once already)"));
+        if (decision == RateLimiter.Decision.REFUSE) {
+          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.rateLimited(rateLimiter.perMinute())),
+              replyTo);
+        }
+      }
+    }
   }
 
   /**
-   * Logs the batch's questions in one transaction and sets each one's task: answer it, or nothing
-   * for a redelivery. If the log cannot be written, that is one incident, and each asker is told its id.
+   * Logs the batch's updates in one transaction and sets each question's task: answer it. An
+   * update the log holds already is a redelivery and gets no task. If the log cannot be written,
+   * that is one incident, and everyone who sent an update is told its id.
    */
-  private void logQuestions(List<Question> questions, List<Work> questionWork) {
+  private void logArrivals(List<Work> batch) {
+    List<Work> logged = batch.stream().filter(w -> w.arrival != null).toList();
     List<OptionalLong> ids;
     try {
-      ids = answerLog.receive(questions);
+      ids = answerLog.receive(logged.stream().map(w -> w.arrival).toList());
     } catch (RuntimeException e) {
       String incident = IncidentId.next();
-      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("questions", questions.size())
-          .log("could not log questions");
-      for (Work work : questionWork) work.task = () -> incidents.tell(work.origin, incident);
+      log.atError().setCause(e).addKeyValue("incident", incident).addKeyValue("updates", logged.size())
+          .log("could not log updates");
+      for (Work work : logged) work.task = () -> incidents.tell(work.origin, incident);
       return;
     }
     for (int i = 0; i < ids.size(); i++) {
+      Work work = logged.get(i);
       OptionalLong id = ids.get(i);
       if (id.isEmpty()) {
-        log.atInfo().addKeyValue("updateId", questions.get(i).updateId()).log("redelivered update ignored");
-      } else {
-        PendingQuestion pending = new PendingQuestion(id.getAsLong(), questions.get(i));
-        Work work = questionWork.get(i);
+        log.atInfo().addKeyValue("updateId", work.arrival.updateId()).log("redelivered update ignored");
+        work.task = null;
+      } else if (work.arrival instanceof Question q) {
+        PendingQuestion pending = new PendingQuestion(id.getAsLong(), q);
         work.origin = UpdateOrigin.of(pending);
         work.task = () -> answer(pending);
       }
@@ -196,51 +222,77 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   }
 
   private void command(Inbound.Command c, long userId, long chatId, boolean isPrivate, Integer replyTo) {
-    commands.reply(c.name(), c.args(), userId, isPrivate).ifPresent(text -> say(chatId, text, replyTo));
+    commands.reply(c.name(), c.args(), userId, isPrivate).ifPresent(blocks -> say(chatId, blocks, replyTo));
   }
 
   /**
-   * Answers a logged question: typing, answer, log it, send it, log the message ids. If Telegram
-   * cannot be reached, the question stays claimed and unsent, and recovery tries it again later.
+   * Answers a logged question: the answer and its messages are logged before the first is sent,
+   * then the messages go out one by one. A question whose reply was logged by an earlier run is not
+   * answered again: its reply continues at the first message not sent yet. If Telegram cannot be
+   * reached, the question is given back, and recovery tries again later.
    */
   private void answer(PendingQuestion p) {
     Question q = p.question();
     long started = System.nanoTime();
-    telegram.typing(q.chatId());
-    Thread typing = Thread.ofVirtual().start(() -> keepTyping(q.chatId()));
-    Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
-    try {
-      Answer answer = answerer.answer("telegram:" + q.chatId(), q.text());
-      List<MessageSplitter.Part> parts = splitter.split(TelegramReplies.answer(answer));
-      String sentText = String.join("\n\n", parts.stream().map(MessageSplitter.Part::html).toList());
-      answerLog.answered(p.answerId(), answer, sentText, (System.nanoTime() - started) / 1_000_000);
-      typing.interrupt();
-      List<Integer> messageIds = new ArrayList<>();
-      for (int i = 0; i < parts.size(); i++) {
-        var buttons = i == parts.size() - 1 ? TelegramGateway.feedbackButtons(p.answerId()) : null;
-        messageIds.add(sendPart(q.chatId(), parts.get(i), i == 0 ? replyTo : null, buttons, p.answerId()));
+    List<ReplyPart> parts = replies.parts(p.answerId());
+    boolean resumed = !parts.isEmpty();
+    if (!resumed) {
+      telegram.typing(q.chatId());
+      Thread typing = Thread.ofVirtual().start(() -> keepTyping(q.chatId()));
+      try {
+        Answer answer = answerer.answer("telegram:" + q.chatId(), q.text());
+        List<ReplyText> texts = splitter.split(TelegramReplies.answer(answer)).stream()
+            .map(part -> new ReplyText(part.html(), part.plain())).toList();
+        parts = answerLog.answered(p.answerId(), answer, texts, (System.nanoTime() - started) / 1_000_000);
+      } finally {
+        typing.interrupt();
       }
-      answerLog.sent(p.answerId(), messageIds);
-      log.atInfo().addKeyValue("answerId", p.answerId()).addKeyValue("answered", answer.answered())
-          .addKeyValue("parts", parts.size()).addKeyValue("ms", (System.nanoTime() - started) / 1_000_000)
-          .log("answer sent");
-    } catch (TelegramGateway.Unavailable e) {
-      log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("error", e.getMessage())
-          .log("reply not sent, will retry");
-    } finally {
-      typing.interrupt();
     }
+    Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
+    for (ReplyPart part : parts) {
+      if (part.messageId().isPresent()) continue;
+      if (part.unconfirmed()) {
+        log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("part", part.index())
+            .log("reply message was being sent when the bot stopped; not sent again");
+        continue;
+      }
+      if (!replies.begin(p.answerId(), part.index())) {
+        log.atWarn().addKeyValue("answerId", p.answerId()).log("question taken over by another instance; stopped");
+        return;
+      }
+      boolean last = part.index() == parts.get(parts.size() - 1).index();
+      int messageId;
+      try {
+        messageId = send(q.chatId(), part.text(), part.index() == 0 ? replyTo : null,
+            last ? TelegramGateway.feedbackButtons(p.answerId()) : null);
+      } catch (TelegramGateway.Unavailable e) {
+        // Interrupted (the shutdown grace ran out), the call may have reached Telegram: like a
+        // crash, the part is then never sent again. Otherwise every attempt failed to get through.
+        if (!Thread.currentThread().isInterrupted()) replies.notDelivered(p.answerId(), part.index());
+        answerLog.release(p.answerId());
+        log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("error", e.getMessage())
+            .log("reply not sent, will retry");
+        return;
+      } catch (TelegramGateway.Rejected e) {
+        replies.notDelivered(p.answerId(), part.index()); // refused as HTML and as plain text: never delivered
+        throw e;
+      }
+      replies.delivered(p.answerId(), part.index(), messageId);
+    }
+    answerLog.sent(p.answerId());
+    log.atInfo().addKeyValue("answerId", p.answerId()).addKeyValue("resumed", resumed)
+        .addKeyValue("parts", parts.size()).addKeyValue("ms", (System.nanoTime() - started) / 1_000_000)
+        .log("answer sent");
   }
 
-  /** Sends one part as HTML; if Telegram rejects it, logs Telegram's reason and sends the plain text. */
-  private int sendPart(long chatId, MessageSplitter.Part part, Integer replyTo, InlineKeyboardMarkup buttons,
-                       long answerId) {
+  /** Sends one message as HTML; if Telegram rejects it, logs Telegram's reason and sends the plain text. */
+  private int send(long chatId, ReplyText text, Integer replyTo, InlineKeyboardMarkup buttons) {
     try {
-      return telegram.sendHtml(chatId, part.html(), replyTo, buttons);
+      return telegram.sendHtml(chatId, text.html(), replyTo, buttons);
     } catch (TelegramGateway.Rejected r) {
-      log.atWarn().addKeyValue("answerId", answerId).addKeyValue("code", r.code())
-          .addKeyValue("description", r.getMessage()).log("telegram rejected the answer, sending plain text");
-      return telegram.sendPlain(chatId, part.plain(), replyTo, buttons);
+      log.atWarn().addKeyValue("chatId", chatId).addKeyValue("code", r.code())
+          .addKeyValue("description", r.getMessage()).log("telegram rejected the HTML, sending plain text");
+      return telegram.sendPlain(chatId, text.plain(), replyTo, buttons);
     }
   }
 
@@ -256,24 +308,30 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
   }
 
-  /** Records a 👍/👎 and answers the button press, which Telegram shows as spinning until it is answered. */
+  /**
+   * Records a 👍/👎 and answers the button press, which Telegram shows as spinning until it is
+   * answered. A vote counts only from the chat and message that carried the answer; any other
+   * (forged, or for an answer that does not exist) gets the same neutral toast.
+   */
   private void feedback(CallbackQuery q) {
     Optional<Feedback> vote = Feedback.parse(q.getData());
     String toast = "";
     if (vote.isPresent()) {
-      boolean stored = answerLog.feedback(vote.get().answerId(), q.getFrom().getId(), vote.get().value());
-      toast = stored ? TelegramReplies.FEEDBACK_THANKS : TelegramReplies.FEEDBACK_UNKNOWN;
-      log.atInfo().addKeyValue("answerId", vote.get().answerId()).addKeyValue("value", vote.get().value())
-          .addKeyValue("stored", stored).log("feedback");
+      boolean stored = q.getMessage() != null && answerLog.feedback(vote.get().answerId(), q.getMessage().getChatId(),
+          q.getMessage().getMessageId(), q.getFrom().getId(), vote.get().value());
+      toast = stored ? TelegramReplies.FEEDBACK_THANKS : TelegramReplies.FEEDBACK_NOT_COUNTED;
+      var event = stored ? log.atInfo() : log.atWarn();
+      event.addKeyValue("answerId", vote.get().answerId()).addKeyValue("value", vote.get().value())
+          .addKeyValue("userId", q.getFrom().getId()).addKeyValue("stored", stored).log("feedback");
     }
     telegram.answerCallback(q.getId(), toast);
   }
 
-  /** Sends plain text, split if long. */
-  private void say(long chatId, String text, Integer replyTo) {
-    List<Block> blocks = new ArrayList<>();
-    for (String p : text.split("\n\n")) if (!p.isBlank()) blocks.add(Block.plain(p));
+  /** Sends blocks as HTML, split if long. */
+  private void say(long chatId, List<Block> blocks, Integer replyTo) {
     List<MessageSplitter.Part> parts = splitter.split(blocks);
-    for (int i = 0; i < parts.size(); i++) telegram.sendPlain(chatId, parts.get(i).plain(), i == 0 ? replyTo : null, null);
+    for (int i = 0; i < parts.size(); i++) {
+      send(chatId, new ReplyText(parts.get(i).html(), parts.get(i).plain()), i == 0 ? replyTo : null, null);
+    }
   }
 }

@@ -75,8 +75,8 @@ class IndexAndSearchCommandTest {
     assertThat(lines.subList(0, 3)).containsExactly(
         "1 indexed, 0 unchanged, 0 deleted, 1 rejected",
         "rejected   big.txt: too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)",
-        "indexed    ferry.txt: 1 passages");
-    assertThat(lines.get(3)).matches("1 articles, 1 passages in the index \\(took \\d+ ms\\)");
+        "indexed    ferry.txt: 1 passage");
+    assertThat(lines.get(3)).matches("1 article, 1 passage in the index \\(took \\d+ ms\\)");
   }
 
   @Test
@@ -124,6 +124,32 @@ class IndexAndSearchCommandTest {
     assertThat(hit.get("passage").asText()).contains(hit.get("sentence").asText());
     assertThat(json.readTree(lines.get(1)).toString()).isEqualTo("{\"query\":\"***\",\"hits\":[]}");
     assertThat(json.readTree(lines.get(2)).get("query").asText()).isEqualTo("tram AND (");
+  }
+
+  @Test
+  void should_name_how_the_index_was_built_and_the_command_that_rebuilds_it_when_dense_search_meets_a_words_only_index() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data(), "--set", "newsdesk.retrieval.dense=false");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).isEqualTo("newsdesk: the Lucene index at " + tmp.resolve("data/index")
+        + " was built without passage vectors, and dense retrieval embeds with bge-small-en-v1.5-q; rebuild it with: "
+        + "newsdesk index --articles DIR (or set newsdesk.retrieval.dense=false)\n");
+  }
+
+  @Test
+  void should_search_by_words_alone_over_a_words_only_index_when_dense_retrieval_is_off() {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data(), "--set", "newsdesk.retrieval.dense=false");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data(),
+        "--top", "1", "--set", "newsdesk.retrieval.dense=false");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().lines().toList().get(1)).startsWith("   003_");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package org.newsdesk.bot.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.bot.review.QueueRow;
 
 class AnswerLogTest {
+  private static final long DEAD_AFTER = 12_000;
   @TempDir Path dir;
 
   // Every test runs on SQLite and on a real PostgreSQL server (see TestDatabases).
@@ -43,25 +46,117 @@ class AnswerLogTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
-  void should_let_only_one_instance_claim_an_unsent_question_when_two_start_together(TestDatabases kind) {
+  void should_let_only_one_instance_take_over_an_unsent_question_when_its_holder_stops_beating(TestDatabases kind) {
     this.kind = kind;
     AtomicLong now = new AtomicLong(1_000_000);
     LogDatabase db = database();
     try (AnswerLog crashed = new AnswerLog(db, "crashed", now::get);
          AnswerLog a = new AnswerLog(db, "a", now::get);
          AnswerLog b = new AnswerLog(db, "b", now::get)) {
+      crashed.beat();
       long id = crashed.receive(List.of(question(1))).get(0).getAsLong();
 
-      assertThat(a.claimUnsent(now.get() - 60_000, 10)).isEmpty(); // a fresh claim is respected
-      now.addAndGet(120_000);
-      List<PendingQuestion> byA = a.claimUnsent(now.get() - 60_000, 10);
-      List<PendingQuestion> byB = b.claimUnsent(now.get() - 60_000, 10);
+      now.addAndGet(3_000);
+      a.beat();
+      b.beat();
+      assertThat(a.claimUnsent(now.get() - DEAD_AFTER, 10)).as("a live holder keeps its claim").isEmpty();
+      now.addAndGet(DEAD_AFTER);
+      a.beat();
+      b.beat();
+      List<PendingQuestion> byA = a.claimUnsent(now.get() - DEAD_AFTER, 10);
+      List<PendingQuestion> byB = b.claimUnsent(now.get() - DEAD_AFTER, 10);
 
       assertThat(byA).extracting(PendingQuestion::answerId).containsExactly(id);
       assertThat(byB).isEmpty();
-      a.sent(id, List.of(77, 78));
+      LogWrites.deliver(a, id, 77, 78);
       now.addAndGet(600_000);
-      assertThat(b.claimUnsent(now.get() - 60_000, 10)).isEmpty();
+      b.beat();
+      assertThat(b.claimUnsent(now.get() - DEAD_AFTER, 10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_take_over_the_questions_of_a_dead_instance_at_once_and_not_those_of_a_live_one(TestDatabases kind) {
+    this.kind = kind;
+    AtomicLong now = new AtomicLong(1_000_000);
+    LogDatabase db = database();
+    try (AnswerLog dead = new AnswerLog(db, "dead", now::get);
+         AnswerLog alive = new AnswerLog(db, "alive", now::get);
+         AnswerLog starting = new AnswerLog(db, "starting", now::get)) {
+      dead.beat();
+      alive.beat();
+      long deadsQuestion = dead.receive(List.of(question(1))).get(0).getAsLong();
+      alive.receive(List.of(question(2)));
+      long answered = alive.receive(List.of(question(3))).get(0).getAsLong();
+      LogWrites.deliver(alive, answered, 90);
+
+      now.addAndGet(DEAD_AFTER + 1); // "dead" was killed: it never beats again
+      alive.beat();
+      starting.beat();
+
+      assertThat(starting.claimUnsent(now.get() - DEAD_AFTER, 10)).extracting(PendingQuestion::answerId)
+          .containsExactly(deadsQuestion);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_resume_a_reply_at_its_first_unsent_message_and_never_send_one_that_was_in_flight(TestDatabases kind) {
+    this.kind = kind;
+    AtomicLong now = new AtomicLong(1_000_000);
+    LogDatabase db = database();
+    try (AnswerLog crashed = new AnswerLog(db, "crashed", now::get);
+         AnswerLog next = new AnswerLog(db, "next", now::get)) {
+      crashed.beat();
+      long id = crashed.receive(List.of(question(1))).get(0).getAsLong();
+      crashed.answered(id, LogWrites.answer("long answer"), List.of(new ReplyText("<b>one</b>", "one"),
+          new ReplyText("two", "two"), new ReplyText("three", "three")), 10);
+      Replies before = new Replies(crashed);
+      assertThat(before.begin(id, 0)).isTrue();
+      before.delivered(id, 0, 501);
+      assertThat(before.begin(id, 1)).isTrue(); // killed while Telegram had part 2
+
+      now.addAndGet(DEAD_AFTER + 1);
+      next.beat();
+      assertThat(next.claimUnsent(now.get() - DEAD_AFTER, 10)).extracting(PendingQuestion::answerId).containsExactly(id);
+      Replies after = new Replies(next);
+      List<ReplyPart> parts = after.parts(id);
+
+      assertThat(parts).extracting(ReplyPart::index, p -> p.text().html(), ReplyPart::attempted, ReplyPart::messageId)
+          .containsExactly(tuple(0, "<b>one</b>", true, OptionalInt.of(501)), tuple(1, "two", true, OptionalInt.empty()),
+              tuple(2, "three", false, OptionalInt.empty()));
+      assertThat(parts.get(1).unconfirmed()).isTrue();
+      assertThat(after.begin(id, 1)).as("a part in flight is never sent again").isFalse();
+      assertThat(after.begin(id, 2)).isTrue();
+      assertThat(before.begin(id, 2)).as("the old holder lost the question").isFalse();
+      assertThatThrownBy(() -> next.answered(id, LogWrites.answer("again"), List.of(new ReplyText("x", "x")), 1))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_log_a_command_button_or_refusal_once_when_its_update_is_delivered_again(TestDatabases kind) throws Exception {
+    this.kind = kind;
+    LogDatabase db = database();
+    try (AnswerLog log = new AnswerLog(db, "a")) {
+      List<Arrival> batch = List.of(new HandledUpdate(20, "command", 1), new HandledUpdate(21, "button", 1),
+          new Refusal(question(22), "asked faster than 10 questions a minute"));
+
+      List<OptionalLong> first = log.receive(batch);
+      List<OptionalLong> again = log.receive(batch);
+
+      assertThat(first).allMatch(OptionalLong::isPresent);
+      assertThat(first.get(0)).hasValue(20);
+      assertThat(again).allMatch(OptionalLong::isEmpty);
+      try (var c = db.open(); var rs = c.createStatement().executeQuery(
+          "SELECT state, refusal, claimed_by FROM answers WHERE update_id = 22")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3))
+            .isEqualTo("refused | asked faster than 10 questions a minute | null");
+      }
+      assertThat(log.claimUnsent(Long.MAX_VALUE, 10)).as("a refusal is never answered").isEmpty();
     }
   }
 
@@ -72,10 +167,11 @@ class AnswerLogTest {
     LogDatabase db = database();
     try (AnswerLog log = new AnswerLog(db, "a")) {
       long id = log.receive(List.of(question(1))).get(0).getAsLong();
+      LogWrites.deliver(log, id, 77);
 
-      assertThat(log.feedback(id, 5, 1)).isTrue();
-      assertThat(log.feedback(id, 5, -1)).isTrue();
-      assertThat(log.feedback(id + 100, 5, 1)).isFalse();
+      assertThat(log.feedback(id, 1, 77, 5, 1)).isTrue();
+      assertThat(log.feedback(id, 1, 77, 5, -1)).isTrue();
+      assertThat(log.feedback(id + 100, 1, 77, 5, 1)).isFalse();
 
       QueueRow votes = new Moderation(db, System::currentTimeMillis).answer(id).orElseThrow().summary();
       assertThat(List.of(votes.thumbsUp(), votes.thumbsDown())).containsExactly(0, 1);
@@ -131,11 +227,13 @@ class AnswerLogTest {
     LogDatabase db = database();
     try (AnswerLog a = new AnswerLog(db, "a", now::get); AnswerLog b = new AnswerLog(db, "b", now::get)) {
       long id = a.receive(List.of(question(1))).get(0).getAsLong();
-      a.sent(id, List.of(77, 78));
+      LogWrites.deliver(a, id, 77, 78);
+      a.beat();
+      b.beat();
 
       new Moderation(db, now::get).act(id, Moderation.Action.HIDE, "review:ana", null);
-      List<PendingEdit> byA = new EditQueue(a).claim(now.get() - 60_000, 10);
-      List<PendingEdit> byB = new EditQueue(b).claim(now.get() - 60_000, 10);
+      List<PendingEdit> byA = new EditQueue(a).claim(now.get() - DEAD_AFTER, 10);
+      List<PendingEdit> byB = new EditQueue(b).claim(now.get() - DEAD_AFTER, 10);
 
       assertThat(byA).extracting(PendingEdit::messageId, PendingEdit::newText)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(77, "This answer was removed by a moderator."),

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +37,32 @@ class LogSchemaTest {
       List<String> versions = new ArrayList<>();
       while (rs.next()) versions.add(rs.getString(1));
       assertThat(versions).contains("1", "3").doesNotHaveDuplicates();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_keep_every_reply_message_id_as_a_row_when_migrating_a_log_of_comma_separated_ids(TestDatabases kind)
+      throws Exception {
+    LogDatabase db = kind.create(dir.resolve("v3"), MigrationVersion.fromVersion("3"));
+    try (Connection c = db.open()) {
+      c.createStatement().executeUpdate("INSERT INTO answers (id, update_id, chat_id, asked_at, question, state,"
+          + " reply_message_ids) VALUES (1, 11, 42, 1, 'q1', 'sent', '77,78, 80'), (2, 12, 43, 1, 'q2', 'sent', '79'),"
+          + " (3, 13, 44, 1, 'q3', 'failed', NULL), (4, 14, 45, 1, 'q4', 'sent', '')");
+    }
+
+    db.migrate();
+
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT answer_id, part, chat_id, message_id FROM reply_messages ORDER BY answer_id, part")) {
+      while (rs.next()) rows.add(rs.getLong(1) + " " + rs.getInt(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+    }
+    assertThat(rows).containsExactly("1 0 42 77", "1 1 42 78", "1 2 42 80", "2 0 43 79");
+    try (Connection c = db.open(); ResultSet rs = c.getMetaData().getColumns(null, null, "answers", null)) {
+      List<String> columns = new ArrayList<>();
+      while (rs.next()) columns.add(rs.getString("COLUMN_NAME"));
+      assertThat(columns).contains("refusal").doesNotContain("reply_message_ids");
     }
   }
 

@@ -28,7 +28,7 @@ final class LogSeed {
     long chatId = 501;
     long userId = 501;
     int unsupported = 0;
-    String replies = "77";
+    long[] replies = {77};
     String mode = "extractive";
     boolean citation = true;
 
@@ -38,7 +38,7 @@ final class LogSeed {
     Entry at(String iso) { askedAt = Instant.parse(iso); return this; }
     Entry chat(String type, long id) { chatType = type; chatId = id; return this; }
     Entry unsupported(int n) { unsupported = n; return this; }
-    Entry replies(String ids) { replies = ids; return this; }
+    Entry replies(long... ids) { replies = ids; return this; }
   }
 
   static Entry entry() {
@@ -50,7 +50,7 @@ final class LogSeed {
       long id;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (update_id, chat_id, user_id, chat_type,"
           + " question_message_id, asked_at, question, state, answered, answer_text, mode, query, unsupported,"
-          + " latency_ms, answered_at, reply_message_ids, sent_at) VALUES (?, ?, ?, ?, 5, ?, ?, 'sent', ?, ?, ?, ?, ?, 42, ?, ?, ?)",
+          + " latency_ms, answered_at, sent_at) VALUES (?, ?, ?, ?, 5, ?, ?, 'sent', ?, ?, ?, ?, ?, 42, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         long at = e.askedAt.toEpochMilli();
         ps.setLong(1, UPDATES.incrementAndGet());
@@ -65,12 +65,22 @@ final class LogSeed {
         ps.setString(10, e.question.toLowerCase());
         ps.setInt(11, e.unsupported);
         ps.setLong(12, at + 42);
-        ps.setString(13, e.replies);
-        ps.setLong(14, at + 60);
+        ps.setLong(13, at + 60);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
           id = keys.getLong(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO reply_messages (answer_id, part, chat_id,"
+          + " sending_at, message_id) VALUES (?, ?, ?, ?, ?)")) {
+        for (int part = 0; part < e.replies.length; part++) {
+          ps.setLong(1, id);
+          ps.setInt(2, part);
+          ps.setLong(3, e.chatId);
+          ps.setLong(4, e.askedAt.toEpochMilli() + 60);
+          ps.setLong(5, e.replies[part]);
+          ps.executeUpdate();
         }
       }
       if (e.citation) {

@@ -45,7 +45,7 @@ class ReviewConcurrencyTest {
         go.await();
         for (int i = 0; i < perWriter; i++) {
           long id = seed.insert(LogSeed.entry().question("writer " + writer + " question " + i)
-              .at(String.format("2025-03-12T10:%02d:%02dZ", writer, i)).replies(Long.toString(1000 + i)));
+              .at(String.format("2025-03-12T10:%02d:%02dZ", writer, i)).replies(1000 + i));
           seed.vote(id, writer, i % 3 == 0 ? -1 : 1);
           written.add(id);
         }

@@ -87,7 +87,7 @@ class ReviewStoreTest {
   @EnumSource(TestDatabases.class)
   void should_queue_one_edit_per_reply_message_when_hiding_an_answer(TestDatabases kind) throws Exception {
     LogDatabase db = kind.create(dir);
-    long id = new LogSeed(db).insert(LogSeed.entry().replies("77,78").chat("private", 501));
+    long id = new LogSeed(db).insert(LogSeed.entry().replies(77, 78).chat("private", 501));
     Moderation moderation = new Moderation(db, CLOCK::millis);
 
     Optional<Moderation.Outcome> first = moderation.act(id, Moderation.Action.HIDE, "review:ana", null);

@@ -32,13 +32,18 @@ final class BotFixture implements AutoCloseable {
   private int instances;
 
   BotFixture(Path dir) {
-    database = new LogDatabase(new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(),
-        Optional.empty())).migrate();
+    this(new LogDatabase(new LogConfig("jdbc:sqlite:" + dir.resolve("answers.db"), Optional.empty(),
+        Optional.empty())).migrate());
+  }
+
+  /** A fixture over an answer log made elsewhere (a PostgreSQL one, say). */
+  BotFixture(LogDatabase database) {
+    this.database = database;
   }
 
   static TelegramBot.Timing timing() {
     return new TelegramBot.Timing(Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100),
-        Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMinutes(1),
+        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1),
         new TelegramGateway.Retry(4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(3),
             Duration.ofSeconds(5)));
   }

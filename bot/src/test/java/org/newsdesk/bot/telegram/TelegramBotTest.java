@@ -10,6 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.log.AnswerLog;
+import org.newsdesk.bot.log.Question;
+import org.newsdesk.bot.log.Replies;
+import org.newsdesk.bot.log.ReplyText;
 import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.answer.Answer;
@@ -56,8 +60,9 @@ class TelegramBotTest {
         .contains("\"callback_data\":\"fb:" + answerId + ":up\"", "\"callback_data\":\"fb:" + answerId + ":down\"");
     assertThat(answerer.asked()).containsExactly("telegram:1 When was the bridge approved?");
     assertThat(f.api.calls("sendChatAction")).isNotEmpty();
-    assertThat(f.query("SELECT state || ' ' || answered || ' ' || mode || ' ' || reply_message_ids FROM answers"))
-        .isEqualTo("sent 1 extractive " + reply.messageId());
+    assertThat(f.query("SELECT state || ' ' || answered || ' ' || mode FROM answers")).isEqualTo("sent 1 extractive");
+    assertThat(f.query("SELECT part || ' ' || chat_id || ' ' || message_id FROM reply_messages"))
+        .isEqualTo("0 1 " + reply.messageId());
     assertThat(f.query("SELECT answer_text FROM answers")).isEqualTo(BRIDGE_HTML);
     assertThat(f.query("SELECT quote || ' | ' || supported FROM citations"))
         .isEqualTo("The council voted 7 to 2 to approve the bridge. | 1");
@@ -120,6 +125,8 @@ class TelegramBotTest {
     f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
     f.await(a -> !a.calls("getUpdates").isEmpty());
     f.api.failGetUpdates(3);
+    // A poll already waiting when the failures were set still answers 200; ask once they started.
+    f.await(a -> a.calls("getUpdates").stream().anyMatch(c -> c.status() == 502));
 
     f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
     f.await(a -> a.messages(1).size() == 1);
@@ -182,7 +189,7 @@ class TelegramBotTest {
 
     assertThat(f.api.messages(1).get(1).text()).isEqualTo("Sorry, that command is only for the newsdesk team.");
     assertThat(f.api.messages(2).get(0).text())
-        .startsWith("Answers that need a look (newest first; /show N for one):\n#" + answerId + " ")
+        .startsWith("<b>Answers that need a look</b> (newest first; /show N for one):\n#" + answerId + " ")
         .endsWith(" · not found · \"Who won the match?\"");
   }
 
@@ -395,4 +402,172 @@ class TelegramBotTest {
     answerLog.close();
   }
 
+
+  @Test
+  void should_resume_a_reply_at_its_first_unsent_message_when_its_instance_died_while_sending_it() throws Exception {
+    long id;
+    try (var crashed = new AnswerLog(f.database, "crashed", () -> System.currentTimeMillis() - 60_000)) {
+      crashed.beat(); // its last heartbeat, a minute ago
+      id = crashed.receive(List.of(new Question(99, 3, BotFixture.READER, "private", 5, "Tell me all", 1_000)))
+          .get(0).getAsLong();
+      crashed.answered(id, Fakes.bridgeAnswer("tell me all"), List.of(new ReplyText("<b>one</b>", "one"),
+          new ReplyText("two", "two"), new ReplyText("<i>three</i>", "three")), 10);
+      Replies replies = new Replies(crashed);
+      replies.begin(id, 0);
+      replies.delivered(id, 0, 9001);
+      replies.begin(id, 1); // killed while Telegram had the second message: it may have reached the reader
+    }
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+
+    f.start(answerer);
+    f.await(a -> a.messages(3).size() == 1 && f.bot.inFlight() == 0);
+    f.awaitQuery("SELECT state FROM answers", "sent");
+
+    BotApiStandIn.SentMessage third = f.api.messages(3).get(0);
+    assertThat(third.text()).isEqualTo("<i>three</i>");
+    assertThat(third.replyMarkup().toString()).contains("\"callback_data\":\"fb:" + id + ":down\"");
+    assertThat(answerer.asked()).as("the stored reply is sent, not a new answer").isEmpty();
+    assertThat(f.query("SELECT COUNT(*) FROM reply_messages WHERE message_id IS NOT NULL")).isEqualTo("2");
+    Moderation moderation = new Moderation(f.database, System::currentTimeMillis);
+    assertThat(moderation.answer(id).orElseThrow().replyMessageIds()).isEqualTo("9001, " + third.messageId()
+        + " and 1 message of unknown id (the bot stopped while sending it; hiding cannot reach it)");
+    assertThat(moderation.act(id, Moderation.Action.HIDE, "review:ana", null)).contains(new Moderation.Outcome(true, 2));
+  }
+
+  @Test
+  void should_take_over_the_questions_of_an_instance_within_seconds_when_its_heartbeat_stops() throws Exception {
+    long lastBeat = System.nanoTime();
+    try (var killed = new AnswerLog(f.database, "killed")) {
+      killed.beat(); // alive a moment ago, then killed with its question claimed and unanswered
+      killed.receive(List.of(new Question(99, 3, BotFixture.READER, "private", 5, "Asked before a kill", 1_000)));
+    }
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+
+    f.start(answerer);
+    f.await(a -> a.messages(3).size() == 1 && f.bot.inFlight() == 0);
+
+    long sinceLastBeatMs = (System.nanoTime() - lastBeat) / 1_000_000;
+    assertThat(sinceLastBeatMs).as("taken over once the heartbeat is a second old, not after a fixed timeout")
+        .isBetween(BotFixture.timing().deadAfter().toMillis() - 50, 6_000L);
+    assertThat(answerer.asked()).containsExactly("telegram:3 Asked before a kill");
+    assertThat(f.api.messages(3).get(0).text()).isEqualTo(BRIDGE_HTML);
+  }
+
+  @Test
+  void should_count_a_vote_only_from_the_chat_and_message_that_carried_the_answer() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.api.text(2, "private", 666, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && a.messages(2).size() == 1 && f.bot.inFlight() == 0);
+    long readers = Long.parseLong(f.query("SELECT id FROM answers WHERE chat_id = 1"));
+    int readersMessage = f.api.messages(1).get(0).messageId();
+    int attackersMessage = f.api.messages(2).get(0).messageId();
+
+    f.api.callback(2, 666, attackersMessage, "fb:" + readers + ":down"); // another answer's id under one's own
+    f.api.callback(2, 666, readersMessage, "fb:" + readers + ":down"); // the reader's message id, from another chat
+    f.api.callback(2, 666, attackersMessage, "fb:" + (readers + 1000) + ":down"); // no such answer
+    f.await(a -> a.calls("answerCallbackQuery").size() == 3);
+    f.api.callback(1, BotFixture.READER, readersMessage, "fb:" + readers + ":up");
+    f.await(a -> a.calls("answerCallbackQuery").size() == 4);
+
+    assertThat(f.api.calls("answerCallbackQuery")).extracting(c -> c.params().path("text").asText())
+        .containsExactly("This vote can't be counted.", "This vote can't be counted.", "This vote can't be counted.",
+            "Thanks for the feedback!");
+    assertThat(f.query("SELECT COUNT(*) FROM feedback")).isEqualTo("1");
+    assertThat(f.query("SELECT answer_id || ' ' || user_id || ' ' || value FROM feedback"))
+        .isEqualTo(readers + " " + BotFixture.READER + " 1");
+  }
+
+  @Test
+  void should_say_too_fast_once_and_log_every_refused_question_when_a_chat_floods_the_bot() throws Exception {
+    f.questionsPerMinute = 10;
+    f.start(new Fakes.ScriptedAnswerer(Fakes::notFound));
+
+    for (int i = 0; i < 30; i++) f.api.text(1, "private", BotFixture.READER, "question " + i);
+    f.awaitQuery("SELECT COUNT(*) FROM answers WHERE state IN ('sent', 'refused')", "30");
+    f.await(a -> a.messages(1).size() >= 11 && f.bot.inFlight() == 0);
+    Thread.sleep(300); // a second notice would arrive now
+
+    assertThat(f.api.messages(1)).extracting(BotApiStandIn.SentMessage::text)
+        .filteredOn(t -> t.startsWith("You are asking faster")).containsExactly(
+            "You are asking faster than I can keep up (10 questions a minute). Please wait a moment and ask again.");
+    assertThat(f.api.messages(1)).hasSize(11);
+    assertThat(f.query("SELECT COUNT(*) FROM answers WHERE state = 'refused'"
+        + " AND refusal LIKE 'asked faster than 10 questions a minute%'")).isEqualTo("20");
+    assertThat(f.query("SELECT question FROM answers WHERE state = 'refused' ORDER BY update_id")).isEqualTo("question 10");
+  }
+
+  @Test
+  void should_run_a_command_press_or_sticker_once_when_its_update_is_delivered_again_after_a_restart() throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+    long reindex = f.api.text(2, "private", BotFixture.MAINTAINER, "/reindex");
+    long press = f.api.callback(1, BotFixture.READER, f.api.messages(1).get(0).messageId(), "fb:" + answerId + ":up");
+    long sticker = f.api.sticker(1, "private", BotFixture.READER);
+    f.await(a -> a.messages(2).size() == 1 && a.messages(1).size() == 2 && a.calls("answerCallbackQuery").size() == 1);
+    f.stop();
+
+    f.api.redeliver(reindex);
+    f.api.redeliver(press);
+    f.api.redeliver(sticker);
+    f.api.text(2, "private", BotFixture.MAINTAINER, "/stats");
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.await(a -> a.messages(2).size() == 2 && f.bot.inFlight() == 0);
+    Thread.sleep(300);
+
+    assertThat(f.library.reindexes).isEqualTo(1);
+    assertThat(f.api.messages(2).get(1).text()).startsWith("Today (UTC): 1 questions");
+    assertThat(f.api.messages(1)).hasSize(2);
+    assertThat(f.api.calls("answerCallbackQuery")).hasSize(1);
+  }
+
+  @Test
+  void should_answer_a_question_sent_as_a_photo_caption_and_measure_it_without_its_spaces() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+    String spaced = "  When   was the\n\n bridge" + " ".repeat(300) + "approved?  ";
+
+    f.api.photo(1, "private", BotFixture.READER, "When was the bridge approved?");
+    f.api.text(2, "private", BotFixture.READER, spaced);
+    f.api.text(3, "private", BotFixture.READER, "  " + "x  ".repeat(101) + " ");
+    f.await(a -> a.messages(1).size() == 1 && a.messages(2).size() == 1 && a.messages(3).size() == 1
+        && f.bot.inFlight() == 0);
+
+    assertThat(f.api.messages(1).get(0).text()).isEqualTo(BRIDGE_HTML);
+    assertThat(f.api.messages(2).get(0).text()).isEqualTo(BRIDGE_HTML);
+    assertThat(answerer.asked()).containsExactlyInAnyOrder("telegram:1 When was the bridge approved?",
+        "telegram:2 When was the bridge approved?");
+    assertThat(f.api.messages(3).get(0).text())
+        .isEqualTo("That question is too long (201 characters). Please keep it under 200 characters.");
+    assertThat(f.query("SELECT refusal FROM answers WHERE chat_id = 3"))
+        .isEqualTo("too long: 201 characters, over the limit of 200");
+  }
+
+  @Test
+  void should_answer_team_commands_in_a_group_only_with_a_pointer_and_render_show_as_html_in_private()
+      throws Exception {
+    f.start(new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer));
+    f.api.text(1, "private", BotFixture.READER, "Is the <b>bridge</b> & tram approved?");
+    f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+    long answerId = Long.parseLong(f.query("SELECT id FROM answers"));
+
+    f.api.text(-100, "supergroup", BotFixture.MODERATOR, "/review");
+    f.api.text(-100, "supergroup", BotFixture.MODERATOR, "/show " + answerId);
+    f.api.text(-100, "supergroup", BotFixture.READER, "/show@" + BotApiStandIn.BOT_USERNAME + " " + answerId);
+    f.api.text(2, "private", BotFixture.MODERATOR, "/show " + answerId);
+    f.await(a -> a.messages(-100).size() == 3 && a.messages(2).size() == 1 && f.bot.inFlight() == 0);
+
+    assertThat(f.api.messages(-100)).extracting(BotApiStandIn.SentMessage::text).containsOnly(
+        "Team commands work only in a private chat with me: @" + BotApiStandIn.BOT_USERNAME);
+    assertThat(f.api.calls("sendMessage")).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+    BotApiStandIn.SentMessage shown = f.api.messages(2).get(0);
+    assertThat(shown.parseMode()).isEqualTo("HTML");
+    assertThat(shown.text()).contains("<b>Question</b>: Is the &lt;b&gt;bridge&lt;/b&gt; &amp; tram approved?",
+        "<b>Answer as sent</b>\n\nThe council approved the new bridge in March [1].\n\n<b>Sources</b>\n\n"
+            + "[1] <b>Council backs river bridge</b>");
+    assertThat(TelegramHtmlCheck.visibleText(shown.text())).contains("Question: Is the <b>bridge</b> & tram approved?",
+        "[1] Council backs river bridge\nRiverside Gazette · 2024-03-12");
+  }
 }

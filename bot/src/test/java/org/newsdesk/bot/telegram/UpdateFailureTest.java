@@ -63,7 +63,8 @@ class UpdateFailureTest {
          LogCapture logs = LogCapture.under(dir)) {
       UpdateHandler handler = new UpdateHandler(new UpdateHandler.Identity(BotApiStandIn.BOT_ID, BotApiStandIn.BOT_USERNAME),
           telegram, answerLog, new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer),
-          new BotCommands(Set.of(), Set.of(), new Moderation(answerLog.database(), System::currentTimeMillis), f.library, System::currentTimeMillis),
+          new BotCommands(Set.of(), Set.of(), new Moderation(answerLog.database(), System::currentTimeMillis), f.library, System::currentTimeMillis,
+              BotApiStandIn.BOT_USERNAME),
           queues, new RateLimiter(100), 200, clockFailingOnItsSecondRead);
 
       handler.consume(List.of(privateText(1, 11, 101, "When was the bridge approved?"),

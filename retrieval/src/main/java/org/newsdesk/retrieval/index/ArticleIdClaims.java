@@ -28,7 +28,7 @@ final class ArticleIdClaims {
   Rewrite claim(FileScan.Parsed scan, boolean recleaned) {
     String path = scan.path();
     ParseOutcome outcome = scan.outcome();
-    List<String> problems = new ArrayList<>(outcome.rejections());
+    List<String> problems = new ArrayList<>();
     List<Rewrite.Candidate> candidates = new ArrayList<>();
     Set<String> inThisFile = new HashSet<>();
     for (int a = 0; a < outcome.articles().size(); a++) {
@@ -43,6 +43,6 @@ final class ArticleIdClaims {
         candidates.add(new Rewrite.Candidate(raw, fingerprints, Boilerplate.distinct(fingerprints)));
       }
     }
-    return new Rewrite(path, scan.hash(), candidates, problems, recleaned);
+    return new Rewrite(path, scan.hash(), candidates, outcome.rejections(), problems, recleaned);
   }
 }

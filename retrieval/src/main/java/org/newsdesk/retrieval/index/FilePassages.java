@@ -48,17 +48,18 @@ final class FilePassages {
       entries.add(new FileManifest.Entry(raw.id(), raw.published(), c.fingerprints(), shared, !split.isEmpty(),
           split.size()));
     }
-    // Parse problems and duplicate ids are reported again on every run, so such a file is never skipped.
+    // The file's own problems are kept for the report of the next runs; an article left out for an
+    // id another file holds may get in once that file changes, so such a file is parsed every run.
     Optional<FileManifest> manifest = entries.isEmpty() ? Optional.empty()
-        : Optional.of(new FileManifest(r.path(), r.hash(), entries, !r.problems().isEmpty()));
+        : Optional.of(new FileManifest(r.path(), r.hash(), entries, r.parseProblems(), !r.idProblems().isEmpty()));
     long indexedArticles = entries.stream().filter(FileManifest.Entry::indexed).count();
     if (indexedArticles == 0) {
       if (notes.isEmpty()) notes.add("no article found in the file");
       return new FileUpdate(r.path(), passages, List.of(), manifest, new FileResult(r.path(), Bucket.REJECTED, notes));
     }
     List<String> shown = new ArrayList<>();
-    shown.add(indexedArticles == 1 ? passages.size() + " passages"
-        : indexedArticles + " articles, " + passages.size() + " passages");
+    shown.add(indexedArticles == 1 ? ReindexReport.count(passages.size(), "passage")
+        : ReindexReport.count(indexedArticles, "article") + ", " + ReindexReport.count(passages.size(), "passage"));
     shown.addAll(notes);
     return new FileUpdate(r.path(), passages, List.of(), manifest, new FileResult(r.path(), Bucket.INDEXED, shown));
   }

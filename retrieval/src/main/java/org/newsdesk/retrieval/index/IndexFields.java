@@ -30,6 +30,13 @@ public final class IndexFields {
   /** Offsets of the passage in the article's cleaned text. */
   public static final String START = "start";
   public static final String END = "end";
+  /**
+   * Hex SHA-256 of the text the embedding model reads for a passage ({@code EmbeddedText}), indexed
+   * and stored: a later reindex finds the passage's vector by it instead of embedding it again.
+   */
+  public static final String TEXT_HASH = "text_hash";
+  /** The passage's embedding, when the index holds vectors: HNSW graph, int8-quantised, cosine. */
+  public static final String VECTOR = "vector";
 
   /** On manifests: the {@link FileManifest} as binary doc values ({@link ManifestCodec}). */
   public static final String MANIFEST_DATA = "manifest_data";
@@ -40,4 +47,8 @@ public final class IndexFields {
   public static final String COMMIT_PASSAGES = "passages";
   public static final String COMMIT_EARLIEST = "earliest_published";
   public static final String COMMIT_LATEST = "latest_published";
+  /** The embedding model of the passage vectors; absent when the index holds none. */
+  public static final String COMMIT_EMBEDDING_MODEL = "embedding_model";
+  /** Digest of the ingest settings that shaped the passages. */
+  public static final String COMMIT_INGEST = "ingest";
 }

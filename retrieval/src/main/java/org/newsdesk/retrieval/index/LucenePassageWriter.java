@@ -1,12 +1,18 @@
 package org.newsdesk.retrieval.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -29,18 +35,24 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.newsdesk.retrieval.Passage;
 
 /**
- * The one place a reindex writes to the Lucene index: reads the manifests the run starts from,
- * replaces or deletes a file's passages and manifest, and commits everything at once with the
- * corpus statistics. Holds Lucene's write lock from {@link #open} to {@link #close}, so one
- * reindex runs at a time per index; closed without {@link #commit}, it rolls back and readers keep
- * the last commit. {@link #write} may be called from several threads.
+ * The one place a reindex writes to the Lucene index: reads the manifests and signature the run
+ * starts from and the vectors of the last commit, replaces or deletes a file's passages (with their
+ * vectors) and manifest, and commits everything at once with the corpus statistics and the
+ * signature. Holds Lucene's write lock from {@link #open} to {@link #close}, so one reindex runs at
+ * a time per index; closed without {@link #commit}, it rolls back and readers keep the last commit.
+ * {@link #write} and {@link #vectors} may be called from several threads.
  */
-final class LucenePassageWriter implements Closeable {
+final class LucenePassageWriter implements PassageIndexWriter {
+  /** From this many files written in one run on, new segments are not packed into compound files. */
+  static final int BULK_FILES = 1_000;
+
   private final Directory dir;
   private final IndexWriter writer;
+  private final AtomicInteger filesWritten = new AtomicInteger();
+  private DirectoryReader lastCommit;
+  private boolean lastCommitRead;
   private boolean committed;
 
   private LucenePassageWriter(Directory dir, IndexWriter writer) {
@@ -56,6 +68,7 @@ final class LucenePassageWriter implements Closeable {
   static LucenePassageWriter open(Path indexDir, double ramBufferMb) throws IOException {
     Directory dir = FSDirectory.open(indexDir);
     IndexWriterConfig iwc = new IndexWriterConfig(new NewsAnalyzer())
+        .setCodec(codec())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(ramBufferMb)
         .setCommitOnClose(false);
@@ -70,27 +83,78 @@ final class LucenePassageWriter implements Closeable {
     }
   }
 
+  /**
+   * The default codec, with the passage vectors in an int8-quantised HNSW format. Only the vector
+   * field's format differs, and it is named in the field's metadata, so any reader opens the index
+   * with the default codec.
+   */
+  static Codec codec() {
+    KnnVectorsFormat quantized = new Lucene104HnswScalarQuantizedVectorsFormat();
+    return new Lucene104Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return IndexFields.VECTOR.equals(field) ? quantized : super.getKnnVectorsFormatForField(field);
+      }
+    };
+  }
+
   /** The manifests of the last commit (plus this run's changes so far). */
-  StoredManifests manifests() throws IOException {
+  @Override
+  public StoredManifests manifests() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       return readManifests(reader);
     }
   }
 
+  /** How the last commit was built; {@link IndexSignature#NONE} before the first commit. */
+  @Override
+  public IndexSignature signature() {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    return signatureOf(data);
+  }
+
+  /** The vectors the last commit holds for these hashes; this run's deletes do not hide them. */
+  @Override
+  public Map<String, float[]> vectors(Collection<String> textHashes) throws IOException {
+    DirectoryReader reader = lastCommit();
+    return reader == null ? Map.of() : StoredVectors.lookup(reader, textHashes);
+  }
+
+  private synchronized DirectoryReader lastCommit() throws IOException {
+    if (!lastCommitRead) {
+      lastCommitRead = true;
+      if (DirectoryReader.indexExists(dir)) lastCommit = DirectoryReader.open(dir);
+    }
+    return lastCommit;
+  }
+
   /** Drops every document: the run rebuilds the index from scratch, still in one commit. */
-  void deleteAll() throws IOException {
+  @Override
+  public void deleteAll() throws IOException {
     writer.deleteAll();
   }
 
   /** Drops the passages and manifest of the file at {@code path}. */
-  void delete(String path) throws IOException {
+  @Override
+  public void delete(String path) throws IOException {
     writer.deleteDocuments(new Term(IndexFields.PATH, path));
   }
 
-  /** Adds a file's passages and manifest; its old ones must have been {@linkplain #delete deleted} first. */
-  void write(FileUpdate update) throws IOException {
+  /**
+   * Adds a file's passages and manifest; its old ones must have been {@linkplain #delete deleted}
+   * first. A bulk run (from {@link #BULK_FILES} files on) writes plain segment files: packing them
+   * into compound files would copy every byte once more.
+   */
+  @Override
+  public void write(FileUpdate update) throws IOException {
+    if (filesWritten.incrementAndGet() == BULK_FILES) writer.getConfig().setUseCompoundFile(false);
     List<Document> docs = new ArrayList<>(update.passages().size());
-    for (Passage p : update.passages()) docs.add(PassageDocuments.toDocument(p, update.path()));
+    for (int i = 0; i < update.passages().size(); i++) {
+      Optional<float[]> vector = update.vectors().isEmpty() ? Optional.empty() : Optional.of(update.vectors().get(i));
+      docs.add(PassageDocuments.toDocument(update.passages().get(i), update.path(), vector));
+    }
     if (!docs.isEmpty()) writer.addDocuments(docs);
     if (update.manifest().isPresent()) {
       writer.addDocument(manifestDocument(update.path(), ManifestCodec.encode(update.manifest().get())));
@@ -98,26 +162,23 @@ final class LucenePassageWriter implements Closeable {
   }
 
   /**
-   * Whether new segments are packed into compound files. A bulk build writes plain files: packing
-   * them into a compound file would copy every byte once more.
-   */
-  void useCompoundFiles(boolean compound) {
-    writer.getConfig().setUseCompoundFile(compound);
-  }
-
-  /**
    * Writes out the writer's buffered segments, one after another. Called by each writing thread
    * when it runs out of files, so segments are written in parallel rather than all at commit.
    */
-  void flushBuffers() throws IOException {
+  @Override
+  public void flushBuffers() throws IOException {
     while (writer.flushNextBuffer()) {
       // one buffered segment written per call
     }
   }
 
-  /** Makes every change of the run visible at once, with {@code stats} in the commit's user data. */
-  void commit(CorpusStats stats) throws IOException {
-    writer.setLiveCommitData(stats.toCommitData().entrySet());
+  /** Makes every change of the run visible at once, with {@code stats} and {@code signature} in the commit's user data. */
+  @Override
+  public void commit(CorpusStats stats, IndexSignature signature) throws IOException {
+    Map<String, String> data = new HashMap<>(stats.toCommitData());
+    signature.embeddingModel().ifPresent(m -> data.put(IndexFields.COMMIT_EMBEDDING_MODEL, m));
+    data.put(IndexFields.COMMIT_INGEST, signature.ingest());
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
     committed = true;
   }
@@ -125,12 +186,21 @@ final class LucenePassageWriter implements Closeable {
   @Override
   public void close() throws IOException {
     try (dir) {
+      synchronized (this) {
+        if (lastCommit != null) lastCommit.close();
+      }
       if (committed) {
         writer.close();
       } else {
         writer.rollback();
       }
     }
+  }
+
+  /** The signature recorded in a commit's user data. */
+  static IndexSignature signatureOf(Map<String, String> commitData) {
+    return new IndexSignature(Optional.ofNullable(commitData.get(IndexFields.COMMIT_EMBEDDING_MODEL)),
+        commitData.getOrDefault(IndexFields.COMMIT_INGEST, ""));
   }
 
   static Document manifestDocument(String path, BytesRef manifest) {

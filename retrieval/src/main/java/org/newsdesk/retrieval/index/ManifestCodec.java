@@ -18,13 +18,14 @@ import org.apache.lucene.util.BytesRef;
  * number, so an index written by another version is recognised before anything else is read.
  *
  * <p>Formats: 1 stored each paragraph fingerprint as a 64-bit hash of a 128-bit hex key; 2 stores
- * {@code Boilerplate.fingerprint} itself, the value the corpus counts use.
+ * {@code Boilerplate.fingerprint} itself, the value the corpus counts use; 3 adds the file's own
+ * rejections, reported again while the file is unchanged.
  */
 final class ManifestCodec {
   private ManifestCodec() {}
 
   /** The format this version writes and reads. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static BytesRef encode(FileManifest m) {
     ByteBuffersDataOutput out = new ByteBuffersDataOutput();
@@ -33,6 +34,8 @@ final class ManifestCodec {
       out.writeString(m.path());
       out.writeString(m.hash());
       out.writeByte((byte) (m.reparse() ? 1 : 0));
+      out.writeVInt(m.problems().size());
+      for (String problem : m.problems()) out.writeString(problem);
       out.writeVInt(m.articles().size());
       for (FileManifest.Entry e : m.articles()) {
         out.writeString(e.id());
@@ -68,6 +71,9 @@ final class ManifestCodec {
     String path = in.readString();
     String hash = in.readString();
     boolean reparse = in.readByte() != 0;
+    int problemCount = in.readVInt();
+    List<String> problems = new ArrayList<>(problemCount);
+    for (int i = 0; i < problemCount; i++) problems.add(in.readString());
     int n = in.readVInt();
     List<FileManifest.Entry> entries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -80,7 +86,7 @@ final class ManifestCodec {
       entries.add(new FileManifest.Entry(id, published.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(published)),
           fingerprints, shared, indexed, passages));
     }
-    return new FileManifest(path, hash, entries, reparse);
+    return new FileManifest(path, hash, entries, problems, reparse);
   }
 
   private static void writeLongs(ByteBuffersDataOutput out, Set<Long> values) throws IOException {

@@ -5,17 +5,25 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.embed.EmbeddedText;
 
 /** Turns a {@link Passage} into a Lucene document and back; everything needed to cite it is stored. */
 public final class PassageDocuments {
   private PassageDocuments() {}
 
-  /** The document of {@code passage}, read from the article file at {@code path}. */
+  /** The document of {@code passage}, read from the article file at {@code path}, without a vector. */
   public static Document toDocument(Passage passage, String path) {
+    return toDocument(passage, path, Optional.empty());
+  }
+
+  /** The document of {@code passage}, read from the article file at {@code path}, with its vector if any. */
+  public static Document toDocument(Passage passage, String path, Optional<float[]> vector) {
     Document d = new Document();
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PASSAGE, Field.Store.NO));
     d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
@@ -28,6 +36,8 @@ public final class PassageDocuments {
     passage.source().ifPresent(s -> d.add(new StoredField(IndexFields.SOURCE, s)));
     d.add(new StoredField(IndexFields.START, passage.start()));
     d.add(new StoredField(IndexFields.END, passage.end()));
+    d.add(new StringField(IndexFields.TEXT_HASH, EmbeddedText.hash(passage), Field.Store.YES));
+    vector.ifPresent(v -> d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.COSINE)));
     return d;
   }
 

@@ -34,7 +34,7 @@ final class ReindexPlanner {
     ArticleFileWalk.Walk walk = ArticleFileWalk.walk(root);
     List<FileResult> results = new ArrayList<>(walk.unreadable());
     List<ArticleFileWalk.Found> files = walk.files();
-    progress.accept("found " + files.size() + " article files, " + previous.size() + " known");
+    progress.accept("found " + ReindexReport.count(files.size(), "article file") + ", " + previous.size() + " known");
     ProgressTicks scanned = new ProgressTicks(progress, files.size(), "scanned");
     List<FileScan> scans = parallel.map(files, f -> {
       FileScan s = scanner.scan(root, f, previous);
@@ -89,7 +89,7 @@ final class ReindexPlanner {
     }
     for (FileManifest m : kept.values()) {
       results.add(m.anyIndexed()
-          ? new FileResult(m.path(), Bucket.UNCHANGED, List.of())
+          ? new FileResult(m.path(), Bucket.UNCHANGED, m.problems())
           : new FileResult(m.path(), Bucket.REJECTED, List.of("empty after cleaning")));
     }
     return new ReindexPlan(results, kept, stale, rewrites, counts);

@@ -61,8 +61,13 @@ public record ReindexReport(List<FileResult> files, List<String> notices, int ar
       if (!f.notes().isEmpty()) sb.append(": ").append(String.join("; ", f.notes()));
       sb.append('\n');
     }
-    sb.append(articles).append(" articles, ").append(passages).append(" passages in the index (took ")
-        .append(took.toMillis()).append(" ms)\n");
+    sb.append(count(articles, "article")).append(", ").append(count(passages, "passage"))
+        .append(" in the index (took ").append(took.toMillis()).append(" ms)\n");
     return sb.toString();
+  }
+
+  /** "1 passage", "2 passages": a count with its noun, in the singular for one. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -6,13 +6,23 @@ import org.newsdesk.retrieval.ingest.RawArticle;
 
 /**
  * A file whose passages are written again in this run: its articles that hold their id
- * ({@code candidates}), the problems to report (parse rejections, duplicate ids) and whether it is
- * only {@code recleaned} because the paragraphs it shares with other articles changed.
+ * ({@code candidates}), the problems to report (its own parse rejections, and articles left out
+ * for an id another file holds) and whether it is only {@code recleaned} because the paragraphs it
+ * shares with other articles changed.
  */
-record Rewrite(String path, String hash, List<Candidate> candidates, List<String> problems, boolean recleaned) {
+record Rewrite(String path, String hash, List<Candidate> candidates, List<String> parseProblems,
+               List<String> idProblems, boolean recleaned) {
   Rewrite {
     candidates = List.copyOf(candidates);
-    problems = List.copyOf(problems);
+    parseProblems = List.copyOf(parseProblems);
+    idProblems = List.copyOf(idProblems);
+  }
+
+  /** Every problem, the file's own first. */
+  List<String> problems() {
+    List<String> all = new java.util.ArrayList<>(parseProblems);
+    all.addAll(idProblems);
+    return all;
   }
 
   /** A parsed article, with the fingerprint of each paragraph and their distinct set. */

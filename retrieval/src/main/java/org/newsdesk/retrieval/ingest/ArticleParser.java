@@ -9,7 +9,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +63,8 @@ public final class ArticleParser {
             + " bytes, over newsdesk.ingest.max-file-bytes (" + limit + ")");
       }
       return new ArticleFile.Read(rel, content);
-    } catch (NoSuchFileException e) {
-      return new ArticleFile.Unreadable(rel, "unreadable: no such file");
     } catch (IOException e) {
-      return new ArticleFile.Unreadable(rel, "unreadable: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return new ArticleFile.Unreadable(rel, ArticleFile.unreadable(e));
     }
   }
 

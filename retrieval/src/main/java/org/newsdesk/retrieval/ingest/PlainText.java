@@ -11,8 +11,10 @@ import java.util.List;
 final class PlainText {
   private PlainText() {}
 
-  /** Headlines longer than this are sentences. */
+  /** Headlines longer than this are sentences (some outlets' headlines run to 25 words and more). */
   static final int HEADLINE_MAX_WORDS = 30;
+  /** A line longer than this that ends in a question or exclamation mark is a sentence, not a headline. */
+  static final int QUESTION_HEADLINE_MAX_WORDS = 12;
   /** A derived headline keeps at most this many words. */
   static final int DERIVED_MAX_WORDS = 18;
 
@@ -77,15 +79,24 @@ final class PlainText {
     return midSentence * 2 >= block.size() - 1;
   }
 
-  /** A headline: a short, title-like line that does not end in a period or a list comma. */
+  /**
+   * A headline: a short, title-like line that does not end like a sentence: not in a period (inside
+   * closing quotes or brackets too) or a list comma, nor, past {@value #QUESTION_HEADLINE_MAX_WORDS}
+   * words, in a question or exclamation mark ("Is the bridge worth it?" is a headline; a long
+   * question is the article's first sentence).
+   */
   static boolean looksLikeHeadline(String line) {
     String s = Text.collapseSpace(line);
     if (s.isEmpty() || s.length() > 250) return false;
     int words = Text.wordCount(s);
     if (words > HEADLINE_MAX_WORDS) return false;
     char last = s.charAt(s.length() - 1);
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '\u2026') return false;
-    if (s.endsWith(".\"") || s.endsWith(".\u201D") || s.endsWith(".'") || s.endsWith(".\u2019")) return false;
+    if (last == ',' || last == ';' || last == ':') return false;
+    if (Text.endsSentence(s)) {
+      String core = s.replaceAll("[\\s\"'\u201D\u2019)\\]]+$", "");
+      boolean question = core.endsWith("?") || core.endsWith("!");
+      if (!question || words > QUESTION_HEADLINE_MAX_WORDS) return false;
+    }
     char first = s.charAt(0);
     if (Character.isLowerCase(first)) return false;
     return Text.hasLetterOrDigit(s);

@@ -14,24 +14,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.config.AnswerConfig;
-import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.index.ArticleIndexer;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.index.LucenePassageIndex;
+import org.newsdesk.retrieval.index.Reindex;
+import org.newsdesk.retrieval.search.HybridSearcher;
 
 /** Extractive answers over the five seed articles, end to end through the real index. */
 class SeedAnswersTest {
   @TempDir static Path data;
-  static LucenePassageSearcher searcher;
+  static LucenePassageIndex index;
   static DefaultAnswerer answerer;
 
   @BeforeAll
   static void index() throws Exception {
     Path seeds = Path.of(System.getProperty("newsdesk.shared", "../shared")).resolve("seeds");
     assertThat(seeds).isDirectory();
-    Path indexDir = ArticleIndexer.indexDirectory(data);
-    new ArticleIndexer(indexDir, IngestConfig.defaults()).reindex(seeds);
-    searcher = new LucenePassageSearcher(indexDir, RetrievalConfig.defaults());
+    Path indexDir = LucenePassageIndex.directoryOf(data);
+    Reindex.once(indexDir, seeds);
+    index = new LucenePassageIndex(indexDir, RetrievalConfig.defaults());
+    HybridSearcher searcher = new HybridSearcher(index, Optional.empty(), RetrievalConfig.defaults().hybrid().withDense(false));
     int topK = RetrievalConfig.defaults().topK();
     answerer = new DefaultAnswerer(searcher, topK,
         AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
@@ -39,7 +40,7 @@ class SeedAnswersTest {
 
   @AfterAll
   static void close() throws Exception {
-    searcher.close();
+    index.close();
   }
 
   @ParameterizedTest

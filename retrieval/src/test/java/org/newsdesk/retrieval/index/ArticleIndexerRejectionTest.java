@@ -1,16 +1,22 @@
 package org.newsdesk.retrieval.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
+import org.newsdesk.retrieval.ingest.ArticleFile;
 
 /** Rejections that come from the article parser reach the reindex report, and the rest still index. */
 class ArticleIndexerRejectionTest {
@@ -25,7 +31,7 @@ class ArticleIndexerRejectionTest {
   }
 
   private ReindexReport reindex() throws IOException {
-    return new ArticleIndexer(tmp.resolve("data/index"), IngestConfig.defaults()).reindex(articles);
+    return Reindex.once(tmp.resolve("data/index"), articles);
   }
 
   private static FileResult file(ReindexReport report, String path) {
@@ -55,8 +61,60 @@ class ArticleIndexerRejectionTest {
     FileResult feed = file(report, "feed.jsonl");
     assertThat(feed.bucket()).isEqualTo(Bucket.INDEXED);
     assertThat(feed.notes()).anyMatch(n -> n.startsWith("bad JSONL line 2"));
-    assertThat(reindex().countsLine()).as("a file with a bad line is reported again, not skipped")
-        .isEqualTo("1 indexed, 3 unchanged, 0 deleted, 0 rejected");
+    ReindexReport again = reindex();
+    assertThat(again.countsLine()).as("a file with a bad line is not indexed again")
+        .isEqualTo("0 indexed, 4 unchanged, 0 deleted, 0 rejected");
+    assertThat(file(again, "feed.jsonl").notes()).as("its bad line is still reported").singleElement().asString()
+        .startsWith("bad JSONL line 2: not valid JSON");
+    assertThat(again.format()).contains("unchanged  feed.jsonl: bad JSONL line 2: not valid JSON");
+  }
+
+  @Test
+  void should_give_a_pipe_a_link_loop_and_a_dangling_link_a_line_with_a_reason_and_index_a_linked_file()
+      throws Exception {
+    Process mkfifo = new ProcessBuilder("mkfifo", articles.resolve("feed.jsonl").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.createSymbolicLink(articles.resolve("loop"), articles);
+    Files.createSymbolicLink(articles.resolve("gone.md"), Path.of("moved/gone.md"));
+    Path outside = Files.createDirectories(tmp.resolve("elsewhere")).resolve("ferry.txt");
+    Files.writeString(outside, "Ferry returns\n\nThe night ferry runs again from June.\n");
+    Files.createSymbolicLink(articles.resolve("ferry.txt"), outside);
+
+    ReindexReport report = reindex();
+
+    assertThat(report.countsLine()).isEqualTo("4 indexed, 0 unchanged, 0 deleted, 3 rejected");
+    assertThat(report.format()).contains(
+        "rejected   feed.jsonl: not a regular file (a named pipe)\n",
+        "indexed    ferry.txt: 1 passage\n",
+        "rejected   gone.md: a link to moved/gone.md, which does not exist\n",
+        "rejected   loop: a link back to a folder it is in (a loop)\n");
+  }
+
+  @Test
+  void should_word_why_a_file_could_not_be_read_without_its_absolute_path() {
+    assertThat(ArticleFile.unreadable(new AccessDeniedException("/srv/news/locked.txt")))
+        .isEqualTo("unreadable: permission denied");
+    assertThat(ArticleFile.unreadable(new NoSuchFileException("/srv/news/gone.txt"))).isEqualTo("unreadable: no such file");
+    assertThat(ArticleFile.unreadable(new FileSystemException("/srv/news/a.txt", null, "Input/output error")))
+        .isEqualTo("unreadable: Input/output error");
+  }
+
+  @Test
+  void should_say_permission_denied_when_a_folder_or_file_cannot_be_read() throws Exception {
+    assumeFalse("root".equals(System.getProperty("user.name")), "root reads files whatever their permissions");
+    Path locked = Files.createDirectories(articles.resolve("locked"));
+    Files.writeString(locked.resolve("inside.txt"), "Inside\n\nText of the locked folder.\n");
+    Files.writeString(articles.resolve("secret.txt"), "Secret\n\nText nobody may read.\n");
+    Files.setPosixFilePermissions(locked, Set.of());
+    Files.setPosixFilePermissions(articles.resolve("secret.txt"), Set.of());
+    try {
+      ReindexReport report = reindex();
+
+      assertThat(report.format()).contains("rejected   locked: unreadable: permission denied\n",
+          "rejected   secret.txt: unreadable: permission denied\n");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
@@ -18,9 +20,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.config.IngestConfig;
+import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
 import org.newsdesk.retrieval.ingest.ArticleParser;
@@ -29,9 +33,20 @@ import org.newsdesk.retrieval.ingest.RawArticle;
 
 class ArticleIndexerTest {
   @TempDir Path tmp;
+  private LucenePassageIndex index;
 
-  private ArticleIndexer indexer() {
-    return new ArticleIndexer(tmp.resolve("data/index"), IngestConfig.defaults());
+  private LucenePassageIndex index() throws IOException {
+    if (index == null) index = new LucenePassageIndex(tmp.resolve("data/index"), RetrievalConfig.defaults());
+    return index;
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    if (index != null) index.close();
+  }
+
+  private ArticleIndexer indexer() throws IOException {
+    return new ArticleIndexer(index(), IngestConfig.defaults(), Optional.empty());
   }
 
   private static FileResult file(ReindexReport report, String path) {
@@ -220,7 +235,8 @@ class ArticleIndexerTest {
     AtomicReference<Long> airportSeenDuringRun = new AtomicReference<>();
     AtomicReference<Long> harbourSeenDuringRun = new AtomicReference<>();
 
-    new ArticleIndexer(tmp.resolve("data/index"), IngestConfig.defaults(), 1, 16).reindex(articles, line -> {
+    LucenePassageIndex smallBuffer = new LucenePassageIndex(tmp.resolve("data/index"), RetrievalConfig.defaults(), 16);
+    new ArticleIndexer(smallBuffer, IngestConfig.defaults(), Optional.empty(), 1, List.of()).reindex(articles, line -> {
       if (line.startsWith("indexed")) {
         try {
           airportSeenDuringRun.set(count(IndexFields.TEXT, "airport"));
@@ -231,6 +247,7 @@ class ArticleIndexerTest {
       }
     });
 
+    smallBuffer.close();
     assertThat(airportSeenDuringRun.get()).isZero();
     assertThat(harbourSeenDuringRun.get()).isPositive();
     assertThat(count(IndexFields.TEXT, "airport")).isPositive();

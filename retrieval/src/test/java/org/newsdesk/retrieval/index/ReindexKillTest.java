@@ -18,7 +18,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.config.IngestConfig;
 import org.newsdesk.testkit.CorpusGenerator;
 
 class ReindexKillTest {
@@ -28,7 +27,7 @@ class ReindexKillTest {
   void should_keep_the_last_commit_and_finish_next_time_when_a_reindex_is_killed() throws Exception {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
     Path index = tmp.resolve("data/index");
-    ReindexReport before = new ArticleIndexer(index, IngestConfig.defaults()).reindex(articles);
+    ReindexReport before = Reindex.once(index, articles);
     CorpusGenerator.Corpus corpus = new CorpusGenerator(CorpusGenerator.smallVocabulary(), 7)
         .write(articles.resolve("generated"), 3_000_000, 0);
 
@@ -54,7 +53,7 @@ class ReindexKillTest {
       assertThat(CorpusStats.of(r).articles()).isEqualTo(3);
     }
 
-    ReindexReport after = new ArticleIndexer(index, IngestConfig.defaults()).reindex(articles);
+    ReindexReport after = Reindex.once(index, articles);
 
     assertThat(after.countsLine()).isEqualTo(corpus.articles() + " indexed, 3 unchanged, 0 deleted, 0 rejected");
     assertThat(after.articles()).isEqualTo(corpus.articles() + 3);

@@ -62,6 +62,25 @@ class ArticleParserTest {
   }
 
   @Test
+  void should_keep_a_long_first_line_as_text_and_derive_the_headline_when_it_ends_like_a_sentence()
+      throws IOException {
+    String asked = "Why did the city council vote on Tuesday evening to approve the long debated river bridge after"
+        + " a heated session in which dozens of residents spoke against it?";
+    String exclaimed = "\"We will build the bridge whatever it costs and whoever objects to it, and we will open it"
+        + " before the next election!\"";
+    RawArticle question = only(parse("ask.txt", asked + "\n\nConstruction starts in May.\n"));
+    RawArticle quote = only(parse("quote.txt", exclaimed + "\n\nConstruction starts in May.\n"));
+    RawArticle headline = only(parse("short.txt", "Is the bridge worth it?\n\nThe vote was seven to two.\n"));
+
+    assertThat(question.title()).isEqualTo("Why did the city council vote on Tuesday evening to approve the long debated"
+        + " river bridge after a\u2026");
+    assertThat(question.paragraphs()).containsExactly(asked, "Construction starts in May.");
+    assertThat(quote.paragraphs()).containsExactly(exclaimed, "Construction starts in May.");
+    assertThat(headline.title()).isEqualTo("Is the bridge worth it?");
+    assertThat(headline.paragraphs()).containsExactly("The vote was seven to two.");
+  }
+
+  @Test
   void should_shorten_a_derived_headline_when_the_first_sentence_is_long() {
     assertThat(PlainText.deriveHeadline("One two three four five six seven eight nine ten eleven twelve thirteen "
         + "fourteen fifteen sixteen seventeen eighteen nineteen twenty."))

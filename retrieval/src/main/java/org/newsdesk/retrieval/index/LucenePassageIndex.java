@@ -1,6 +1,5 @@
-package org.newsdesk.retrieval.search;
+package org.newsdesk.retrieval.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -27,33 +27,46 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.index.CorpusStats;
-import org.newsdesk.retrieval.index.IndexFields;
-import org.newsdesk.retrieval.index.NewsAnalyzer;
-import org.newsdesk.retrieval.index.PassageDocuments;
+import org.newsdesk.retrieval.search.BestSentence;
+import org.newsdesk.retrieval.search.MatchedSentence;
+import org.newsdesk.retrieval.search.PassageQuery;
+import org.newsdesk.retrieval.search.QueryTerms;
+import org.newsdesk.retrieval.search.ScoredPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Searches the passage index in {@code <data>/index} with BM25. A background thread looks for a
- * newer commit every {@link RetrievalConfig#refreshInterval()}, so a running process sees a reindex
- * made by another process (or in-process by {@code ArticleIndexer}) without a restart. A missing or
- * empty index gives no results until one appears.
+ * The passage index in a folder on this machine ({@code <data>/index}), embedded Lucene: BM25 over
+ * passages and headlines, and an int8 HNSW graph of the passage vectors in the same documents and
+ * the same commits. A background thread looks for the index, then for a newer commit, every
+ * {@link RetrievalConfig#refreshInterval()}, so a running process sees a reindex made by another
+ * process (or in-process by {@link ArticleIndexer}) without a restart. A missing or empty index
+ * gives no results until one appears.
  */
-public final class LucenePassageSearcher implements PassageSearcher, Closeable {
-  private static final Logger log = LoggerFactory.getLogger(LucenePassageSearcher.class);
+public final class LucenePassageIndex implements PassageIndex {
+  private static final Logger log = LoggerFactory.getLogger(LucenePassageIndex.class);
+  /** The writer's buffer before a flush, unless given. */
+  public static final double RAM_BUFFER_MB = 64;
 
   private final Path indexDir;
   private final Directory directory;
+  private final double ramBufferMb;
   private final Analyzer analyzer = new NewsAnalyzer();
   private final PassageQuery queries;
   private final BM25Similarity similarity;
   private final ScheduledExecutorService refresher;
   private volatile SearcherManager manager;
 
-  public LucenePassageSearcher(Path indexDir, RetrievalConfig config) throws IOException {
+  public LucenePassageIndex(Path indexDir, RetrievalConfig config) throws IOException {
+    this(indexDir, config, RAM_BUFFER_MB);
+  }
+
+  /** {@code ramBufferMb} is how much a reindex buffers before it writes a segment. */
+  public LucenePassageIndex(Path indexDir, RetrievalConfig config, double ramBufferMb) throws IOException {
+    if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     this.indexDir = indexDir;
     this.directory = FSDirectory.open(indexDir);
+    this.ramBufferMb = ramBufferMb;
     this.queries = new PassageQuery(config.titleBoost(), config.phraseBoost(), PassageQuery.DEFAULT_SLOP);
     this.similarity = new BM25Similarity(config.k1(), config.b());
     refresh();
@@ -66,16 +79,22 @@ public final class LucenePassageSearcher implements PassageSearcher, Closeable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  /** Where the index of a data folder lives: {@code <data>/index}. */
+  public static Path directoryOf(Path data) {
+    return data.resolve("index");
+  }
+
   public Path indexDir() {
     return indexDir;
   }
 
-  /** Whether a committed index exists (a search can find something). */
+  @Override
   public boolean hasIndex() {
     return manager != null;
   }
 
   /** Opens the index once it exists, and after that moves to the newest commit. */
+  @Override
   public void refresh() throws IOException {
     SearcherManager m = manager;
     if (m != null) {
@@ -106,16 +125,29 @@ public final class LucenePassageSearcher implements PassageSearcher, Closeable {
   }
 
   @Override
-  public List<ScoredPassage> search(String question, int limit) {
+  public List<ScoredPassage> lexical(String question, int limit) {
+    checkLimit(limit);
+    Optional<Query> query = queries.build(QueryTerms.of(analyzer, question));
+    return query.isEmpty() ? List.of() : search(query.get(), limit);
+  }
+
+  @Override
+  public List<ScoredPassage> nearest(float[] vector, int limit) {
+    checkLimit(limit);
+    return search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, limit), limit);
+  }
+
+  private static void checkLimit(int limit) {
     if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+  }
+
+  private List<ScoredPassage> search(Query query, int limit) {
     SearcherManager m = manager;
     if (m == null) return List.of();
-    Optional<Query> query = queries.build(QueryTerms.of(analyzer, question));
-    if (query.isEmpty()) return List.of();
     try {
       IndexSearcher s = m.acquire();
       try {
-        TopDocs top = s.search(query.get(), limit);
+        TopDocs top = s.search(query, limit);
         StoredFields stored = s.getIndexReader().storedFields();
         List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
@@ -130,7 +162,10 @@ public final class LucenePassageSearcher implements PassageSearcher, Closeable {
     }
   }
 
-  /** The sentence of {@code passage} that best matches {@code question}, terms weighted by IDF. */
+  /**
+   * The sentence of {@code passage} that best matches {@code question}, its terms weighted by their
+   * IDF in this index (counted alike before the index exists).
+   */
   public MatchedSentence bestSentence(String question, Passage passage) {
     SearcherManager m = manager;
     if (m == null) return new BestSentence(analyzer, t -> 1).find(question, passage);
@@ -155,14 +190,29 @@ public final class LucenePassageSearcher implements PassageSearcher, Closeable {
     }
   }
 
-  /** Articles, passages, dates and last reindex time of the commit being searched. */
+  @Override
   public CorpusStats stats() {
+    return fromCommit(reader -> CorpusStats.of(reader), CorpusStats.EMPTY);
+  }
+
+  @Override
+  public IndexSignature signature() {
+    return fromCommit(reader -> LucenePassageWriter.signatureOf(reader.getIndexCommit().getUserData()),
+        IndexSignature.NONE);
+  }
+
+  /** Reads something from the commit being searched. */
+  private interface CommitRead<T> {
+    T read(DirectoryReader reader) throws IOException;
+  }
+
+  private <T> T fromCommit(CommitRead<T> read, T none) {
     SearcherManager m = manager;
-    if (m == null) return CorpusStats.EMPTY;
+    if (m == null) return none;
     try {
       IndexSearcher s = m.acquire();
       try {
-        return CorpusStats.of((DirectoryReader) s.getIndexReader());
+        return read.read((DirectoryReader) s.getIndexReader());
       } finally {
         m.release(s);
       }
@@ -172,12 +222,23 @@ public final class LucenePassageSearcher implements PassageSearcher, Closeable {
   }
 
   @Override
+  public PassageIndexWriter writer() throws IOException {
+    Files.createDirectories(indexDir);
+    return LucenePassageWriter.open(indexDir, ramBufferMb);
+  }
+
+  @Override
   public void close() throws IOException {
-    refresher.shutdownNow();
     synchronized (this) {
+      refresher.shutdownNow();
       if (manager != null) manager.close();
       manager = null;
     }
     directory.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Lucene index at " + indexDir;
   }
 }

@@ -1,0 +1,62 @@
+package org.newsdesk.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
+import org.newsdesk.testkit.WordHashEmbeddingModel;
+
+/** The composition root builds the embedding model only when dense retrieval is on and something is embedded. */
+class NewsdeskTest {
+  private static final Path SEEDS = Path.of(System.getProperty("newsdesk.shared"), "seeds");
+  private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+  @TempDir Path tmp;
+  private final AtomicInteger created = new AtomicInteger();
+  private final LazyEmbeddingModel model = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME,
+      WordHashEmbeddingModel.DIMENSION, () -> {
+        created.incrementAndGet();
+        return new WordHashEmbeddingModel();
+      });
+
+  private NewsdeskConfig config(String dense) {
+    return NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", SEEDS.toString(),
+        "newsdesk.data", tmp.resolve("data").toString(), "newsdesk.retrieval.dense", dense));
+  }
+
+  /** Indexes the seeds, searches, answers and asks what the library holds. */
+  private static void useEverything(Newsdesk app) {
+    app.indexed(true, NOWHERE);
+    assertThat(app.searcher().search("Where is Biden going for the NATO summit?", 3)).isNotEmpty();
+    app.answerer().answer("chat", "Where is Biden going for the NATO summit?");
+    assertThat(app.library().sources().articles()).isEqualTo(5);
+  }
+
+  @Test
+  void should_never_create_the_embedding_model_when_dense_retrieval_is_off() {
+    try (Newsdesk app = Newsdesk.of(config("false"), model)) {
+      useEverything(app);
+
+      assertThat(app.embeddingModel()).isEmpty();
+      assertThat(app.index().signature().embeddingModel()).isEmpty();
+    }
+    assertThat(created).hasValue(0);
+  }
+
+  @Test
+  void should_create_the_embedding_model_once_when_dense_retrieval_is_on() {
+    try (Newsdesk app = Newsdesk.of(config("true"), model)) {
+      useEverything(app);
+
+      assertThat(app.index().signature().embeddingModel()).contains(WordHashEmbeddingModel.NAME);
+    }
+    assertThat(created).hasValue(1);
+  }
+}

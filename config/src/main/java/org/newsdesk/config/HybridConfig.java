@@ -1,0 +1,35 @@
+package org.newsdesk.config;
+
+/**
+ * Hybrid retrieval: whether passages are also found by meaning (an embedding model in process),
+ * and how that ranking is fused with the word ranking (weighted reciprocal rank fusion). With
+ * {@code dense} off, search is BM25 alone and no model is loaded.
+ *
+ * @param dense whether to embed passages and questions and search by meaning too
+ * @param queryPrefix put before the question (with one space between) when it is embedded; empty for none
+ * @param candidates how many passages each ranking hands to the fusion
+ * @param denseWeight weight of the meaning ranking against the word ranking (1.0: equal)
+ * @param rrfK the rank constant of reciprocal rank fusion: a passage at rank r scores 1 / (rrfK + r)
+ */
+public record HybridConfig(boolean dense, String queryPrefix, int candidates, float denseWeight, int rrfK) {
+  public HybridConfig {
+    if (queryPrefix == null) throw new IllegalArgumentException("queryPrefix is null");
+    if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
+    if (!(denseWeight >= 0)) throw new IllegalArgumentException("denseWeight must be >= 0, got " + denseWeight);
+    if (rrfK < 0) throw new IllegalArgumentException("rrfK must be >= 0, got " + rrfK);
+  }
+
+  public static HybridConfig from(Settings s) {
+    return new HybridConfig(
+        s.bool("newsdesk.retrieval.dense"),
+        s.optionalString("newsdesk.retrieval.query-prefix").orElse(""),
+        s.integer("newsdesk.retrieval.candidates", 1, 1000),
+        (float) s.decimal("newsdesk.retrieval.dense-weight", 0.0, 10.0),
+        s.integer("newsdesk.retrieval.rrf-k", 0, 1000));
+  }
+
+  /** Words only: BM25 alone, no embedding model. */
+  public HybridConfig withDense(boolean on) {
+    return new HybridConfig(on, queryPrefix, candidates, denseWeight, rrfK);
+  }
+}

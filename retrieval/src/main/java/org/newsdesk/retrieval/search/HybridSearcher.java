@@ -1,0 +1,107 @@
+package org.newsdesk.retrieval.search;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.newsdesk.config.HybridConfig;
+import org.newsdesk.retrieval.index.IndexMismatchException;
+import org.newsdesk.retrieval.index.IndexSignature;
+import org.newsdesk.retrieval.index.PassageIndex;
+
+/**
+ * Passages by words and by meaning, over any {@link PassageIndex}: the question's BM25 ranking and
+ * the ranking of the passage vectors nearest to its embedding, each cut to
+ * {@link HybridConfig#candidates()}, fused by weighted reciprocal rank fusion (a passage at rank r
+ * of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1). The
+ * fused score is scaled to 0..1: 1 is the first passage of both rankings.
+ * Without a model (dense retrieval off) it is the index's BM25 ranking exactly, and nothing is
+ * embedded. Safe for concurrent searches.
+ */
+public final class HybridSearcher implements PassageSearcher {
+  /** A question is embedded from at most this many characters: a pasted essay costs no more than a long question. */
+  static final int MAX_EMBEDDED_CHARS = 2_000;
+
+  private final PassageIndex index;
+  private final Optional<EmbeddingModel> model;
+  private final HybridConfig config;
+
+  /**
+   * @param model the embedding model of the index's vectors: present exactly when {@code config} has dense retrieval on
+   * @throws IndexMismatchException when the index was built with another model, or without vectors while dense is on
+   */
+  public HybridSearcher(PassageIndex index, Optional<EmbeddingModel> model, HybridConfig config) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.model = Objects.requireNonNull(model, "model");
+    this.config = Objects.requireNonNull(config, "config");
+    if (config.dense() != model.isPresent()) {
+      throw new IllegalArgumentException("an embedding model is needed exactly when dense retrieval is on (dense="
+          + config.dense() + ", model " + model.map(EmbeddingModel::modelName).orElse("none") + ")");
+    }
+    checkIndex();
+  }
+
+  /** Fails unless the index (when there is one) holds vectors of this searcher's model; nothing to check when dense is off. */
+  public void checkIndex() {
+    if (model.isEmpty() || !index.hasIndex()) return;
+    IndexSignature built = index.signature();
+    String wanted = model.get().modelName();
+    if (built.embeddingModel().equals(Optional.of(wanted))) return;
+    throw new IndexMismatchException(built.embeddingModel()
+        .map(m -> "the " + index + " was built with the embedding model " + m + ", not " + wanted
+            + "; rebuild it with: newsdesk index --articles DIR")
+        .orElse("the " + index + " was built without passage vectors, and dense retrieval embeds with " + wanted
+            + "; rebuild it with: newsdesk index --articles DIR (or set newsdesk.retrieval.dense=false)"));
+  }
+
+  @Override
+  public List<ScoredPassage> search(String question, int limit) {
+    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    if (model.isEmpty()) return index.lexical(question, limit);
+    if (!hasWord(question)) return List.of();
+    checkIndex();
+    int n = Math.max(limit, config.candidates());
+    List<ScoredPassage> words = index.lexical(question, n);
+    List<ScoredPassage> meaning = config.denseWeight() > 0 ? index.nearest(embed(question), n) : List.of();
+    return fuse(words, meaning, config.denseWeight(), config.rrfK(), limit);
+  }
+
+  private float[] embed(String question) {
+    String q = question.strip();
+    if (q.length() > MAX_EMBEDDED_CHARS) q = q.substring(0, MAX_EMBEDDED_CHARS);
+    String text = config.queryPrefix().isEmpty() ? q : config.queryPrefix() + " " + q;
+    return model.get().embed(text).content().vector();
+  }
+
+  /** Whether the text has a letter or a digit: a question of symbols or emoji means nothing to search for. */
+  private static boolean hasWord(String text) {
+    return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  /**
+   * Weighted reciprocal rank fusion of two rankings (best first), by passage: the top {@code limit}
+   * by fused score, ties in the order the words ranking, then the meaning ranking, first gave them.
+   */
+  static List<ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight, int rrfK,
+                                  int limit) {
+    Map<String, ScoredPassage> fused = new LinkedHashMap<>();
+    float best = (1f + denseWeight) / (rrfK + 1);
+    addRanks(fused, words, 1f / best, rrfK);
+    if (denseWeight > 0) addRanks(fused, meaning, denseWeight / best, rrfK);
+    List<ScoredPassage> out = new ArrayList<>(fused.values());
+    out.sort((a, b) -> Float.compare(b.score(), a.score()));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+  }
+
+  private static void addRanks(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight, int rrfK) {
+    for (int i = 0; i < ranking.size(); i++) {
+      ScoredPassage hit = ranking.get(i);
+      float score = weight / (rrfK + i + 1);
+      fused.merge(hit.passage().key(), new ScoredPassage(hit.passage(), score),
+          (old, add) -> new ScoredPassage(old.passage(), old.score() + add.score()));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.newsdesk.retrieval.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.util.Utils;
+import dev.langchain4j.data.segment.TextSegment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real model, from the weights inside its jar: loads offline and embeds by meaning. */
+class BgeSmallEmbeddingModelTest {
+  private static double dot(float[] a, float[] b) {
+    double d = 0;
+    for (int i = 0; i < a.length; i++) d += a[i] * b[i];
+    return d;
+  }
+
+  @Test
+  void should_embed_by_meaning_from_the_weights_in_its_jar_with_djl_offline() {
+    try (BgeSmallEmbeddingModel model = new BgeSmallEmbeddingModel()) {
+      List<float[]> v = model.embedAll(List.of(
+              TextSegment.from("The council approved a new tram line to the harbour."),
+              TextSegment.from("Heavy rain flooded villages in the river valley.")))
+          .content().stream().map(e -> e.vector()).toList();
+      float[] question = model.embed("Which transport project did the city vote for?").content().vector();
+
+      assertThat(Utils.isOfflineMode()).as("DJL offline, so it never calls EC2 metadata or telemetry").isTrue();
+      assertThat(model.modelName()).isEqualTo("bge-small-en-v1.5-q");
+      assertThat(model.dimension()).isEqualTo(384);
+      assertThat(v).allSatisfy(x -> {
+        assertThat(x).hasSize(384);
+        assertThat(dot(x, x)).isCloseTo(1.0, within(1e-3));
+      });
+      assertThat(dot(question, v.get(0))).isGreaterThan(dot(question, v.get(1)) + 0.05);
+    }
+  }
+}
