@@ -15,7 +15,6 @@ import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
@@ -26,7 +25,6 @@ import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.search.HybridSearcher;
-import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,14 +139,6 @@ public final class Newsdesk implements AutoCloseable {
   }
 
   /**
-   * The sentence of a found passage that best matches the question, for showing a hit; its terms
-   * are weighted by their rarity in the Lucene index under the data folder.
-   */
-  public MatchedSentence bestSentence(String question, Passage passage) {
-    return luceneIndex().bestSentence(question, passage);
-  }
-
-  /**
    * Makes sure there is something to answer from: indexes the configured articles folder first
    * when {@code articlesGiven} (so edits to it are never silently ignored; cheap when nothing
    * changed) or when there is no index yet (so a fresh checkout answers over the samples). Progress
@@ -185,7 +175,8 @@ public final class Newsdesk implements AutoCloseable {
   /** The answerer of the configured mode over the searcher. */
   public Answerer answerer() {
     if (answerer == null) {
-      answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm());
+      answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm(),
+          embeddingModel());
     }
     return answerer;
   }
