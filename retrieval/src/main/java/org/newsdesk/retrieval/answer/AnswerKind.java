@@ -1,10 +1,13 @@
 package org.newsdesk.retrieval.answer;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsdesk.retrieval.ingest.Sentences;
+import org.newsdesk.retrieval.ingest.Span;
 
 /**
  * What kind of answer a question asks for, read from its wording: a time ("When will the tram
@@ -22,10 +25,13 @@ enum AnswerKind {
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
-          + "|\\bwhat (?:is|was|will be|would be) the (?:cost|price|budget|bill|fee|fine)\\b", I);
+          + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
+          + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
       "\\bhow (?:many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)\\b"
-          + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b", I);
+          + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
+          + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:score|number|temperature|population|speed|height|distance"
+          + "|rate|age|total|toll|tally)\\b", I);
   private static final Pattern REASON_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
           + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);
@@ -61,8 +67,14 @@ enum AnswerKind {
       "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
       "when", "while", "after", "before", "as", "if", "so", "yet", "mr", "mrs", "ms", "dr");
 
-  /** The kind {@code question} asks for; {@link #ANY} when its wording does not say. */
+  /**
+   * The kind {@code question} asks for; {@link #ANY} when its wording does not say. A question that
+   * sets a scene first ("Two planes collided this week. Where did it happen?") is read by its last
+   * sentence, the one that asks.
+   */
   static AnswerKind of(String question) {
+    List<Span> sentences = Sentences.split(question);
+    if (sentences.size() > 1) question = sentences.getLast().of(question);
     if (REASON_QUESTION.matcher(question).find()) return REASON;
     if (TIME_QUESTION.matcher(question).find()) return TIME;
     if (MONEY_QUESTION.matcher(question).find()) return MONEY;

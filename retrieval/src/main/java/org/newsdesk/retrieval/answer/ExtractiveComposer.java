@@ -31,10 +31,10 @@ public final class ExtractiveComposer {
     }
   }
 
-  private static final double FOLLOWER_RATIO = 0.75;
+  private static final double FOLLOWER_RATIO = Double.parseDouble(System.getProperty("nd.FOLLOWER_RATIO", "0.75"));
   /** A follower must be nearly as well supported as the lead: another sentence that merely shares a word is not an answer. */
-  private static final double FOLLOWER_SUPPORT_RATIO = 0.8;
-  private static final double OTHER_DATE_FOLLOWER_RATIO = 0.6;
+  private static final double FOLLOWER_SUPPORT_RATIO = Double.parseDouble(System.getProperty("nd.FOLLOWER_SUPPORT_RATIO", "0.8"));
+  private static final double OTHER_DATE_FOLLOWER_RATIO = Double.parseDouble(System.getProperty("nd.OTHER_DATE_FOLLOWER_RATIO", "0.6"));
   private static final double DUPLICATE_JACCARD = 0.8;
 
   private final int maxSentences;

@@ -37,14 +37,14 @@ public final class SentenceRanker {
   /** Weight of a term carried over from earlier questions, relative to the reader's own terms. */
   static final double CARRIED_WEIGHT = 0.4;
   /** Weight of a name or number of the question: the words that pin down what it is about. */
-  static final double SALIENT_WEIGHT = 2.0;
+  static final double SALIENT_WEIGHT = Double.parseDouble(System.getProperty("nd.SALIENT_WEIGHT", "2.0"));
   /** Credit for a question term that the sentence's passage or headline holds but the sentence does not. */
-  static final double CONTEXT_CREDIT = 0.4;
+  static final double CONTEXT_CREDIT = Double.parseDouble(System.getProperty("nd.CONTEXT_CREDIT", "0.4"));
   /** Credit for a question term that the text holds only as a related word ("accused" for "blamed"). */
   static final double RELATED_CREDIT = 0.75;
   /** Support and score kept by a sentence without the kind of expression the question asks for. */
-  static final double UNHELD_SUPPORT = 0.7;
-  static final double UNHELD_SCORE = 0.5;
+  static final double UNHELD_SUPPORT = Double.parseDouble(System.getProperty("nd.UNHELD_SUPPORT", "0.7"));
+  static final double UNHELD_SCORE = Double.parseDouble(System.getProperty("nd.UNHELD_SCORE", "0.5"));
   /** Sentences shorter than this many words are headlines, bylines or captions, not answers. */
   static final int MIN_WORDS = 4;
   private static final int PREFIX_MATCH = 6;
@@ -52,13 +52,13 @@ public final class SentenceRanker {
   /** How many of the best sentences by words are ranked again with their meaning. */
   static final int MEANING_RERANK = 8;
   /** Weight of the cosine similarity of question and sentence vectors in that second ranking. */
-  static final double W_MEANING = 2.0;
+  static final double W_MEANING = Double.parseDouble(System.getProperty("nd.W_MEANING", "2.0"));
 
   /** Score weights: sentence coverage, passage coverage, proximity of matches, retrieval rank. */
-  private static final double W_SENTENCE = 0.6;
-  private static final double W_PASSAGE = 0.15;
-  private static final double W_PROXIMITY = 0.1;
-  private static final double W_RETRIEVAL = 0.15;
+  private static final double W_SENTENCE = Double.parseDouble(System.getProperty("nd.W_SENTENCE", "0.6"));
+  private static final double W_PASSAGE = Double.parseDouble(System.getProperty("nd.W_PASSAGE", "0.15"));
+  private static final double W_PROXIMITY = Double.parseDouble(System.getProperty("nd.W_PROXIMITY", "0.1"));
+  private static final double W_RETRIEVAL = Double.parseDouble(System.getProperty("nd.W_RETRIEVAL", "0.15"));
 
   /** A candidate sentence: its passage (index into the passages given), its span in the passage text. */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
@@ -153,7 +153,7 @@ public final class SentenceRanker {
     double ownTotal = 0;
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long df = candidates.stream().filter(c -> credit(c.stems(), e.getKey()) > 0).count();
-      double w = Idf.of(Math.max(1, df), n + 1) * (salient.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
+      double w = (Boolean.getBoolean("nd.oldIdf") ? Math.log(1 + (n + 1.0) / (Math.max(1, df) + 0.5)) : Idf.of(Math.max(1, df), n + 1)) * (salient.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
           * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);
       total += w;
@@ -179,9 +179,9 @@ public final class SentenceRanker {
       passageCover /= total;
       double support = ownTotal == 0 ? 0 : ownSupport / ownTotal;
       String sentence = c.span().of(passages.get(c.passage()).passage().text());
-      boolean held = question.kind().heldBy(sentence, question.text());
+      boolean held = (Boolean.getBoolean("nd.noName") && (question.kind() == AnswerKind.NAME || question.kind() == AnswerKind.NAMES)) || question.kind().heldBy(sentence, question.text());
       if (!held) support *= UNHELD_SUPPORT;
-      double retrieval = 1.0 / (1 + c.passage());
+      double retrieval = Boolean.getBoolean("nd.scoreRetrieval") ? Math.max(0, passages.get(c.passage()).score() / Math.max(1e-6f, passages.getFirst().score())) : 1.0 / (1 + c.passage());
       double score = W_SENTENCE * sentenceCover + W_PASSAGE * passageCover
           + W_PROXIMITY * proximity(c.tokens(), weights.keySet()) + W_RETRIEVAL * retrieval;
       if (!held) score *= UNHELD_SCORE;
