@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
@@ -38,6 +40,8 @@ public final class ArticleIndexer {
   private static final int BULK_FILES = 1_000;
 
   private final Path indexDir;
+  /** Where the run writes when it is not the Lucene index at {@link #indexDir}; null for that one. */
+  private final PassageIndex index;
   private final double ramBufferMb;
   private final Parallel parallel;
   private final ReindexPlanner planner;
@@ -49,8 +53,18 @@ public final class ArticleIndexer {
 
   /** {@code threads} parse and index files in parallel; {@code ramBufferMb} is the writer's buffer before a flush. */
   public ArticleIndexer(Path indexDir, IngestConfig ingest, int threads, double ramBufferMb) {
+    this(indexDir, null, ingest, threads, ramBufferMb);
+  }
+
+  /** Writes through {@code index}'s {@linkplain PassageIndex#writer writer}, whatever its backend. */
+  public ArticleIndexer(PassageIndex index, IngestConfig ingest, int threads) {
+    this(null, index, ingest, threads, 64);
+  }
+
+  private ArticleIndexer(Path indexDir, PassageIndex index, IngestConfig ingest, int threads, double ramBufferMb) {
     if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     this.indexDir = indexDir;
+    this.index = index;
     this.ramBufferMb = ramBufferMb;
     this.parallel = new Parallel(threads);
     this.planner = new ReindexPlanner(new FileScanner(new ArticleParser(ingest)), parallel);
@@ -81,8 +95,7 @@ public final class ArticleIndexer {
       throw new NoSuchFileException(articlesDir.toString(), null, "no articles folder");
     }
     long started = System.nanoTime();
-    Files.createDirectories(indexDir);
-    try (LucenePassageWriter writer = LucenePassageWriter.open(indexDir, ramBufferMb)) {
+    try (PassageIndexWriter writer = openWriter()) {
       StoredManifests stored = writer.manifests();
       List<String> notices = new ArrayList<>();
       if (stored.otherFormat().isPresent()) {
@@ -94,7 +107,7 @@ public final class ArticleIndexer {
       }
       ReindexPlan plan = planner.plan(articlesDir, stored.manifests(), progress);
 
-      writer.useCompoundFiles(plan.rewrites().size() < BULK_FILES);
+      if (writer instanceof LuceneRun lucene) lucene.writer.useCompoundFiles(plan.rewrites().size() < BULK_FILES);
       for (String path : plan.stale()) writer.delete(path);
       ProgressTicks written = new ProgressTicks(progress, plan.rewrites().size(), "indexed");
       List<FileUpdate> updates = parallel.map(plan.rewrites(), r -> {
@@ -113,7 +126,7 @@ public final class ArticleIndexer {
       results.sort(Comparator.comparing(FileResult::path));
       CorpusStats stats = CorpusStats.of(manifests, Instant.now());
       progress.accept("committing");
-      writer.commit(stats);
+      writer.commit(stats, IndexSignature.NONE);
 
       ReindexReport report = new ReindexReport(results, notices, stats.articles(), stats.passages(),
           Duration.ofNanos(System.nanoTime() - started));
@@ -124,5 +137,24 @@ public final class ArticleIndexer {
           .addKeyValue("ms", report.took().toMillis()).log("reindex committed");
       return report;
     }
+  }
+
+  private PassageIndexWriter openWriter() throws IOException {
+    if (index != null) return index.writer();
+    Files.createDirectories(indexDir);
+    return new LuceneRun(LucenePassageWriter.open(indexDir, ramBufferMb));
+  }
+
+  /** The Lucene writer seen through the backend-neutral interface; it keeps neither vectors nor a signature. */
+  private record LuceneRun(LucenePassageWriter writer) implements PassageIndexWriter {
+    @Override public StoredManifests manifests() throws IOException { return writer.manifests(); }
+    @Override public IndexSignature signature() { return IndexSignature.NONE; }
+    @Override public Map<String, float[]> vectors(Collection<String> textHashes) { return Map.of(); }
+    @Override public void deleteAll() throws IOException { writer.deleteAll(); }
+    @Override public void delete(String path) throws IOException { writer.delete(path); }
+    @Override public void write(FileUpdate update) throws IOException { writer.write(update); }
+    @Override public void flushBuffers() throws IOException { writer.flushBuffers(); }
+    @Override public void commit(CorpusStats stats, IndexSignature signature) throws IOException { writer.commit(stats); }
+    @Override public void close() throws IOException { writer.close(); }
   }
 }
