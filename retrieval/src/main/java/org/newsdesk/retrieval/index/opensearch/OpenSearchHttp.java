@@ -164,19 +164,11 @@ final class OpenSearchHttp implements Closeable {
         byte[] bytes = content.get().bodyAsBytes();
         if (bytes.length > 0 && content.get().contentType().contains("json")) json = JSON.readTree(bytes);
       }
-    } catch (ResponseException e) {
-      // The transport throws for most error statuses, with the answer's body after the status line
-      // of its message (the response itself is not public); it is read like any other answer.
-      status = e.status();
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      int start = message.indexOf('{');
-      try {
-        if (start >= 0) json = JSON.readTree(message.substring(start));
-      } catch (IOException unreadable) {
-        json = MissingNode.getInstance();
-      }
     } catch (IOException e) {
-      throw new IndexUnavailableException(where(), describe(e), e);
+      ResponseException answered = answer(e);
+      if (answered == null) throw new IndexUnavailableException(where(), describe(e), e);
+      status = answered.status();
+      json = body(answered);
     }
     if (status == 401 || status == 403) {
       throw new IndexUnavailableException(where(), "OpenSearch refused the credentials (HTTP " + status
@@ -186,6 +178,29 @@ final class OpenSearchHttp implements Closeable {
       throw new IndexUnavailableException(where(), "OpenSearch answered HTTP " + status + ": " + reason(json), null);
     }
     return new Reply(status, json);
+  }
+
+  /** The transport reports most error statuses as a ResponseException, sometimes wrapped: the answer, or null. */
+  private static ResponseException answer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ResponseException r) return r;
+      if (t.getCause() == t) break;
+    }
+    return null;
+  }
+
+  /**
+   * The JSON body of an error answer: its message holds it after the status line (the response
+   * object itself is not public); missing when there is none.
+   */
+  private static JsonNode body(ResponseException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int start = message.indexOf('{');
+    try {
+      return start < 0 ? MissingNode.getInstance() : JSON.readTree(message.substring(start));
+    } catch (IOException unreadable) {
+      return MissingNode.getInstance();
+    }
   }
 
   /** {@code "Connection refused"}, or the exception's class when it has no message. */
