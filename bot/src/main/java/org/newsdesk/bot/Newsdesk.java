@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
@@ -16,9 +17,17 @@ import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.IndexUnavailableException;
+import org.newsdesk.retrieval.index.NewsAnalyzer;
+import org.newsdesk.retrieval.index.PassageIndex;
+import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.search.BestSentence;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.search.MatchedSentence;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +46,8 @@ public final class Newsdesk implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   private ArticleIndexer indexer;
   private LucenePassageSearcher searcher;
+  /** The index on a search cluster, when the configuration puts it there; null until opened. */
+  private Optional<PassageIndex> cluster;
   private Answerer answerer;
   private LogDatabase logDatabase;
   private AnswerLog answerLog;
@@ -58,10 +69,45 @@ public final class Newsdesk implements AutoCloseable {
     return ArticleIndexer.indexDirectory(config.data());
   }
 
+  /** Where the configured index lives, for messages: a folder, or a cluster's URL and index name. */
+  public String indexLocation() {
+    return config.index().backend() == org.newsdesk.config.IndexConfig.Backend.LUCENE
+        ? indexDirectory().toString() : config.index().openSearch().describe();
+  }
+
+  /** The configured index when it lives on a search cluster; empty for the embedded Lucene index. */
+  private Optional<PassageIndex> cluster() {
+    if (cluster == null) cluster = PassageIndexes.cluster(config.index(), config.retrieval()).map(this::opened);
+    return cluster;
+  }
+
   /** The one indexer of the configured index. */
   public ArticleIndexer indexer() {
-    if (indexer == null) indexer = new ArticleIndexer(indexDirectory(), config.ingest());
+    if (indexer == null) {
+      indexer = cluster().map(c -> new ArticleIndexer(c, config.ingest(), Runtime.getRuntime().availableProcessors()))
+          .orElseGet(() -> new ArticleIndexer(indexDirectory(), config.ingest()));
+    }
     return indexer;
+  }
+
+  /** Passages for a question from the configured index, best first. */
+  public PassageSearcher passages() {
+    return cluster().<PassageSearcher>map(c -> c::lexical).orElseGet(this::searcher);
+  }
+
+  /**
+   * Whether the configured index has a commit to search.
+   *
+   * @throws IndexUnavailableException when it lives on a cluster that cannot be reached
+   */
+  public boolean hasIndex() {
+    return cluster().map(PassageIndex::hasIndex).orElseGet(() -> searcher().hasIndex());
+  }
+
+  /** The sentence of {@code passage} that best matches {@code question} (on a cluster, without term weights). */
+  public MatchedSentence bestSentence(String question, Passage passage) {
+    return cluster().isPresent() ? new BestSentence(new NewsAnalyzer(), t -> 1).find(question, passage)
+        : searcher().bestSentence(question, passage);
   }
 
   /** The searcher of the configured index; it follows new commits by itself. */
@@ -83,7 +129,7 @@ public final class Newsdesk implements AutoCloseable {
    * and the report's counts go to {@code progress}, never to the answers.
    */
   public Newsdesk indexed(boolean articlesGiven, PrintStream progress) {
-    boolean fresh = !searcher().hasIndex();
+    boolean fresh = !hasIndex();
     if (!fresh && !articlesGiven) return this;
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
@@ -95,14 +141,16 @@ public final class Newsdesk implements AutoCloseable {
     ReindexReport report;
     try {
       report = indexer().reindex(articles);
-      searcher().refresh();
+      if (cluster().isPresent()) cluster().get().refresh();
+      else searcher().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
-      progress.println("newsdesk: another reindex is running on " + indexDirectory()
+      progress.println("newsdesk: another reindex is running on " + indexLocation()
           + "; answering from the index as it stands");
       return this;
     } catch (IOException | RuntimeException e) {
       if (e instanceof UserFacingException u) throw u;
+      if (e instanceof IndexUnavailableException u) throw u;
       throw new UserFacingException("indexing " + articles + " failed: " + e.getMessage(), e);
     }
     boolean changed = report.files().stream().anyMatch(f -> f.bucket() != ReindexReport.Bucket.UNCHANGED);
@@ -113,14 +161,15 @@ public final class Newsdesk implements AutoCloseable {
   /** The answerer of the configured mode over the searcher. */
   public Answerer answerer() {
     if (answerer == null) {
-      answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm());
+      answerer = DefaultAnswerer.create(passages(), config.retrieval().topK(), config.answer(), config.llm());
     }
     return answerer;
   }
 
   /** The collection as the bot sees it: reindex on request, what it holds. */
   public Library library() {
-    return new IndexedLibrary(indexer(), searcher(), config.articles());
+    return cluster().map(c -> new IndexedLibrary(indexer(), c, config.articles()))
+        .orElseGet(() -> new IndexedLibrary(indexer(), searcher(), config.articles()));
   }
 
   /** The answer log's database, migrated to the current schema. */

@@ -33,10 +33,10 @@ public final class IndexCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ArticleIndexer indexer = Newsdesk.of(config).indexer();
     ReindexReport report;
     long[] lastShown = {System.nanoTime()};
-    try {
+    try (Newsdesk app = Newsdesk.of(config)) {
+      ArticleIndexer indexer = app.indexer();
       report = indexer.reindex(articles, line -> {
         synchronized (lastShown) { // progress at most once a second, so small runs stay quiet
           long now = System.nanoTime();

@@ -14,8 +14,8 @@ import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
 import org.newsdesk.retrieval.search.MatchedSentence;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,27 +58,27 @@ public final class SearchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config)) {
-      LucenePassageSearcher searcher = app.searcher();
-      if (!searcher.hasIndex()) {
-        throw new UserFacingException("no index at " + searcher.indexDir() + "; run newsdesk index --articles DIR");
+      if (!app.hasIndex()) {
+        throw new UserFacingException("no index at " + app.indexLocation() + "; run newsdesk index --articles DIR");
       }
+      PassageSearcher searcher = app.passages();
       JsonFactory factory = new JsonFactory();
       if (question == null) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (line.isBlank()) continue;
-          writeJson(factory, out, searcher, line, searcher.search(line, limit));
+          writeJson(factory, out, app, line, searcher.search(line, limit));
         }
       } else if (json) {
-        writeJson(factory, out, searcher, question, searcher.search(question, limit));
+        writeJson(factory, out, app, question, searcher.search(question, limit));
       } else {
-        writeText(out, searcher, searcher.search(question, limit));
+        writeText(out, app, searcher.search(question, limit));
       }
     }
     return 0;
   }
 
-  private static void writeJson(JsonFactory factory, PrintWriter out, LucenePassageSearcher searcher, String query,
+  private static void writeJson(JsonFactory factory, PrintWriter out, Newsdesk app, String query,
                                 List<ScoredPassage> hits) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -94,7 +94,7 @@ public final class SearchCommand implements Callable<Integer> {
         g.writeStringField("published", p.published().map(Object::toString).orElse(null));
         g.writeStringField("source", p.source().orElse(null));
         g.writeStringField("passage", p.text());
-        g.writeStringField("sentence", searcher.bestSentence(query, p).text());
+        g.writeStringField("sentence", app.bestSentence(query, p).text());
         g.writeNumberField("score", hit.score());
         g.writeEndObject();
       }
@@ -105,7 +105,7 @@ public final class SearchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void writeText(PrintWriter out, LucenePassageSearcher searcher, List<ScoredPassage> hits) {
+  private void writeText(PrintWriter out, Newsdesk app, List<ScoredPassage> hits) {
     if (hits.isEmpty()) {
       out.println("No passage matches.");
       out.flush();
@@ -114,7 +114,7 @@ public final class SearchCommand implements Callable<Integer> {
     int n = 1;
     for (ScoredPassage hit : hits) {
       Passage p = hit.passage();
-      MatchedSentence sentence = searcher.bestSentence(question, p);
+      MatchedSentence sentence = app.bestSentence(question, p);
       out.printf("%d. %s  (score %.2f)%n", n++, p.title(), hit.score());
       StringBuilder where = new StringBuilder("   ").append(p.articleId()).append(" #").append(p.ordinal());
       p.source().ifPresent(s -> where.append(" · ").append(s));

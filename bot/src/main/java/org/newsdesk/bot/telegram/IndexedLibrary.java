@@ -4,19 +4,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.newsdesk.retrieval.index.ArticleIndexer;
+import java.util.function.Supplier;
 import org.newsdesk.retrieval.index.CorpusStats;
+import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.search.LucenePassageSearcher;
 
-/** The Lucene index as the bot's {@link Library}: reindex the articles folder, report what it holds. The searcher stays its owner's. */
+/** The index as the bot's {@link Library}: reindex the articles folder, report what it holds. The index stays its owner's. */
 public final class IndexedLibrary implements Library {
+  /** Moves the reader to the newest commit. */
+  private interface Refresh {
+    void run() throws IOException;
+  }
+
   private final ArticleIndexer indexer;
-  private final LucenePassageSearcher searcher;
+  private final Refresh refresh;
+  private final Supplier<CorpusStats> stats;
   private final Path articles;
 
   public IndexedLibrary(ArticleIndexer indexer, LucenePassageSearcher searcher, Path articles) {
+    this(indexer, searcher::refresh, searcher::stats, articles);
+  }
+
+  public IndexedLibrary(ArticleIndexer indexer, PassageIndex index, Path articles) {
+    this(indexer, index::refresh, index::stats, articles);
+  }
+
+  private IndexedLibrary(ArticleIndexer indexer, Refresh refresh, Supplier<CorpusStats> stats, Path articles) {
     this.indexer = indexer;
-    this.searcher = searcher;
+    this.refresh = refresh;
+    this.stats = stats;
     this.articles = articles;
   }
 
@@ -24,7 +41,7 @@ public final class IndexedLibrary implements Library {
   public String reindex() {
     try {
       String report = indexer.reindex(articles).format();
-      searcher.refresh();
+      refresh.run();
       return report;
     } catch (ReindexBusyException e) {
       return "Another reindex is running right now; nothing was changed. Try again in a minute.";
@@ -35,7 +52,7 @@ public final class IndexedLibrary implements Library {
 
   @Override
   public SourcesInfo sources() {
-    CorpusStats s = searcher.stats();
+    CorpusStats s = stats.get();
     return new SourcesInfo(s.articles(), s.earliest(), s.latest(), s.reindexedAt());
   }
 }

@@ -32,6 +32,9 @@ public final class TelegramReplies {
   public static final String UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do.";
   public static final String FEEDBACK_THANKS = "Thanks for the feedback!";
   public static final String FEEDBACK_UNKNOWN = "That answer is no longer available.";
+  /** The passage index cannot be reached: not "not found", since the articles may well say. */
+  public static final String ARTICLES_UNAVAILABLE =
+      "Sorry, the articles are unavailable right now. Please ask again in a few minutes.";
 
   private TelegramReplies() {}
 

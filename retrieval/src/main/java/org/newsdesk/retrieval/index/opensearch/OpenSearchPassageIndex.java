@@ -58,7 +58,12 @@ public final class OpenSearchPassageIndex implements PassageIndex {
     this.http = OpenSearchHttp.open(config, SEARCH_TIMEOUT);
     this.layout = new IndexLayout(config.index());
     this.lexical = new LexicalQuery(retrieval);
-    refreshQuietly();
+    try {
+      refresh();
+    } catch (IndexUnavailableException | UncheckedIOException e) {
+      // Said by the first use, which fails the same way; the refresher logs when it comes back.
+      reachable = false;
+    }
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "opensearch-refresh");
       t.setDaemon(true);
