@@ -48,7 +48,11 @@ final class OpenSearchHttp implements Closeable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The first wait after a push-back; each next one doubles, up to 8 s. */
+  private static final Duration FIRST_BACK_OFF = Duration.ofMillis(250);
+
   private final IndexConfig.OpenSearch config;
+  private final Duration firstBackOff;
   private final ApacheHttpClient5Transport transport;
   private final OpenSearchGenericClient client;
 
@@ -65,14 +69,19 @@ final class OpenSearchHttp implements Closeable {
     }
   }
 
-  private OpenSearchHttp(IndexConfig.OpenSearch config, ApacheHttpClient5Transport transport) {
+  private OpenSearchHttp(IndexConfig.OpenSearch config, ApacheHttpClient5Transport transport, Duration firstBackOff) {
     this.config = config;
+    this.firstBackOff = firstBackOff;
     this.transport = transport;
     this.client = new OpenSearchGenericClient(transport);
   }
 
   /** A connection whose requests may take up to {@code responseTimeout} to answer. */
   static OpenSearchHttp open(IndexConfig.OpenSearch config, Duration responseTimeout) {
+    return open(config, responseTimeout, FIRST_BACK_OFF);
+  }
+
+  static OpenSearchHttp open(IndexConfig.OpenSearch config, Duration responseTimeout, Duration firstBackOff) {
     URI url = config.url();
     int port = url.getPort() > 0 ? url.getPort() : (url.getScheme().equals("https") ? 443 : 80);
     HttpHost host = new HttpHost(url.getScheme(), url.getHost(), port);
@@ -97,7 +106,7 @@ final class OpenSearchHttp implements Closeable {
           .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildAsync())
           .build()));
     }
-    return new OpenSearchHttp(config, builder.build());
+    return new OpenSearchHttp(config, builder.build(), firstBackOff);
   }
 
   /** A TLS context that trusts the certificates of the configured CA file (PEM), and only those. */
@@ -147,12 +156,34 @@ final class OpenSearchHttp implements Closeable {
     return send(method, path, Map.of(), Optional.of(body));
   }
 
-  /** A bulk request: {@code ndjson} is the action and source lines, each ending in a newline. */
-  Reply bulk(byte[] ndjson, Map<String, String> query) {
-    return send("POST", "/_bulk", query, Body.from(ndjson, "application/x-ndjson"));
+  /**
+   * A bulk request: {@code ndjson} is the action and source lines, each ending in a newline. A
+   * cluster pushing back (HTTP 429: its indexing memory is full) is given time, up to about half a
+   * minute, before it counts as unavailable; the actions must be safe to repeat (explicit ids).
+   */
+  Reply bulk(byte[] ndjson) {
+    long backOff = firstBackOff.toMillis();
+    for (int attempt = 1; ; attempt++) {
+      Reply reply = exchange("POST", "/_bulk", Map.of(), Body.from(ndjson, "application/x-ndjson"));
+      boolean pushedBack = reply.is(429) || reply.body().path("items").findValues("status").stream()
+          .anyMatch(s -> s.asInt() == 429);
+      if (!pushedBack || attempt == 8) return classify(reply);
+      try {
+        Thread.sleep(backOff);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return classify(reply);
+      }
+      backOff = Math.min(backOff * 2, 8_000);
+    }
   }
 
   private Reply send(String method, String path, Map<String, String> query, Body body) {
+    return classify(exchange(method, path, query, body));
+  }
+
+  /** The answer, whatever its status; only a request that got no answer fails here. */
+  private Reply exchange(String method, String path, Map<String, String> query, Body body) {
     Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(path).query(query);
     if (body != null) request.body(body);
     int status;
@@ -170,6 +201,13 @@ final class OpenSearchHttp implements Closeable {
       status = answered.status();
       json = body(answered);
     }
+    return new Reply(status, json);
+  }
+
+  /** Unavailability (credentials refused, overload, server errors) as the exception; any other answer as it is. */
+  private Reply classify(Reply reply) {
+    int status = reply.status();
+    JsonNode json = reply.body();
     if (status == 401 || status == 403) {
       throw new IndexUnavailableException(where(), "OpenSearch refused the credentials (HTTP " + status
           + "); check NEWSDESK_OPENSEARCH_USER and NEWSDESK_OPENSEARCH_PASSWORD", null);
@@ -177,7 +215,7 @@ final class OpenSearchHttp implements Closeable {
     if (status == 429 || status >= 500) {
       throw new IndexUnavailableException(where(), "OpenSearch answered HTTP " + status + ": " + reason(json), null);
     }
-    return new Reply(status, json);
+    return reply;
   }
 
   /** The transport reports most error statuses as a ResponseException, sometimes wrapped: the answer, or null. */

@@ -267,11 +267,14 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
 
   @Override
   public void write(FileUpdate update) throws IOException {
-    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    written.add(update.path());
+    // Ids made of the generation, the file and the place in it: a bulk repeated after a push-back
+    // writes the same documents again instead of copies.
+    String prefix = generation + "-" + PassageJson.sha256(update.path()) + "-";
     List<Passage> passages = update.passages();
     for (int i = 0; i < passages.size(); i++) {
       float[] vector = update.vectors().isEmpty() ? null : update.vectors().get(i);
-      add(lines, update.path(), PassageJson.encode(passages.get(i), update.path(), generation, vector));
+      add(prefix + i, update.path(), PassageJson.encode(passages.get(i), update.path(), generation, vector));
     }
     if (update.manifest().isPresent()) {
       ObjectNode doc = OpenSearchHttp.JSON.createObjectNode();
@@ -279,12 +282,23 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
       doc.put(IndexLayout.GEN_FROM, generation);
       doc.put(IndexLayout.PATH, update.path());
       doc.set(IndexLayout.MANIFEST_DATA, ManifestJson.encode(update.manifest().get()));
-      add(lines, update.path(), doc);
+      add(prefix + "manifest", update.path(), doc);
     }
-    written.add(update.path());
+  }
+
+  /**
+   * Buffers an index action, routed by the file's path so a file's documents share a shard, and
+   * sends the buffer once it is full (a file of many articles goes out in several requests).
+   */
+  private void add(String id, String path, ObjectNode source) throws IOException {
+    ObjectNode action = OpenSearchHttp.JSON.createObjectNode();
+    action.putObject("index").put("_index", target).put("_id", id).put("routing", path);
     byte[] full = null;
     synchronized (this) {
-      lines.writeTo(buffer);
+      buffer.write(OpenSearchHttp.JSON.writeValueAsBytes(action));
+      buffer.write('\n');
+      buffer.write(OpenSearchHttp.JSON.writeValueAsBytes(source));
+      buffer.write('\n');
       if (buffer.size() >= BULK_BYTES) {
         full = buffer.toByteArray();
         buffer = new ByteArrayOutputStream();
@@ -293,18 +307,8 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
     if (full != null) send(full);
   }
 
-  /** An index action, routed by the file's path so a file's documents share a shard, and its source. */
-  private void add(ByteArrayOutputStream lines, String path, ObjectNode source) throws IOException {
-    ObjectNode action = OpenSearchHttp.JSON.createObjectNode();
-    action.putObject("index").put("_index", target).put("routing", path);
-    lines.write(OpenSearchHttp.JSON.writeValueAsBytes(action));
-    lines.write('\n');
-    lines.write(OpenSearchHttp.JSON.writeValueAsBytes(source));
-    lines.write('\n');
-  }
-
   private void send(byte[] ndjson) throws IOException {
-    JsonNode reply = http.bulk(ndjson, Map.of()).ok("write passages");
+    JsonNode reply = http.bulk(ndjson).ok("write passages");
     if (!reply.path("errors").asBoolean()) return;
     for (JsonNode item : reply.path("items")) {
       JsonNode error = item.path("index").path("error");

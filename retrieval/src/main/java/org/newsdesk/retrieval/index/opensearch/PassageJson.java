@@ -67,9 +67,14 @@ final class PassageJson {
    * two lines: the key under which an unchanged passage's vector is found again.
    */
   static String textHash(Passage p) {
+    return sha256(p.title() + "\n" + p.text());
+  }
+
+  /** The hex SHA-256 of {@code text} in UTF-8. */
+  static String sha256(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest((p.title() + "\n" + p.text()).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
