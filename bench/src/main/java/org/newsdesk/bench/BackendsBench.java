@@ -31,6 +31,10 @@ public final class BackendsBench implements Callable<Integer> {
   @Option(names = "--skip-lucene", description = "Only the cluster (e.g. a second run on a two-node cluster).")
   boolean skipLucene;
 
+  @Option(names = "--random-vectors", description = {"Give every passage a random 384-dimension vector in the cluster,",
+      "and time nearest-neighbour queries: what vectors cost before the embedding model indexes them."})
+  boolean randomVectors;
+
   @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: 2).")
   int threads = 2;
 
@@ -48,7 +52,7 @@ public final class BackendsBench implements Callable<Integer> {
     List<BackendComparison.Question> questions = BackendComparison.questions(questionsFile);
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsdesk-backends");
     new BackendComparison(config.ingest(), config.retrieval(), threads)
-        .run(articles, questions, dir, cluster, !skipLucene, System.out);
+        .run(articles, questions, dir, cluster, !skipLucene, randomVectors, System.out);
     return 0;
   }
 }

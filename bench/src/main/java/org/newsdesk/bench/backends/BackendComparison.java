@@ -68,7 +68,7 @@ public final class BackendComparison {
 
   /** Runs Lucene (under {@code work}) and then the cluster of {@code cluster}, printing each result and a table. */
   public void run(Path articles, List<Question> questions, Path work, IndexConfig cluster, boolean lucene,
-                  PrintStream out) throws Exception {
+                  boolean randomVectors, PrintStream out) throws Exception {
     List<Run> runs = new ArrayList<>();
     if (lucene) {
       Path dir = work.resolve("lucene-index");
@@ -81,13 +81,27 @@ public final class BackendComparison {
       out.println(line(runs.getLast()));
     }
     dropIndexes(cluster.openSearch());
-    try (PassageIndex index = PassageIndexes.cluster(cluster, retrieval).orElseThrow()) {
+    PassageIndex opened = PassageIndexes.cluster(cluster, retrieval).orElseThrow();
+    try (PassageIndex index = randomVectors ? new RandomVectors(opened) : opened) {
       long t0 = System.nanoTime();
       ReindexReport report = new ArticleIndexer(index, ingest, threads).reindex(articles);
       double seconds = (System.nanoTime() - t0) / 1e9;
       index.refresh();
-      runs.add(measure("opensearch " + cluster.openSearch().url(), report, seconds, questions, index::lexical));
+      String name = "opensearch " + cluster.openSearch().url() + (randomVectors ? " + random vectors" : "");
+      runs.add(measure(name, report, seconds, questions, index::lexical));
       out.println(line(runs.getLast()));
+      if (index instanceof RandomVectors vectors) {
+        List<Question> probes = new ArrayList<>();
+        List<float[]> queryVectors = new ArrayList<>();
+        for (Question q : questions) {
+          probes.add(new Question(Integer.toString(probes.size()), ""));
+          queryVectors.add(vectors.next());
+        }
+        Run knn = measure("opensearch nearest (k=10, random vectors)", report, seconds, probes,
+            (q, k) -> index.nearest(queryVectors.get(Integer.parseInt(q)), k));
+        out.printf(Locale.ROOT, "nearest k=10: p50 / p99 %.2f / %.2f ms from 1 thread, %.2f / %.2f ms from 4 (%.0f queries/s)%n",
+            knn.oneThread()[0], knn.oneThread()[1], knn.fourThreads()[0], knn.fourThreads()[1], knn.qps4());
+      }
       out.println();
       out.print(table(runs));
       out.println();
@@ -164,12 +178,14 @@ public final class BackendComparison {
   /** Heap, resident memory and store of the cluster's nodes, with the per-passage figures they give. */
   private static String clusterFigures(IndexConfig.OpenSearch config, int passages) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    JsonNode nodes = get(http, config.url(), "/_nodes/stats/jvm,process,indices").path("nodes");
+    JsonNode nodes = get(http, config.url(), "/_nodes/stats/jvm,indices").path("nodes");
+    JsonNode info = get(http, config.url(), "/_nodes/process").path("nodes");
     JsonNode store = get(http, config.url(), "/" + config.index() + "/_stats/store,docs");
     StringBuilder sb = new StringBuilder("| node | heap used MB | heap max MB | RSS MB | segments MB (heap) |\n"
         + "| --- | --- | --- | --- | --- |\n");
-    for (JsonNode node : nodes) {
-      long pid = node.path("process").path("id").asLong(-1);
+    for (var entry : nodes.properties()) {
+      JsonNode node = entry.getValue();
+      long pid = info.path(entry.getKey()).path("process").path("id").asLong(-1);
       sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.1f |%n", node.path("name").asText(),
           mb(node.path("jvm").path("mem").path("heap_used_in_bytes").asLong()),
           mb(node.path("jvm").path("mem").path("heap_max_in_bytes").asLong()), rss(pid),
