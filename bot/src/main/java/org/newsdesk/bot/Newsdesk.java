@@ -24,10 +24,12 @@ import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.newsdesk.retrieval.index.LucenePassageIndex;
+import org.newsdesk.retrieval.index.NewsAnalyzer;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.search.BestSentence;
 import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.PassageSearcher;
@@ -149,10 +151,11 @@ public final class Newsdesk implements AutoCloseable {
 
   /**
    * The sentence of a found passage that best matches the question, for showing a hit; its terms
-   * are weighted by their rarity in the Lucene index under the data folder.
+   * are weighted by their rarity in the embedded Lucene index, and counted alike on a cluster.
    */
   public MatchedSentence bestSentence(String question, Passage passage) {
-    return luceneIndex().bestSentence(question, passage);
+    return index() instanceof LucenePassageIndex lucene ? lucene.bestSentence(question, passage)
+        : new BestSentence(new NewsAnalyzer(), t -> 1).find(question, passage);
   }
 
   /**
