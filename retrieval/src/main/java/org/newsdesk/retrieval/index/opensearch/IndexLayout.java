@@ -37,9 +37,6 @@ final class IndexLayout {
   static final String MANIFEST_DATA = "manifest";
   static final String COMMIT_DATA = "commit";
 
-  /** The embedding model's dimensions (bge-small-en-v1.5). */
-  static final int DIMENSIONS = 384;
-
   private final String alias;
   private final Pattern generations;
 
@@ -69,8 +66,9 @@ final class IndexLayout {
   /**
    * Settings and mappings of a new physical index: the news analyser (as {@code NewsAnalyzer}:
    * standard tokens, possessives dropped, lower case, Lucene's English stop words, Porter), BM25
-   * with the configured k1 and b, HNSW vectors (Lucene engine, cosine, 7-bit scalar quantised),
-   * replicas following the cluster's size. Strict: a field this code does not know is refused.
+   * with the configured k1 and b, replicas following the cluster's size. Strict: a field this code
+   * does not know is refused. The vector field is mapped by the first write of a vector
+   * ({@link #vectorMapping}), as its dimension is the embedding model's.
    */
   static ObjectNode definition(float k1, float b, int shards) {
     ObjectNode root = OpenSearchHttp.JSON.createObjectNode();
@@ -104,14 +102,24 @@ final class IndexLayout {
     stored(p, START, "integer");
     stored(p, END, "integer");
     keyword(p, TEXT_HASH);
-    ObjectNode vector = p.putObject(VECTOR);
-    vector.put("type", "knn_vector").put("dimension", DIMENSIONS);
+    p.putObject(MANIFEST_DATA).put("type", "object").put("enabled", false);
+    p.putObject(COMMIT_DATA).put("type", "object").put("enabled", false);
+    return root;
+  }
+
+  /**
+   * The mapping of the passage vectors, {@code dimensions} long: HNSW in the Lucene engine, cosine,
+   * 7-bit scalar quantised (the k-NN plugin offers 1 or 7 bits), the raw vectors kept in the source.
+   * Putting it again with the same dimension changes nothing; another dimension is refused.
+   */
+  static ObjectNode vectorMapping(int dimensions) {
+    ObjectNode root = OpenSearchHttp.JSON.createObjectNode();
+    ObjectNode vector = root.putObject("properties").putObject(VECTOR);
+    vector.put("type", "knn_vector").put("dimension", dimensions);
     ObjectNode method = vector.putObject("method");
     method.put("name", "hnsw").put("engine", "lucene").put("space_type", "cosinesimil");
     ObjectNode params = method.putObject("parameters").put("m", 16).put("ef_construction", 100);
     params.putObject("encoder").put("name", "sq").putObject("parameters").put("bits", 7);
-    p.putObject(MANIFEST_DATA).put("type", "object").put("enabled", false);
-    p.putObject(COMMIT_DATA).put("type", "object").put("enabled", false);
     return root;
   }
 

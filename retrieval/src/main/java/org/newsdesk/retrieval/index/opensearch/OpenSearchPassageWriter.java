@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.CorpusStats;
 import org.newsdesk.retrieval.index.FileManifest;
 import org.newsdesk.retrieval.index.FileUpdate;
@@ -59,6 +60,8 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
   private final Set<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  /** The dimension the target index's vector field was mapped with by this run; 0 before. */
+  private volatile int vectorDimensions;
   private boolean committed;
 
   private OpenSearchPassageWriter(OpenSearchHttp http, IndexLayout layout, ReindexLock lock,
@@ -134,6 +137,7 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
     target = layout.physical(generation);
     http.send("PUT", "/" + target, IndexLayout.definition(k1, b, shards)).ok("create the index " + target);
     rebuilding = true;
+    vectorDimensions = 0;
     written.clear();
     synchronized (pendingDeletes) {
       pendingDeletes.clear();
@@ -270,8 +274,9 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
     written.add(update.path());
     // Ids made of the generation, the file and the place in it: a bulk repeated after a push-back
     // writes the same documents again instead of copies.
-    String prefix = generation + "-" + PassageJson.sha256(update.path()) + "-";
+    String prefix = generation + "-" + EmbeddedText.hash(update.path()) + "-";
     List<Passage> passages = update.passages();
+    if (!update.vectors().isEmpty()) mapVectors(update.vectors().get(0).length);
     for (int i = 0; i < passages.size(); i++) {
       float[] vector = update.vectors().isEmpty() ? null : update.vectors().get(i);
       add(prefix + i, update.path(), PassageJson.encode(passages.get(i), update.path(), generation, vector));
@@ -283,6 +288,21 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
       doc.put(IndexLayout.PATH, update.path());
       doc.set(IndexLayout.MANIFEST_DATA, ManifestJson.encode(update.manifest().get()));
       add(prefix + "manifest", update.path(), doc);
+    }
+  }
+
+  /**
+   * Maps the vector field of the target index with the embedding model's dimension before the
+   * first vector goes out (the mapping is strict). An index whose vectors have another dimension
+   * refuses it, and the run stops there.
+   */
+  private void mapVectors(int dimensions) throws IOException {
+    if (vectorDimensions == dimensions) return;
+    synchronized (this) {
+      if (vectorDimensions == dimensions) return;
+      http.send("PUT", "/" + target + "/_mapping", IndexLayout.vectorMapping(dimensions))
+          .ok("map vectors of " + dimensions + " dimensions in " + target);
+      vectorDimensions = dimensions;
     }
   }
 

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.embed.EmbeddedText;
 
-/** A passage as an OpenSearch document and back; the document keeps all a citation needs. */
+/**
+ * A passage as an OpenSearch document and back; the document keeps all a citation needs, and the
+ * hash of its embedded text ({@link EmbeddedText#hash}) under which its vector is found again.
+ */
 final class PassageJson {
   private PassageJson() {}
 
@@ -34,7 +34,7 @@ final class PassageJson {
     p.source().ifPresent(s -> d.put(IndexLayout.SOURCE, s));
     d.put(IndexLayout.START, p.start());
     d.put(IndexLayout.END, p.end());
-    d.put(IndexLayout.TEXT_HASH, textHash(p));
+    d.put(IndexLayout.TEXT_HASH, EmbeddedText.hash(p));
     if (vector != null) {
       ArrayNode v = d.putArray(IndexLayout.VECTOR);
       for (float x : vector) v.add(x);
@@ -60,24 +60,6 @@ final class PassageJson {
     float[] out = new float[v.size()];
     for (int i = 0; i < out.length; i++) out[i] = (float) v.get(i).asDouble();
     return out;
-  }
-
-  /**
-   * The hex SHA-256 of the text the embedding model reads for a passage, its headline and text on
-   * two lines: the key under which an unchanged passage's vector is found again.
-   */
-  static String textHash(Passage p) {
-    return sha256(p.title() + "\n" + p.text());
-  }
-
-  /** The hex SHA-256 of {@code text} in UTF-8. */
-  static String sha256(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 
   private static Optional<String> text(JsonNode node, String field) {

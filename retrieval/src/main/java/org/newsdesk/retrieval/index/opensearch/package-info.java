@@ -9,8 +9,11 @@
  * needs), and one commit document (the committed generation, corpus statistics, signature, BM25
  * settings). The analyser and BM25 similarity in the index settings are those of
  * {@code NewsAnalyzer} and the configured k1 and b; vectors are {@code knn_vector} fields (Lucene
- * engine, HNSW, cosine, 7-bit scalar quantisation: the k-NN plugin offers 1 or 7 bits). A file's
- * documents are routed by its path, so they share a shard.
+ * engine, HNSW, cosine, 7-bit scalar quantisation: the k-NN plugin offers 1 or 7 bits), mapped
+ * with the embedding model's dimension when a run writes the first vector. The commit document's
+ * signature names the model and the ingest settings, so a reindex with others rewrites every file
+ * and a search by meaning with another model is refused, as on Lucene. A file's documents are
+ * routed by its path, so they share a shard.
  *
  * <h2>Commits: generations</h2>
  * OpenSearch has no transaction over many documents, so each reindex run writes under the next

@@ -37,6 +37,11 @@ class OpenSearchPassageIndexContractTest extends PassageIndexContract {
     }
   }
 
+  @Override
+  protected String where() {
+    return "OpenSearch index at " + TestCluster.url() + " (index " + alias + ")";
+  }
+
   @AfterEach
   void dropIndexes() throws Exception {
     TestCluster.drop(alias);

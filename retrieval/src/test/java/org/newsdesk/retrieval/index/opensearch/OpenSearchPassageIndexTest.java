@@ -43,7 +43,7 @@ import org.newsdesk.retrieval.index.ThreeArticles;
 /** What only the OpenSearch backend has: a cluster that goes away, credentials, TLS, the lease, the alias. */
 class OpenSearchPassageIndexTest {
   private static final Duration LEASE = Duration.ofMillis(600);
-  private static final RetrievalConfig FAST_REFRESH = new RetrievalConfig(5, 0.9f, 0.75f, 0.5f, 0.5f,
+  private static final RetrievalConfig FAST_REFRESH = RetrievalConfig.defaults().withRefreshInterval(
       Duration.ofMillis(100));
 
   @TempDir Path tmp;
@@ -59,7 +59,7 @@ class OpenSearchPassageIndexTest {
   }
 
   private static ArticleIndexer indexer(OpenSearchPassageIndex index) {
-    return new ArticleIndexer(index, IngestConfig.defaults(), 2);
+    return new ArticleIndexer(index, IngestConfig.defaults(), Optional.empty(), 2, List.of());
   }
 
   @Test
@@ -171,7 +171,9 @@ class OpenSearchPassageIndexTest {
     try (OpenSearchPassageIndex index = open(TestCluster.config(alias), RetrievalConfig.defaults())) {
       indexer(index).reindex(articles);
     }
-    RetrievalConfig retuned = new RetrievalConfig(5, 1.2f, 0.4f, 0.5f, 0.5f, Duration.ofSeconds(1));
+    RetrievalConfig d = RetrievalConfig.defaults();
+    RetrievalConfig retuned = new RetrievalConfig(d.topK(), 1.2f, 0.4f, d.titleBoost(), d.phraseBoost(),
+        Duration.ofSeconds(1), d.hybrid());
     try (OpenSearchPassageIndex index = open(TestCluster.config(alias), retuned)) {
       assertThat(indexer(index).reindex(articles).countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
       index.refresh();
