@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bench.backends.BackendComparison;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.cli.ConfigOptions;
 import org.newsdesk.config.IndexConfig;
@@ -13,12 +14,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code newsdesk bench backends}: the Lucene and OpenSearch backends on one corpus and one question set. */
+/**
+ * {@code newsdesk bench backends}: the Lucene and OpenSearch backends on one corpus and one question
+ * set, searched with the configuration the product runs (words and meaning fused when dense
+ * retrieval is on).
+ */
 @Command(name = "backends", mixinStandardHelpOptions = true,
     description = {"Indexes a folder into the embedded Lucene index and into the OpenSearch cluster of",
         "newsdesk.index.opensearch.url (alias newsdesk.index.opensearch.index, rebuilt from scratch), then compares",
         "R@1/5/10 on the questions, indexing wall time and throughput, query p50/p99 from 1 and 4 client threads,",
-        "and prints the cluster's heap, resident memory and store per passage. Default corpus: rtqa-2024."})
+        "and prints the cluster's heap, resident memory and store per passage. Both are searched as the product",
+        "searches: words and meaning fused while newsdesk.retrieval.dense is on (the model embeds each passage",
+        "once; the cluster reuses the Lucene run's vectors), BM25 alone when it is off. Default corpus: rtqa-2024."})
 public final class BackendsBench implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -32,8 +39,12 @@ public final class BackendsBench implements Callable<Integer> {
   boolean skipLucene;
 
   @Option(names = "--random-vectors", description = {"Give every passage a random 384-dimension vector in the cluster,",
-      "and time nearest-neighbour queries: what vectors cost before the embedding model indexes them."})
+      "and time nearest-neighbour queries: what vectors cost without running the model over the corpus",
+      "(with --set newsdesk.retrieval.dense=false only)."})
   boolean randomVectors;
+
+  @Option(names = "--questions", paramLabel = "N", description = "Only the first N questions (default: all).")
+  int questionLimit = Integer.MAX_VALUE;
 
   @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: 2).")
   int threads = 2;
@@ -48,11 +59,19 @@ public final class BackendsBench implements Callable<Integer> {
       throw new UserFacingException("no articles at " + articles + " or no questions at " + questionsFile
           + " (give --shared DIR)");
     }
+    if (randomVectors && config.retrieval().hybrid().dense()) {
+      throw new UserFacingException("--random-vectors gives passages random vectors instead of the model's;"
+          + " add --set newsdesk.retrieval.dense=false");
+    }
+    if (questionLimit < 1) throw new UserFacingException("--questions must be 1 or more, got " + questionLimit);
     IndexConfig cluster = new IndexConfig(IndexConfig.Backend.OPENSEARCH, config.index().openSearch());
     List<BackendComparison.Question> questions = BackendComparison.questions(questionsFile);
+    questions = questions.subList(0, Math.min(questionLimit, questions.size()));
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsdesk-backends");
-    new BackendComparison(config.ingest(), config.retrieval(), threads)
-        .run(articles, questions, dir, cluster, !skipLucene, randomVectors, System.out);
+    try (Newsdesk app = Newsdesk.of(config)) {
+      new BackendComparison(config.ingest(), config.retrieval(), app.embeddingModel(), threads)
+          .run(articles, questions, dir, cluster, !skipLucene, randomVectors, System.out);
+    }
     return 0;
   }
 }

@@ -2,6 +2,10 @@ package org.newsdesk.bench.backends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,26 +18,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.LucenePassageIndex;
+import org.newsdesk.retrieval.index.LuceneVectorSource;
 import org.newsdesk.retrieval.index.PassageIndex;
-import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexReport;
-import org.newsdesk.retrieval.search.LucenePassageSearcher;
+import org.newsdesk.retrieval.index.VectorSource;
+import org.newsdesk.retrieval.index.opensearch.OpenSearchPassageIndex;
+import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
- * The embedded Lucene index and an OpenSearch cluster on one corpus, one after the other: indexing
- * wall time and throughput, answer recall at 1/5/10 on RealTimeQA-style questions (scored as the
- * eval README says), query latency from one client thread and from four, and what the cluster
- * holds (heap, resident memory, store) per passage. Lexical ranking only: both backends answer the
- * same BM25 query.
+ * The embedded Lucene index and an OpenSearch cluster on one corpus, one after the other, searched
+ * as the product searches them ({@link HybridSearcher}: words and meaning fused when dense retrieval
+ * is on, BM25 alone when it is off): indexing wall time and throughput, passages embedded, answer
+ * recall at 1/5/10 on RealTimeQA-style questions (scored as the eval README says), query latency
+ * (the question's embedding included) from one client thread and from four, and what the cluster
+ * holds (heap, resident memory, store) per passage. The cluster's run takes the vectors the Lucene
+ * run made (or an earlier one kept in the work folder), so the model embeds each passage once and
+ * the cluster's indexing time is its writing.
  */
 public final class BackendComparison {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,17 +54,29 @@ public final class BackendComparison {
   /** A question and the answer text a hit must contain. */
   public record Question(String text, String answer) {}
 
-  private record Run(String backend, ReindexReport report, double indexSeconds, double[] recall,
+  private record Run(String backend, ReindexReport report, double indexSeconds, int embedded, double[] recall,
                      double[] oneThread, double[] fourThreads, double qps4) {}
 
   private final IngestConfig ingest;
   private final RetrievalConfig retrieval;
+  private final Optional<Counting> model;
   private final int threads;
 
-  public BackendComparison(IngestConfig ingest, RetrievalConfig retrieval, int threads) {
+  /** {@code model} is the embedding model of dense retrieval: present exactly when {@code retrieval} has it on. */
+  public BackendComparison(IngestConfig ingest, RetrievalConfig retrieval, Optional<EmbeddingModel> model,
+                           int threads) {
     this.ingest = ingest;
     this.retrieval = retrieval;
+    this.model = model.map(Counting::new);
     this.threads = threads;
+  }
+
+  private Optional<EmbeddingModel> model() {
+    return model.map(m -> m);
+  }
+
+  private int embedded() {
+    return model.map(Counting::texts).orElse(0);
   }
 
   /** RealTimeQA's questions.jsonl: {@code question} and {@code answer} of each line. */
@@ -66,50 +90,79 @@ public final class BackendComparison {
     return out;
   }
 
-  /** Runs Lucene (under {@code work}) and then the cluster of {@code cluster}, printing each result and a table. */
+  /**
+   * Runs Lucene (a fresh index under {@code work}) and then the cluster of {@code cluster} (rebuilt
+   * from scratch), printing each result and a table. {@code randomVectors} (dense retrieval off
+   * only) gives the cluster's passages random vectors and times nearest-neighbour queries alone.
+   */
   public void run(Path articles, List<Question> questions, Path work, IndexConfig cluster, boolean lucene,
                   boolean randomVectors, PrintStream out) throws Exception {
+    if (randomVectors && model.isPresent()) {
+      throw new IllegalArgumentException("random vectors stand in for the model's: only with dense retrieval off");
+    }
+    String mode = model.map(m -> "words and meaning fused (" + m.modelName() + ")").orElse("words only (BM25)");
+    out.println("search: " + mode);
     List<Run> runs = new ArrayList<>();
+    List<VectorSource> kept = new ArrayList<>();
+    Path luceneDir = work.resolve("lucene-index");
     if (lucene) {
-      Path dir = work.resolve("lucene-index");
-      long t0 = System.nanoTime();
-      ReindexReport report = new ArticleIndexer(dir, ingest, threads, 64).reindex(articles);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      try (LucenePassageSearcher searcher = new LucenePassageSearcher(dir, retrieval)) {
-        runs.add(measure("lucene (embedded)", report, seconds, questions, searcher::search));
+      deleteTree(luceneDir);
+      try (LucenePassageIndex index = new LucenePassageIndex(luceneDir, retrieval)) {
+        runs.add(build("lucene (embedded)", index, List.of(), articles, questions));
       }
       out.println(line(runs.getLast()));
     }
     dropIndexes(cluster.openSearch());
-    PassageIndex opened = PassageIndexes.cluster(cluster, retrieval).orElseThrow();
-    try (PassageIndex index = randomVectors ? new RandomVectors(opened) : opened) {
-      long t0 = System.nanoTime();
-      ReindexReport report = new ArticleIndexer(index, ingest, threads).reindex(articles);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      index.refresh();
-      String name = "opensearch " + cluster.openSearch().url() + (randomVectors ? " + random vectors" : "");
-      runs.add(measure(name, report, seconds, questions, index::lexical));
-      out.println(line(runs.getLast()));
-      if (index instanceof RandomVectors vectors) {
-        List<Question> probes = new ArrayList<>();
-        List<float[]> queryVectors = new ArrayList<>();
-        for (Question q : questions) {
-          probes.add(new Question(Integer.toString(probes.size()), ""));
-          queryVectors.add(vectors.next());
-        }
-        Run knn = measure("opensearch nearest (k=10, random vectors)", report, seconds, probes,
-            (q, k) -> index.nearest(queryVectors.get(Integer.parseInt(q)), k));
-        out.printf(Locale.ROOT, "nearest k=10: p50 / p99 %.2f / %.2f ms from 1 thread, %.2f / %.2f ms from 4 (%.0f queries/s)%n",
-            knn.oneThread()[0], knn.oneThread()[1], knn.fourThreads()[0], knn.fourThreads()[1], knn.qps4());
+    // The Lucene index of this run (or of an earlier run kept under the same work folder) lends its vectors.
+    try (LuceneVectorSource vectors = model.isPresent() && Files.isDirectory(luceneDir)
+        ? LuceneVectorSource.open(luceneDir, model.get().modelName()) : null) {
+      if (vectors != null) kept.add(vectors);
+      PassageIndex opened = OpenSearchPassageIndex.open(cluster.openSearch(), retrieval);
+      try (PassageIndex index = randomVectors ? new RandomVectors(opened) : opened) {
+        String name = "opensearch " + cluster.openSearch().url() + (randomVectors ? " + random vectors" : "");
+        Run run = build(name, index, kept, articles, questions);
+        runs.add(run);
+        out.println(line(run));
+        printResults(index, run.report(), questions, runs, cluster, out);
       }
-      out.println();
-      out.print(table(runs));
-      out.println();
-      out.print(clusterFigures(cluster.openSearch(), report.passages()));
     }
   }
 
-  private Run measure(String backend, ReindexReport report, double seconds, List<Question> questions,
+  /** Indexes {@code articles} into {@code index} (vectors found in {@code kept} are not embedded again), then searches it. */
+  private Run build(String name, PassageIndex index, List<VectorSource> kept, Path articles, List<Question> questions)
+      throws Exception {
+    int embeddedBefore = embedded();
+    long t0 = System.nanoTime();
+    ReindexReport report = new ArticleIndexer(index, ingest, model(), threads, kept).reindex(articles);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    int embedded = embedded() - embeddedBefore;
+    index.refresh();
+    HybridSearcher searcher = new HybridSearcher(index, model(), retrieval.hybrid());
+    return measure(name, report, seconds, embedded, questions, searcher::search);
+  }
+
+  /** Prints the nearest-neighbour timing of random vectors (when the cluster has them), the table and the cluster's figures. */
+  private void printResults(PassageIndex index, ReindexReport report, List<Question> questions, List<Run> runs,
+                            IndexConfig cluster, PrintStream out) throws Exception {
+    if (index instanceof RandomVectors vectors) {
+      List<Question> probes = new ArrayList<>();
+      List<float[]> queryVectors = new ArrayList<>();
+      for (Question q : questions) {
+        probes.add(new Question(Integer.toString(probes.size()), ""));
+        queryVectors.add(vectors.next());
+      }
+      Run knn = measure("opensearch nearest (k=10, random vectors)", report, 0, 0, probes,
+          (q, k) -> index.nearest(queryVectors.get(Integer.parseInt(q)), k));
+      out.printf(Locale.ROOT, "nearest k=10: p50 / p99 %.2f / %.2f ms from 1 thread, %.2f / %.2f ms from 4 (%.0f queries/s)%n",
+          knn.oneThread()[0], knn.oneThread()[1], knn.fourThreads()[0], knn.fourThreads()[1], knn.qps4());
+    }
+    out.println();
+    out.print(table(runs));
+    out.println();
+    out.print(clusterFigures(cluster.openSearch(), report.passages()));
+  }
+
+  private Run measure(String backend, ReindexReport report, double seconds, int embedded, List<Question> questions,
                       BiFunction<String, Integer, List<ScoredPassage>> search) throws Exception {
     for (int i = 0; i < Math.min(100, questions.size()); i++) search.apply(questions.get(i).text(), 10); // warm up
     int[] hits = new int[KS.length];
@@ -142,7 +195,7 @@ public final class BackendComparison {
       for (Future<?> f : done) f.get();
     }
     double qps = questions.size() / ((System.nanoTime() - t0) / 1e9);
-    return new Run(backend, report, seconds, recall, percentiles(single), percentiles(four), qps);
+    return new Run(backend, report, seconds, embedded, recall, percentiles(single), percentiles(four), qps);
   }
 
   /** The eval README's normal form: lower case, each run of non-word characters one space, padded. */
@@ -158,17 +211,18 @@ public final class BackendComparison {
   }
 
   private static String line(Run r) {
-    return String.format(Locale.ROOT, "%s: %s in %.1f s", r.backend(), r.report().countsLine(), r.indexSeconds());
+    return String.format(Locale.ROOT, "%s: %s in %.1f s, %,d passages embedded", r.backend(), r.report().countsLine(),
+        r.indexSeconds(), r.embedded());
   }
 
   private static String table(List<Run> runs) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| backend | passages | index wall s | passages/s | R@1 | R@5 | R@10 | p50 / p99 ms, 1 thread"
+    sb.append("| backend | passages | embedded | index wall s | passages/s | R@1 | R@5 | R@10 | p50 / p99 ms, 1 thread"
         + " | p50 / p99 ms, 4 threads | queries/s, 4 threads |\n");
-    sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Run r : runs) {
-      sb.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.3f | %.3f | %.3f | %.2f / %.2f | %.2f / %.2f | %.0f |%n",
-          r.backend(), r.report().passages(), r.indexSeconds(), r.report().passages() / r.indexSeconds(),
+      sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,.0f | %.3f | %.3f | %.3f | %.2f / %.2f | %.2f / %.2f | %.0f |%n",
+          r.backend(), r.report().passages(), r.embedded(), r.indexSeconds(), r.report().passages() / r.indexSeconds(),
           r.recall()[0], r.recall()[1], r.recall()[2], r.oneThread()[0], r.oneThread()[1], r.fourThreads()[0],
           r.fourThreads()[1], r.qps4()));
     }
@@ -204,6 +258,43 @@ public final class BackendComparison {
   private static void dropIndexes(IndexConfig.OpenSearch config) throws IOException, InterruptedException {
     HttpClient.newHttpClient().send(HttpRequest.newBuilder(config.url().resolve("/" + config.index()
         + "-*?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
+  /** The model, counting the texts it embeds: how many passages a run embedded rather than reused. */
+  private static final class Counting implements EmbeddingModel {
+    private final EmbeddingModel model;
+    private final AtomicInteger texts = new AtomicInteger();
+
+    Counting(EmbeddingModel model) {
+      this.model = model;
+    }
+
+    int texts() {
+      return texts.get();
+    }
+
+    @Override
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+      texts.addAndGet(segments.size());
+      return model.embedAll(segments);
+    }
+
+    @Override
+    public String modelName() {
+      return model.modelName();
+    }
+
+    @Override
+    public int dimension() {
+      return model.dimension();
+    }
   }
 
   private static JsonNode get(HttpClient http, URI base, String path) throws IOException, InterruptedException {

@@ -16,8 +16,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
  * An index whose writers give every passage a random 384-dimension unit vector: what the vectors
- * cost a backend (store, memory, nearest-neighbour latency) before the embedding model is wired
- * into indexing. Their rankings mean nothing; their size and shape are those of bge-small's.
+ * cost a backend (store, memory, nearest-neighbour latency) without running the embedding model
+ * over the corpus. Their rankings mean nothing; their size and shape are those of bge-small's.
  */
 final class RandomVectors implements PassageIndex {
   static final int DIMENSIONS = 384;
