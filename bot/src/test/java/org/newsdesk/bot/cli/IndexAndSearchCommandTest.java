@@ -171,11 +171,13 @@ class IndexAndSearchCommandTest {
     return url.strip();
   }
 
+  /** Dense retrieval on, with bge-small: both backends fuse the words ranking with the nearest passage vectors. */
   @Test
   void should_index_the_seeds_into_opensearch_once_and_search_them_as_the_lucene_index_does() throws Exception {
     String alias = "nd-test-cli-" + ProcessHandle.current().pid();
     String[] cluster = {"--set", "newsdesk.index.backend=opensearch", "--set",
-        "newsdesk.index.opensearch.url=" + openSearchUrl(), "--set", "newsdesk.index.opensearch.index=" + alias};
+        "newsdesk.index.opensearch.url=" + openSearchUrl(), "--set", "newsdesk.index.opensearch.index=" + alias,
+        "--set", "newsdesk.retrieval.dense=true"};
     String question = "What did Peskov say about Kaliningrad?";
     try {
       run(null, concat(new String[] {"index", "--articles", SEEDS.toString(), "--data", data()}, cluster));
@@ -188,9 +190,11 @@ class IndexAndSearchCommandTest {
       JsonNode fromCluster = new ObjectMapper().readTree(out.toString());
       out.getBuffer().setLength(0);
 
-      run(null, "index", "--articles", SEEDS.toString(), "--data", tmp.resolve("lucene").toString());
+      run(null, "index", "--articles", SEEDS.toString(), "--data", tmp.resolve("lucene").toString(),
+          "--set", "newsdesk.retrieval.dense=true");
       out.getBuffer().setLength(0);
-      run(null, "search", "--json", "--data", tmp.resolve("lucene").toString(), question);
+      run(null, "search", "--json", "--data", tmp.resolve("lucene").toString(), question,
+          "--set", "newsdesk.retrieval.dense=true");
       JsonNode fromLucene = new ObjectMapper().readTree(out.toString());
 
       // The same passages, in the same order, with the same scores. The sentence shown is chosen by
