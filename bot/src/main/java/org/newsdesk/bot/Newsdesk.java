@@ -170,7 +170,7 @@ public final class Newsdesk implements AutoCloseable {
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
       throw new UserFacingException(articlesGiven ? "no articles folder at " + articles
-          : "no index at " + indexDirectory() + " and no articles folder at " + articles
+          : "no index at " + indexLocation() + " and no articles folder at " + articles
               + "; run: newsdesk index --articles DIR");
     }
     if (fresh) progress.println("newsdesk: no index yet, indexing " + articles + " first...");
