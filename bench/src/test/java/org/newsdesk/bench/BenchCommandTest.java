@@ -7,7 +7,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +51,7 @@ class BenchCommandTest {
     assertThat(out.toString()).startsWith("Usage: newsdesk bench [-hV] [COMMAND]" + System.lineSeparator()
         + "Run a benchmark and print its table.");
     assertThat(BenchCommand.commandLine().getSubcommands().keySet()).containsExactly("retrieval-quality",
-        "retrieval-speed", "answer-quality", "answer-latency", "bot", "review");
+        "retrieval-speed", "answer-quality", "answer-latency", "bot", "review", "backends");
   }
 
   @Test
@@ -83,5 +90,69 @@ class BenchCommandTest {
     assertThat(printed).startsWith("Corpus: ").contains("(built-in), Zipf s=1, seed 20240321")
         .contains("| no-change reindex ").contains("| query latency p50 (1 thread) ");
     assertThat(dir.resolve("work/retrieval-speed")).doesNotExist();
+  }
+
+  /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */
+  private static String openSearchUrl() {
+    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
+    if (url == null || url.isBlank()) {
+      throw new AssertionError("this test needs OpenSearch: run ./newsdesk test (it starts one), or"
+          + " `export NEWSDESK_TEST_OPENSEARCH_URL=$(.ci/opensearch start)`");
+    }
+    return url.strip();
+  }
+
+  @Test
+  void should_compare_both_backends_searched_with_words_and_meaning_fused_embedding_each_passage_once()
+      throws Exception {
+    Path articles = Files.createDirectories(dir.resolve("articles"));
+    Files.writeString(articles.resolve("ferry.txt"), "Ferry service returns\n\nThe ferry to the island runs again"
+        + " from Monday, the port authority said, after a winter without crossings.\n");
+    Files.writeString(articles.resolve("school.txt"), "New school opens in the valley\n\nPupils moved into the new"
+        + " school building on Monday, two years after the old one was closed by the council.\n");
+    Path rtqa = Files.createDirectories(dir.resolve("shared/eval/rtqa-2024"));
+    Files.writeString(rtqa.resolve("questions.jsonl"), """
+        {"question": "When does the ferry to the island run again?", "answer": "from Monday"}
+        {"question": "How long was the old school closed?", "answer": "two years"}
+        {"question": "Which authority spoke about the crossings?", "answer": "port authority"}
+        """);
+    String url = openSearchUrl();
+    String alias = "nd-test-bench-" + ProcessHandle.current().pid();
+    try {
+      String printed = table("backends", "--shared", dir.resolve("shared").toString(), "--articles",
+          articles.toString(), "--work", dir.resolve("work").toString(), "--questions", "2", "--data",
+          dir.resolve("data").toString(), "--set", "newsdesk.index.opensearch.url=" + url,
+          "--set", "newsdesk.index.opensearch.index=" + alias);
+
+      List<String> lines = printed.lines().toList();
+      assertThat(lines.get(0)).isEqualTo("search: words and meaning fused (bge-small-en-v1.5-q)");
+      assertThat(lines.get(1)).matches("lucene \\(embedded\\): 2 indexed, 0 unchanged, 0 deleted, 0 rejected"
+          + " in \\d+\\.\\d s, 2 passages embedded");
+      assertThat(lines.get(2)).matches("opensearch " + Pattern.quote(url) + ": 2 indexed, 0 unchanged, 0 deleted,"
+          + " 0 rejected in \\d+\\.\\d s, 0 passages embedded");
+      assertThat(lines).contains("| backend | passages | embedded | index wall s | passages/s | R@1 | R@5 | R@10"
+          + " | p50 / p99 ms, 1 thread | p50 / p99 ms, 4 threads | queries/s, 4 threads |");
+      assertThat(lines).anyMatch(l -> l.matches("\\| lucene \\(embedded\\) \\| 2 \\| 2 \\| .* \\| 1\\.000 \\| 1\\.000"
+          + " \\| 1\\.000 \\| .*"));
+      assertThat(lines).anyMatch(l -> l.matches("\\| opensearch " + Pattern.quote(url) + " \\| 2 \\| 0 \\| .*"
+          + " \\| 1\\.000 \\| 1\\.000 \\| 1\\.000 \\| .*"));
+      assertThat(printed).contains("| node | heap used MB | heap max MB | RSS MB | segments MB (heap) |");
+    } finally {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + alias
+          + "-*?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+  }
+
+  @Test
+  void should_exit_1_asking_for_dense_off_when_random_vectors_would_replace_the_model_vectors() throws Exception {
+    Path rtqa = Files.createDirectories(dir.resolve("shared/eval/rtqa-2024"));
+    Files.writeString(rtqa.resolve("questions.jsonl"), "");
+    Files.createDirectories(dir.resolve("articles"));
+
+    assertThat(run("backends", "--random-vectors", "--shared", dir.resolve("shared").toString(), "--articles",
+        dir.resolve("articles").toString(), "--data", dir.resolve("data").toString())).isEqualTo(1);
+
+    assertThat(err.toString()).isEqualTo("newsdesk: --random-vectors gives passages random vectors instead of the"
+        + " model's; add --set newsdesk.retrieval.dense=false" + System.lineSeparator());
   }
 }

@@ -14,14 +14,17 @@ import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
+import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.IndexMismatchException;
+import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.newsdesk.retrieval.index.LucenePassageIndex;
 import org.newsdesk.retrieval.index.PassageIndex;
+import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.search.HybridSearcher;
@@ -45,7 +48,7 @@ public final class Newsdesk implements AutoCloseable {
   private final NewsdeskConfig config;
   private final EmbeddingModel denseModel;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-  private LucenePassageIndex index;
+  private PassageIndex index;
   private Optional<EmbeddingModel> embeddingModel;
   private ArticleIndexer indexer;
   private HybridSearcher searcher;
@@ -80,20 +83,24 @@ public final class Newsdesk implements AutoCloseable {
     return LucenePassageIndex.directoryOf(config.data());
   }
 
-  /**
-   * The passage index of the configured data folder; it follows new commits by itself. The backend
-   * is chosen here: embedded Lucene under the data folder.
-   */
-  public PassageIndex index() {
-    return luceneIndex();
+  /** Where the configured index lives, for messages: a folder, or a cluster's URL and index name. */
+  public String indexLocation() {
+    return config.index().backend() == IndexConfig.Backend.LUCENE
+        ? indexDirectory().toString() : config.index().openSearch().describe();
   }
 
-  private LucenePassageIndex luceneIndex() {
+  /**
+   * The configured passage index, embedded Lucene under the data folder or an OpenSearch cluster
+   * ({@code newsdesk.index.backend}); it follows new commits by itself.
+   *
+   * @throws IndexUnavailableException when it lives on a cluster that cannot be reached
+   */
+  public PassageIndex index() {
     if (index == null) {
       try {
-        index = opened(new LucenePassageIndex(indexDirectory(), config.retrieval()));
+        index = opened(PassageIndexes.open(config.index(), config.retrieval(), indexDirectory()));
       } catch (IOException e) {
-        throw new UserFacingException("cannot open the index at " + indexDirectory() + ": " + e.getMessage(), e);
+        throw new UserFacingException("cannot open the index at " + indexLocation() + ": " + e.getMessage(), e);
       }
     }
     return index;
@@ -150,7 +157,7 @@ public final class Newsdesk implements AutoCloseable {
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
       throw new UserFacingException(articlesGiven ? "no articles folder at " + articles
-          : "no index at " + indexDirectory() + " and no articles folder at " + articles
+          : "no index at " + indexLocation() + " and no articles folder at " + articles
               + "; run: newsdesk index --articles DIR");
     }
     if (fresh) progress.println("newsdesk: no index yet, indexing " + articles + " first...");
@@ -160,11 +167,12 @@ public final class Newsdesk implements AutoCloseable {
       index().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
-      progress.println("newsdesk: another reindex is running on " + indexDirectory()
+      progress.println("newsdesk: another reindex is running on " + indexLocation()
           + "; answering from the index as it stands");
       return this;
     } catch (IOException | RuntimeException e) {
       if (e instanceof UserFacingException u) throw u;
+      if (e instanceof IndexUnavailableException u) throw u;
       throw new UserFacingException("indexing " + articles + " failed: " + e.getMessage(), e);
     }
     boolean changed = report.files().stream().anyMatch(f -> f.bucket() != ReindexReport.Bucket.UNCHANGED);

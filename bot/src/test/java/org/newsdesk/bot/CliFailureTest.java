@@ -138,4 +138,21 @@ class CliFailureTest {
       assertThat(logged).doesNotContain(DB_PASSWORD).doesNotContain("TESTtokenForTheStandInOnly");
     }
   }
+
+  @Test
+  void should_say_in_one_line_naming_the_url_and_never_the_password_when_opensearch_is_down() {
+    int port = CliProcess.closedPort();
+    String url = "http://127.0.0.1:" + port;
+
+    CliProcess.Result r = CliProcess.run(dir, Map.of("NEWSDESK_OPENSEARCH_USER", "newsdesk",
+        "NEWSDESK_OPENSEARCH_PASSWORD", DB_PASSWORD), "index", "--data", data().toString(),
+        "--articles", CliProcess.SAMPLES.toString(), "--set", "newsdesk.index.backend=opensearch",
+        "--set", "newsdesk.index.opensearch.url=" + url);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderrLines()).singleElement().asString().matches(Pattern.quote("newsdesk: the passage index at "
+        + url + " (index newsdesk-passages) is unavailable: Connect to " + url + " [/127.0.0.1] failed: Connection refused"
+        + " (details in ") + logFileName() + "\\)");
+    assertThat(CliProcess.logFile(data())).contains("IndexUnavailableException").doesNotContain(DB_PASSWORD);
+  }
 }

@@ -1,6 +1,7 @@
 package org.newsdesk.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,7 +14,10 @@ import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.testkit.WordHashEmbeddingModel;
 
-/** The composition root builds the embedding model only when dense retrieval is on and something is embedded. */
+/**
+ * The composition root builds the embedding model only when dense retrieval is on and something is
+ * embedded, and names the configured index where it is, a folder or a cluster.
+ */
 class NewsdeskTest {
   private static final Path SEEDS = Path.of(System.getProperty("newsdesk.shared"), "seeds");
   private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
@@ -58,5 +62,22 @@ class NewsdeskTest {
       assertThat(app.index().signature().embeddingModel()).contains(WordHashEmbeddingModel.NAME);
     }
     assertThat(created).hasValue(1);
+  }
+
+  @Test
+  void should_name_the_cluster_when_it_holds_no_index_and_there_is_no_articles_folder() {
+    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
+    assertThat(url).as("this test needs OpenSearch: run ./newsdesk test (it starts one)").isNotBlank();
+    String alias = "nd-test-root-" + ProcessHandle.current().pid();
+    Path missing = tmp.resolve("no-articles");
+    NewsdeskConfig cluster = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", missing.toString(),
+        "newsdesk.data", tmp.resolve("data").toString(), "newsdesk.index.backend", "opensearch",
+        "newsdesk.index.opensearch.url", url.strip(), "newsdesk.index.opensearch.index", alias));
+
+    try (Newsdesk app = Newsdesk.of(cluster, model)) {
+      assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(UserFacingException.class)
+          .hasMessage("no index at " + url.strip() + " (index " + alias + ") and no articles folder at " + missing
+              + "; run: newsdesk index --articles DIR");
+    }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /** Everything Newsdesk is configured with; built once, at startup, by the entry point. */
 public record NewsdeskConfig(Path articles, Path data, IngestConfig ingest, RetrievalConfig retrieval,
                              AnswerConfig answer, LlmConfig llm, TelegramConfig telegram, LogConfig log,
-                             ReviewConfig review) {
+                             ReviewConfig review, IndexConfig index) {
 
   /**
    * Reads and validates every section; the first bad value fails with its key and value. A data
@@ -27,7 +27,8 @@ public record NewsdeskConfig(Path articles, Path data, IngestConfig ingest, Retr
         LlmConfig.from(s),
         TelegramConfig.from(s),
         LogConfig.from(s, data),
-        ReviewConfig.from(s));
+        ReviewConfig.from(s),
+        IndexConfig.from(s));
   }
 
   /** Defaults, environment, then flags (keys as in {@code config/newsdesk.properties}). */

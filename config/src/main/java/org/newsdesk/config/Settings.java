@@ -43,7 +43,8 @@ public final class Settings {
    * the tests' PostgreSQL ({@code NEWSDESK_TEST_PG_*}). Secrets are in {@link SecretVariable}.
    */
   public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_LOG_LEVEL",
-      "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
+      "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD", "NEWSDESK_OPENSEARCH_USER",
+      "NEWSDESK_TEST_OPENSEARCH_URL");
 
   private final Map<String, String> values;
   private final Map<String, String> env;

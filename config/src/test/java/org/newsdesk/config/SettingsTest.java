@@ -118,7 +118,8 @@ class SettingsTest {
 
     assertThat(Settings.load(env, Map.of()).keys()).contains("newsdesk.retrieval.top-k");
     assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS",
-        "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
+        "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD", "NEWSDESK_OPENSEARCH_USER",
+        "NEWSDESK_TEST_OPENSEARCH_URL");
   }
 
   @Test
@@ -211,7 +212,8 @@ class SettingsTest {
   void should_read_each_section_secret_from_its_registered_variable() {
     NewsdeskConfig c = NewsdeskConfig.load(Map.of("TELEGRAM_BOT_TOKEN", "t", "NEWSDESK_LLM_API_KEY", "k",
         "NEWSDESK_LOG_PASSWORD", "l", "NEWSDESK_REVIEW_PASSWORD", "r", "NEWSDESK_REVIEW_KEYSTORE_PASSWORD", "ks",
-        "NEWSDESK_REVIEW_KEYSTORE", "/etc/newsdesk/review.p12"), Map.of());
+        "NEWSDESK_REVIEW_KEYSTORE", "/etc/newsdesk/review.p12", "NEWSDESK_OPENSEARCH_USER", "u",
+        "NEWSDESK_OPENSEARCH_PASSWORD", "o"), Map.of());
 
     assertThat(c.telegram().token()).map(Secret::value).contains("t");
     assertThat(c.llm().apiKey()).map(Secret::value).contains("k");
@@ -219,6 +221,54 @@ class SettingsTest {
     assertThat(c.review().password()).map(Secret::value).contains("r");
     assertThat(c.review().keystorePassword()).map(Secret::value).contains("ks");
     assertThat(c.review().keystore()).contains(Path.of("/etc/newsdesk/review.p12"));
+    assertThat(c.index().openSearch().user()).contains("u");
+    assertThat(c.index().openSearch().password()).map(Secret::value).contains("o");
+  }
+
+  @Test
+  void should_default_to_the_embedded_index_and_describe_the_cluster_without_credentials() {
+    IndexConfig byDefault = IndexConfig.defaults();
+    IndexConfig cluster = IndexConfig.from(Settings.load(
+        Map.of("NEWSDESK_OPENSEARCH_USER", "newsdesk", "NEWSDESK_OPENSEARCH_PASSWORD", "s3cret-pw"),
+        Map.of("newsdesk.index.backend", "opensearch", "newsdesk.index.opensearch.url", "https://search.example:9200",
+            "newsdesk.index.opensearch.shards", "6")));
+
+    assertThat(byDefault.backend()).isEqualTo(IndexConfig.Backend.LUCENE);
+    assertThat(byDefault.openSearch().describe()).isEqualTo("http://127.0.0.1:9200 (index newsdesk-passages)");
+    assertThat(byDefault.openSearch().user()).isEmpty();
+    assertThat(cluster.backend()).isEqualTo(IndexConfig.Backend.OPENSEARCH);
+    assertThat(cluster.openSearch().shards()).isEqualTo(6);
+    assertThat(cluster.openSearch().describe()).isEqualTo("https://search.example:9200 (index newsdesk-passages)")
+        .doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void should_refuse_credentials_in_the_opensearch_url_without_repeating_them() {
+    Settings s = Settings.load(Map.of(), Map.of("newsdesk.index.opensearch.url", "http://admin:s3cret-pw@search:9200"));
+
+    assertThatThrownBy(() -> IndexConfig.from(s))
+        .hasMessage("newsdesk.index.opensearch.url must not hold credentials (set NEWSDESK_OPENSEARCH_USER and"
+            + " NEWSDESK_OPENSEARCH_PASSWORD), got 'http://…@search'")
+        .message().doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void should_refuse_an_opensearch_password_without_a_user() {
+    Settings s = Settings.load(Map.of("NEWSDESK_OPENSEARCH_PASSWORD", "s3cret-pw"), Map.of());
+
+    assertThatThrownBy(() -> IndexConfig.from(s))
+        .hasMessage("NEWSDESK_OPENSEARCH_PASSWORD is set but NEWSDESK_OPENSEARCH_USER is not; set both or neither");
+  }
+
+  @Test
+  void should_name_the_setting_when_the_index_name_or_backend_is_bad() {
+    assertThatThrownBy(() -> IndexConfig.from(Settings.load(Map.of(), Map.of("newsdesk.index.opensearch.index", "News Desk"))))
+        .hasMessage("newsdesk.index.opensearch.index must be lower case letters, digits, '-', '_' or '.'"
+            + " (at most 200, not starting with a symbol), got 'News Desk'");
+    assertThatThrownBy(() -> IndexConfig.from(Settings.load(Map.of(), Map.of("newsdesk.index.backend", "solr"))))
+        .hasMessage("newsdesk.index.backend must be one of lucene, opensearch, got 'solr'");
+    assertThatThrownBy(() -> IndexConfig.from(Settings.load(Map.of(), Map.of("newsdesk.index.opensearch.ca-file", "/no/such.pem"))))
+        .hasMessage("newsdesk.index.opensearch.ca-file must be a PEM file, got '/no/such.pem'");
   }
 
   @Test

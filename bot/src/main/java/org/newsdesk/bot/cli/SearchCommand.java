@@ -59,7 +59,7 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config)) {
       if (!app.index().hasIndex()) {
-        throw new UserFacingException("no index at " + app.indexDirectory() + "; run newsdesk index --articles DIR");
+        throw new UserFacingException("no index at " + app.indexLocation() + "; run newsdesk index --articles DIR");
       }
       PassageSearcher searcher = app.searcher();
       JsonFactory factory = new JsonFactory();

@@ -4,13 +4,16 @@ import java.util.Optional;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.logging.CauseSummary;
 import org.newsdesk.bot.logging.IncidentId;
+import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What happens when handling an update fails: the failure is logged once, with its stack trace and
  * a new incident id, and the user is told that id: a message for a message, the toast for a
- * button press; a logged question is marked failed with it.
+ * button press; a logged question is marked failed with it. The passage index being unreachable
+ * is no defect of ours: it is logged as one warning line, and the reader is told the articles are
+ * unavailable right now (the next question tries the index again).
  */
 final class Incidents {
   private static final Logger log = LoggerFactory.getLogger(Incidents.class);
@@ -26,6 +29,12 @@ final class Incidents {
   /** Logs the failure once with a new incident id and tells the user that id. */
   void failed(UpdateOrigin origin, RuntimeException e) {
     String incident = IncidentId.next();
+    if (e instanceof IndexUnavailableException) {
+      log.atWarn().addKeyValue("incident", incident).addKeyValue("updateId", origin.updateId())
+          .addKeyValue("error", e.getMessage()).log("articles unavailable");
+      tell(origin, incident, TelegramReplies.ARTICLES_UNAVAILABLE);
+      return;
+    }
     var event = log.atError().setCause(e).addKeyValue("incident", incident)
         .addKeyValue("updateId", origin.updateId()).addKeyValue("chatId", origin.chatId());
     if (origin.answerId().isPresent()) event = event.addKeyValue("answerId", origin.answerId().getAsLong());
@@ -38,13 +47,16 @@ final class Incidents {
    * there is no one else left to tell.
    */
   void tell(UpdateOrigin origin, String incident) {
+    tell(origin, incident, TelegramReplies.failure(incident));
+  }
+
+  private void tell(UpdateOrigin origin, String incident, String message) {
     Optional<Integer> apology = Optional.empty();
     try {
       if (origin.callbackId().isPresent()) {
         telegram.answerCallback(origin.callbackId().get(), TelegramReplies.feedbackFailed(incident));
       } else {
-        apology = Optional.of(
-            telegram.sendPlain(origin.chatId(), TelegramReplies.failure(incident), origin.replyTo(), null));
+        apology = Optional.of(telegram.sendPlain(origin.chatId(), message, origin.replyTo(), null));
       }
     } catch (RuntimeException e) {
       log.atWarn().addKeyValue("incident", incident).addKeyValue("error", CauseSummary.of(e))

@@ -33,6 +33,9 @@ public final class TelegramReplies {
   public static final String FEEDBACK_THANKS = "Thanks for the feedback!";
   /** The toast of a vote that is not counted: the same whatever the reason, so it tells nothing about other answers. */
   public static final String FEEDBACK_NOT_COUNTED = "This vote can't be counted.";
+  /** The passage index cannot be reached: not "not found", since the articles may well say. */
+  public static final String ARTICLES_UNAVAILABLE =
+      "Sorry, the articles are unavailable right now. Please ask again in a few minutes.";
 
   private TelegramReplies() {}
 

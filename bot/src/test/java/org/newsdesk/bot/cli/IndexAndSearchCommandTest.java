@@ -160,4 +160,62 @@ class IndexAndSearchCommandTest {
     assertThat(err.toString()).isEqualTo("newsdesk: no index at " + tmp.resolve("data/index")
         + "; run newsdesk index --articles DIR\n");
   }
+
+  /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */
+  private static String openSearchUrl() {
+    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
+    if (url == null || url.isBlank()) {
+      throw new AssertionError("this test needs OpenSearch: run ./newsdesk test (it starts one), or"
+          + " `export NEWSDESK_TEST_OPENSEARCH_URL=$(.ci/opensearch start)`");
+    }
+    return url.strip();
+  }
+
+  /** Dense retrieval on, with bge-small: both backends fuse the words ranking with the nearest passage vectors. */
+  @Test
+  void should_index_the_seeds_into_opensearch_once_and_search_them_as_the_lucene_index_does() throws Exception {
+    String alias = "nd-test-cli-" + ProcessHandle.current().pid();
+    String[] cluster = {"--set", "newsdesk.index.backend=opensearch", "--set",
+        "newsdesk.index.opensearch.url=" + openSearchUrl(), "--set", "newsdesk.index.opensearch.index=" + alias,
+        "--set", "newsdesk.retrieval.dense=true"};
+    String question = "What did Peskov say about Kaliningrad?";
+    try {
+      run(null, concat(new String[] {"index", "--articles", SEEDS.toString(), "--data", data()}, cluster));
+      assertThat(out.toString()).startsWith("5 indexed, 0 unchanged, 0 deleted, 0 rejected\n");
+      out.getBuffer().setLength(0);
+      run(null, concat(new String[] {"index", "--articles", SEEDS.toString(), "--data", data()}, cluster));
+      assertThat(out.toString()).startsWith("0 indexed, 5 unchanged, 0 deleted, 0 rejected\n");
+      out.getBuffer().setLength(0);
+      assertThat(run(null, concat(new String[] {"search", "--json", "--data", data(), question}, cluster))).isZero();
+      JsonNode fromCluster = new ObjectMapper().readTree(out.toString());
+      out.getBuffer().setLength(0);
+
+      run(null, "index", "--articles", SEEDS.toString(), "--data", tmp.resolve("lucene").toString(),
+          "--set", "newsdesk.retrieval.dense=true");
+      out.getBuffer().setLength(0);
+      run(null, "search", "--json", "--data", tmp.resolve("lucene").toString(), question,
+          "--set", "newsdesk.retrieval.dense=true");
+      JsonNode fromLucene = new ObjectMapper().readTree(out.toString());
+
+      // The same passages, in the same order, with the same scores. The sentence shown is chosen by
+      // term counts on a cluster, by terms weighted with the index's IDF on Lucene: it may differ.
+      for (JsonNode hits : List.of(fromCluster.path("hits"), fromLucene.path("hits"))) {
+        hits.forEach(h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h).remove("sentence"));
+      }
+      assertThat(fromCluster.path("hits")).hasSize(5);
+      assertThat(fromCluster.path("hits").get(0).path("title").asText())
+          .isEqualTo("Russia warns US that diplomatic ties are on the verge of severing");
+      assertThat(fromCluster).isEqualTo(fromLucene);
+    } finally {
+      java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(openSearchUrl() + "/" + alias + "-*?expand_wildcards=all")).DELETE().build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.logging.LogCapture;
 import org.newsdesk.bot.review.Moderation;
+import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.newsdesk.testkit.BotApiStandIn;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -119,6 +120,33 @@ class UpdateFailureTest {
       assertThat(logs.file().lines().filter(l -> l.contains(incident))).singleElement().asString()
           .contains(" ERROR ", "update failed");
       assertThat(logs.file()).containsOnlyOnce("java.lang.IllegalStateException: articles folder vanished");
+    }
+  }
+
+  @Test
+  void should_say_the_articles_are_unavailable_and_answer_again_when_the_index_comes_back() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    try (LogCapture logs = LogCapture.under(dir)) {
+      f.start(new Fakes.ScriptedAnswerer(q -> {
+        if (calls.incrementAndGet() == 1) {
+          throw new IndexUnavailableException("http://search:9200 (index newsdesk-passages)", "Connection refused", null);
+        }
+        return Fakes.bridgeAnswer(q);
+      }));
+
+      f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+      f.await(a -> a.messages(1).size() == 1 && f.bot.inFlight() == 0);
+      f.api.text(1, "private", BotFixture.READER, "When was the bridge approved?");
+      f.await(a -> a.messages(1).size() == 2 && f.bot.inFlight() == 0);
+      f.stop();
+
+      assertThat(f.api.messages(1)).extracting(BotApiStandIn.SentMessage::text).containsExactly(
+          "Sorry, the articles are unavailable right now. Please ask again in a few minutes.",
+          TelegramBotTest.BRIDGE_HTML);
+      assertThat(f.query("SELECT state FROM answers ORDER BY id LIMIT 1")).isEqualTo("failed");
+      assertThat(logs.file().lines().filter(l -> l.contains("articles unavailable"))).singleElement().asString()
+          .contains(" WARN ", "the passage index at http://search:9200 (index newsdesk-passages) is unavailable");
+      assertThat(logs.file()).doesNotContain("IndexUnavailableException");
     }
   }
 }
