@@ -48,8 +48,11 @@ enum AnswerKind {
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
   private static final Set<String> TIME_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "ago",
-      "yesterday", "today", "tomorrow", "tonight", "century", "centuries", "decade", "decades", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday");
+      "century", "centuries", "decade", "decades");
+  /** Times that place a past event but never answer "when will...": the day of the week a report was written. */
+  private static final Set<String> NEAR_TIME_WORDS = Set.of("yesterday", "today", "tomorrow", "tonight", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  private static final Pattern FUTURE = Pattern.compile("\\b(?:will|going to|expected to|due to|planned|scheduled)\\b", I);
   private static final Pattern CURRENCY = Pattern.compile("[$€£¥₽]");
   private static final Set<String> CURRENCY_WORDS = Set.of("euro", "euros", "dollar", "dollars", "pound", "pounds",
       "sterling", "yen", "yuan", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "krona", "kronor", "krone",
@@ -58,10 +61,10 @@ enum AnswerKind {
       "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
       "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
       "billions", "dozen", "dozens", "half", "twice", "once");
-  /** Words that give a reason or a cause. */
-  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to|owing to|as a result|result of|reasons?"
-      + "|caused|causes|cause of|since|amid|in response to|in protest|protesting|therefore|so that|in order to|over concerns"
-      + "|citing|blamed|after|following|aims? to|in retaliation|to punish|to protest|policy|culmination)\\b", I);
+  /** Words that give a reason, a cause or a purpose (not those that draw a conclusion: "therefore"). */
+  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to|owing to|as a result of|the result of"
+      + "|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish|in order to"
+      + "|over concerns|citing|blamed on)\\b", I);
   /** Capitalised words that say nothing about whom a sentence names. */
   private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
       "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
@@ -104,7 +107,8 @@ enum AnswerKind {
       String w = m.group().toLowerCase(Locale.ROOT);
       if (asked.contains(w)) continue;
       boolean hit = switch (kind) {
-        case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w);
+        case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w)
+            || (NEAR_TIME_WORDS.contains(w) && !FUTURE.matcher(question).find());
         case MONEY -> CURRENCY_WORDS.contains(w);
         default -> DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
       };

@@ -62,7 +62,7 @@ public final class DefaultAnswerer implements Answerer {
     this.config = Objects.requireNonNull(config, "config");
     this.model = config.mode() == AnswerMode.EXTRACTIVE ? Optional.empty() : model;
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
-    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), meaning);
+    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning);
     this.compressing = this.model.map(CompressingQueryTransformer::new);
   }
 

@@ -25,33 +25,38 @@ public final class ExtractiveComposer {
   public record Pick(int passage, Span span, double support, double score) {}
 
   /** The draft answer text with {@code [n]} markers (n = 1-based passage index), its picks and best support. */
-  public record Draft(List<CitationCheck.Drafted> sentences, List<Pick> picks, double bestSupport) {
+  public record Draft(List<CitationCheck.Drafted> sentences, List<Pick> picks, double bestSupport, double bestMeaning) {
     public boolean empty() {
       return picks.isEmpty();
     }
   }
 
-  private static final double FOLLOWER_RATIO = Double.parseDouble(System.getProperty("nd.FOLLOWER_RATIO", "0.75"));
-  /** A follower must be nearly as well supported as the lead: another sentence that merely shares a word is not an answer. */
-  private static final double FOLLOWER_SUPPORT_RATIO = Double.parseDouble(System.getProperty("nd.FOLLOWER_SUPPORT_RATIO", "0.8"));
-  private static final double OTHER_DATE_FOLLOWER_RATIO = Double.parseDouble(System.getProperty("nd.OTHER_DATE_FOLLOWER_RATIO", "0.6"));
+  private static final double FOLLOWER_RATIO = 0.75;
+  private static final double OTHER_DATE_FOLLOWER_RATIO = 0.6;
   private static final double DUPLICATE_JACCARD = 0.8;
 
   private final int maxSentences;
   private final double minSupport;
+  private final double minMeaning;
   private final Optional<EmbeddingModel> meaning;
 
-  /** Sentences chosen by words only. */
+  /** Sentences chosen by words only; a sentence answers when its support reaches {@code minSupport}. */
   public ExtractiveComposer(int maxSentences, double minSupport) {
-    this(maxSentences, minSupport, Optional.empty());
+    this(maxSentences, minSupport, 1.0, Optional.empty());
   }
 
-  /** Sentences chosen by words and by meaning: {@code meaning} is the model the passages were embedded with. */
-  public ExtractiveComposer(int maxSentences, double minSupport, Optional<EmbeddingModel> meaning) {
+  /**
+   * Sentences chosen by words and by meaning: {@code meaning} is the model the passages were
+   * embedded with. A sentence answers when its support reaches {@code minSupport} or the cosine of
+   * its vector and the question's reaches {@code minMeaning}.
+   */
+  public ExtractiveComposer(int maxSentences, double minSupport, double minMeaning, Optional<EmbeddingModel> meaning) {
     if (maxSentences < 1) throw new IllegalArgumentException("maxSentences must be >= 1, got " + maxSentences);
     if (minSupport < 0 || minSupport > 1) throw new IllegalArgumentException("minSupport must be 0..1, got " + minSupport);
+    if (minMeaning < 0 || minMeaning > 1) throw new IllegalArgumentException("minMeaning must be 0..1, got " + minMeaning);
     this.maxSentences = maxSentences;
     this.minSupport = minSupport;
+    this.minMeaning = minMeaning;
     this.meaning = meaning;
   }
 
@@ -71,13 +76,12 @@ public final class ExtractiveComposer {
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
-      if (s.support() < minSupport) continue;
+      if (s.support() < minSupport && s.meaning() < minMeaning) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
         if (s.score() < OTHER_DATE_FOLLOWER_RATIO * lead.score()) break;
         if (s.score() < FOLLOWER_RATIO * lead.score() && !newDate(s, chosen, passages)) continue;
         if (lead.held() && !s.held()) continue;
-        if (s.support() < FOLLOWER_SUPPORT_RATIO * lead.support()) continue;
         if (!s.names().containsAll(lead.names())) continue; // about someone or something else
       }
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;
@@ -91,7 +95,7 @@ public final class ExtractiveComposer {
       sentences.add(new CitationCheck.Drafted(sentence, List.of(s.passage() + 1)));
       picks.add(new Pick(s.passage(), s.span(), s.support(), s.score()));
     }
-    return new Draft(sentences, picks, best);
+    return new Draft(sentences, picks, best, ranked.stream().mapToDouble(SentenceRanker.Ranked::meaning).max().orElse(0));
   }
 
   /** The chosen sentences, those of newer articles first (undated last); equal dates keep their order. */

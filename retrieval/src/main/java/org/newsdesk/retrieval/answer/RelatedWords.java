@@ -17,6 +17,7 @@ final class RelatedWords {
       List.of("reply", "respond", "response", "answer", "retort", "react", "reaction"),
       List.of("kill", "killer", "murder", "assassin"),
       List.of("meet", "summit", "talks"),
+      List.of("speak", "spoke", "spoken", "talked", "phoned", "called"),
       List.of("attack", "invasion", "invade", "assault"),
       List.of("warn", "threaten", "threat"),
       List.of("leave", "resign", "quit", "departure"),

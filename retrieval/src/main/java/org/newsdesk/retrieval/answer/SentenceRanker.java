@@ -37,14 +37,17 @@ public final class SentenceRanker {
   /** Weight of a term carried over from earlier questions, relative to the reader's own terms. */
   static final double CARRIED_WEIGHT = 0.4;
   /** Weight of a name or number of the question: the words that pin down what it is about. */
-  static final double SALIENT_WEIGHT = Double.parseDouble(System.getProperty("nd.SALIENT_WEIGHT", "2.0"));
+  static final double SALIENT_WEIGHT = 2.0;
   /** Credit for a question term that the sentence's passage or headline holds but the sentence does not. */
-  static final double CONTEXT_CREDIT = Double.parseDouble(System.getProperty("nd.CONTEXT_CREDIT", "0.4"));
+  static final double CONTEXT_CREDIT = 0.4;
   /** Credit for a question term that the text holds only as a related word ("accused" for "blamed"). */
   static final double RELATED_CREDIT = 0.75;
   /** Support and score kept by a sentence without the kind of expression the question asks for. */
-  static final double UNHELD_SUPPORT = Double.parseDouble(System.getProperty("nd.UNHELD_SUPPORT", "0.7"));
-  static final double UNHELD_SCORE = Double.parseDouble(System.getProperty("nd.UNHELD_SCORE", "0.5"));
+  static final double UNHELD_SUPPORT = 0.7;
+  static final double UNHELD_SCORE = 0.5;
+  /** A sentence giving a reason takes this share of the coverage of a sentence up to {@link #REASON_REACH} before it. */
+  static final double REASON_CREDIT = 0.9;
+  static final int REASON_REACH = 2;
   /** Sentences shorter than this many words are headlines, bylines or captions, not answers. */
   static final int MIN_WORDS = 4;
   private static final int PREFIX_MATCH = 6;
@@ -52,17 +55,17 @@ public final class SentenceRanker {
   /** How many of the best sentences by words are ranked again with their meaning. */
   static final int MEANING_RERANK = 8;
   /** Weight of the cosine similarity of question and sentence vectors in that second ranking. */
-  static final double W_MEANING = Double.parseDouble(System.getProperty("nd.W_MEANING", "2.0"));
+  static final double W_MEANING = 2.0;
 
   /** Score weights: sentence coverage, passage coverage, proximity of matches, retrieval rank. */
-  private static final double W_SENTENCE = Double.parseDouble(System.getProperty("nd.W_SENTENCE", "0.6"));
-  private static final double W_PASSAGE = Double.parseDouble(System.getProperty("nd.W_PASSAGE", "0.15"));
-  private static final double W_PROXIMITY = Double.parseDouble(System.getProperty("nd.W_PROXIMITY", "0.1"));
-  private static final double W_RETRIEVAL = Double.parseDouble(System.getProperty("nd.W_RETRIEVAL", "0.15"));
+  private static final double W_SENTENCE = 0.6;
+  private static final double W_PASSAGE = 0.15;
+  private static final double W_PROXIMITY = 0.1;
+  private static final double W_RETRIEVAL = 0.15;
 
   /** A candidate sentence: its passage (index into the passages given), its span in the passage text. */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
-                       Set<String> stems) {}
+                       Set<String> stems, double meaning) {}
 
   private record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
@@ -108,8 +111,10 @@ public final class SentenceRanker {
     for (int i = 0; i < m; i++) {
       Ranked r = byWords.get(i);
       double cosine = CosineSimilarity.between(vectors.getFirst(), vectors.get(i + 1));
-      out.set(i, new Ranked(r.passage(), r.span(), r.support(), r.score() + W_MEANING * cosine, r.held(), r.names(),
-          r.stems()));
+      // A sentence without the kind of answer asked for stays behind by words and by meaning alike.
+      double bonus = W_MEANING * cosine * (r.held() ? 1 : UNHELD_SCORE);
+      out.set(i, new Ranked(r.passage(), r.span(), r.support(), r.score() + bonus, r.held(), r.names(), r.stems(),
+          cosine));
     }
     out.subList(0, m).sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
@@ -153,39 +158,54 @@ public final class SentenceRanker {
     double ownTotal = 0;
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long df = candidates.stream().filter(c -> credit(c.stems(), e.getKey()) > 0).count();
-      double w = (Boolean.getBoolean("nd.oldIdf") ? Math.log(1 + (n + 1.0) / (Math.max(1, df) + 0.5)) : Idf.of(Math.max(1, df), n + 1)) * (salient.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
+      double w = Idf.of(Math.max(1, df), n + 1) * (salient.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
           * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);
       total += w;
       if (own.contains(e.getKey()) || own.isEmpty()) ownTotal += w;
     }
 
-    List<Ranked> out = new ArrayList<>(candidates.size());
-    for (Candidate c : candidates) {
-      double sentenceCover = 0;
-      double passageCover = 0;
-      double ownSupport = 0;
+    int count = candidates.size();
+    double[] sentenceCovers = new double[count];
+    double[] passageCovers = new double[count];
+    double[] supports = new double[count];
+    List<Set<String>> namesOf = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      Candidate c = candidates.get(k);
       Set<String> names = new HashSet<>();
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
         double inContext = credit(contextStems.get(c.passage()), e.getKey());
         if (mine && salient.contains(e.getKey()) && Math.max(inSentence, inContext) > 0) names.add(e.getKey());
-        sentenceCover += e.getValue() * inSentence;
-        passageCover += e.getValue() * inContext;
-        if (mine) ownSupport += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext);
+        sentenceCovers[k] += e.getValue() * inSentence / total;
+        passageCovers[k] += e.getValue() * inContext / total;
+        if (mine && ownTotal > 0) supports[k] += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext) / ownTotal;
       }
-      sentenceCover /= total;
-      passageCover /= total;
-      double support = ownTotal == 0 ? 0 : ownSupport / ownTotal;
+      namesOf.add(names);
+    }
+
+    List<Ranked> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      Candidate c = candidates.get(k);
       String sentence = c.span().of(passages.get(c.passage()).passage().text());
-      boolean held = (Boolean.getBoolean("nd.noName") && (question.kind() == AnswerKind.NAME || question.kind() == AnswerKind.NAMES)) || question.kind().heldBy(sentence, question.text());
+      boolean held = question.kind().heldBy(sentence, question.text());
+      double sentenceCover = sentenceCovers[k];
+      double support = supports[k];
+      if (held && question.kind() == AnswerKind.REASON) {
+        // A reason is usually given just after the fact it explains ("No letter this year. This is because...").
+        for (int back = 1; back <= REASON_REACH && k - back >= 0; back++) {
+          if (candidates.get(k - back).passage() != c.passage()) break;
+          sentenceCover = Math.max(sentenceCover, REASON_CREDIT * sentenceCovers[k - back]);
+          support = Math.max(support, REASON_CREDIT * supports[k - back]);
+        }
+      }
       if (!held) support *= UNHELD_SUPPORT;
-      double retrieval = Boolean.getBoolean("nd.scoreRetrieval") ? Math.max(0, passages.get(c.passage()).score() / Math.max(1e-6f, passages.getFirst().score())) : 1.0 / (1 + c.passage());
-      double score = W_SENTENCE * sentenceCover + W_PASSAGE * passageCover
+      double retrieval = 1.0 / (1 + c.passage());
+      double score = W_SENTENCE * sentenceCover + W_PASSAGE * passageCovers[k]
           + W_PROXIMITY * proximity(c.tokens(), weights.keySet()) + W_RETRIEVAL * retrieval;
       if (!held) score *= UNHELD_SCORE;
-      out.add(new Ranked(c.passage(), c.span(), support, score, held, names, c.stems()));
+      out.add(new Ranked(c.passage(), c.span(), support, score, held, namesOf.get(k), c.stems(), 0));
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
