@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsdesk.bot.AnswerSources;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Citation;
@@ -15,25 +16,44 @@ public final class AnswerText {
 
   private AnswerText() {}
 
-  /** Readable text: the answer, a note when the model fell back, then each source with its quote. */
+  /**
+   * Readable text: the answer, a note when the model fell back, then the sources, numbered and
+   * aligned: the headline on the first line, outlet, date and link on the second, and under them
+   * only the quotes the answer does not already say word for word ({@link AnswerSources}).
+   */
   static String terminal(Answer a) {
     List<String> lines = new ArrayList<>();
     lines.add(a.text());
     a.notice().ifPresent(n -> lines.add("(" + n + ")"));
     if (!a.citations().isEmpty()) {
       lines.add("");
-      lines.add("Sources:");
-      for (Citation c : a.citations()) {
-        Passage p = c.passage();
-        StringBuilder head = new StringBuilder("[" + c.n() + "] " + p.title());
-        p.source().ifPresent(s -> head.append(" — ").append(s));
-        head.append(", ").append(p.published().map(Object::toString).orElse("undated"));
-        lines.add(head.toString());
-        p.url().ifPresent(u -> lines.add("    " + u));
-        lines.add("    “" + c.quote().replaceAll("\\s+", " ") + "”");
-      }
+      lines.add(sources(a));
     }
     return String.join(System.lineSeparator(), lines);
+  }
+
+  /** "Sources:" and one entry per citation number; the labels are right-aligned so the headlines line up. */
+  static String sources(Answer a) {
+    List<AnswerSources.Source> sources = AnswerSources.of(a);
+    int width = sources.stream().mapToInt(s -> label(s.n()).length()).max().orElse(0);
+    String indent = " ".repeat(width + 1);
+    List<String> lines = new ArrayList<>();
+    lines.add("Sources:");
+    for (AnswerSources.Source s : sources) {
+      Passage p = s.passage();
+      lines.add(" ".repeat(width - label(s.n()).length()) + label(s.n()) + " " + p.title());
+      StringBuilder details = new StringBuilder();
+      p.source().filter(o -> !o.isBlank()).ifPresent(o -> details.append(o.strip()).append(" · "));
+      details.append(p.published().map(Object::toString).orElse("undated"));
+      p.url().ifPresent(u -> details.append(" · ").append(u));
+      lines.add(indent + details);
+      for (String quote : s.quotes()) lines.add(indent + "“" + quote + "”");
+    }
+    return String.join(System.lineSeparator(), lines);
+  }
+
+  private static String label(int n) {
+    return "[" + n + "]";
   }
 
   /**

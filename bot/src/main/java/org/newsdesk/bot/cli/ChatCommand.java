@@ -64,7 +64,7 @@ public final class ChatCommand implements Callable<Integer> {
           }
           case "/sources" -> out.println(last == null || last.citations().isEmpty()
               ? "No sources yet: ask a question first."
-              : AnswerText.terminal(last).substring(AnswerText.terminal(last).indexOf("Sources:")));
+              : AnswerText.sources(last));
           default -> {
             if (q.startsWith("/")) {
               out.println("Unknown command " + q + ". /help lists commands.");

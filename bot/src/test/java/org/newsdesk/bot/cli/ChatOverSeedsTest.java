@@ -74,7 +74,7 @@ class ChatOverSeedsTest {
       // then
       assertThat(transcript).startsWith(
           "> The Vessel bridge will close for six months while engineers replace its cables [1].\n\nSources:\n"
-              + "[1] Vessel bridge closes for repairs, undated\n");
+              + "[1] Vessel bridge closes for repairs\n    undated\n\n> ");
     }
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .isEqualTo("newsdesk: " + articles + ": 1 indexed, 1 unchanged, 0 deleted, 0 rejected\n");
