@@ -37,7 +37,7 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {answered, answer, mode, citations, notice} as JSON.")
   boolean json;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "extractive, openai or ollama (default: newsdesk.answer.mode).")
+  @Option(names = "--mode", paramLabel = "MODE", description = "Answer mode: extractive, openai or ollama (default: setting newsdesk.answer.mode).")
   String mode;
 
   @Override

@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Show the passages that best match a question, with score and best-matching sentence.",
-        "Without QUESTION: read questions from standard input, one a line, and write one JSON object a line:",
-        "{\"query\", \"hits\":[{\"articleId\",\"title\",\"url\",\"published\",\"source\",\"passage\",\"sentence\",\"score\"}]}."})
+        "Without QUESTION, it reads questions from standard input, one a line, and writes one JSON object a line:"
+            + " {\"query\", \"hits\":[{\"articleId\",\"title\",\"url\",\"published\",\"source\",\"passage\","
+            + "\"sentence\",\"score\"}]}."})
 public final class SearchCommand implements Callable<Integer> {
   private static final int WIDTH = 100;
 

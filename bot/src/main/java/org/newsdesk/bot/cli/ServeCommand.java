@@ -17,8 +17,8 @@ import picocli.CommandLine.Mixin;
  * {@code --articles} incrementally when given, then polls.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Run the Telegram bot (long polling). The token comes only from TELEGRAM_BOT_TOKEN;",
-        "TELEGRAM_API_URL selects another Bot API server."})
+    description = {"Run the Telegram bot (long polling).",
+        "The token comes only from TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL selects another Bot API server."})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
