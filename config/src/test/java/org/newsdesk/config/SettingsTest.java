@@ -278,6 +278,28 @@ class SettingsTest {
   }
 
   @Test
+  void should_resolve_the_installation_s_paths_against_its_folder_and_given_ones_against_the_current_folder(
+      @TempDir Path home) throws IOException {
+    Path installed = Files.writeString(home.resolve("edited.properties"), "newsdesk.review.keystore=review.p12\n");
+
+    NewsdeskConfig byDefault = NewsdeskConfig.from(Settings.load(Map.of(), Optional.of(installed), Optional.of(home),
+        Map.of()));
+    NewsdeskConfig given = NewsdeskConfig.from(Settings.load(Map.of("NEWSDESK_DATA", "my-data",
+        "NEWSDESK_REVIEW_KEYSTORE", "mine.p12"), Optional.of(installed), Optional.of(home),
+        Map.of("newsdesk.articles", "news")));
+    NewsdeskConfig absolute = NewsdeskConfig.from(Settings.load(Map.of(), Optional.empty(), Optional.of(home),
+        Map.of("newsdesk.data", "/srv/newsdesk")));
+
+    assertThat(byDefault.articles()).isEqualTo(home.resolve("samples"));
+    assertThat(byDefault.data()).isEqualTo(home.resolve("data"));
+    assertThat(byDefault.review().keystore()).contains(home.resolve("review.p12"));
+    assertThat(given.data()).isEqualTo(Path.of("my-data"));
+    assertThat(given.articles()).isEqualTo(Path.of("news"));
+    assertThat(given.review().keystore()).contains(Path.of("mine.p12"));
+    assertThat(absolute.data()).isEqualTo(Path.of("/srv/newsdesk"));
+  }
+
+  @Test
   void should_load_every_section_from_the_shipped_defaults() {
     NewsdeskConfig c = NewsdeskConfig.load(Map.of(), Map.of());
 

@@ -10,12 +10,16 @@ import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.Settings;
 import picocli.CommandLine.Option;
 
-/** Options every command shares; flags win over the environment, which wins over the defaults. */
+/**
+ * Options every command shares; flags win over the environment, which wins over the defaults. A
+ * relative path given here is relative to the current folder; the defaults are in the installation's
+ * folder, which the launcher names with {@code -Dnewsdesk.home} (running the jar directly: the current folder).
+ */
 public final class ConfigOptions {
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the index and the answer log (default: setting newsdesk.data, ./data).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Folder for the index and the answer log (default: data in the installation's folder, setting newsdesk.data).")
   Path data;
 
-  @Option(names = "--articles", paramLabel = "DIR", description = "Folder of articles: .txt, .md, .html, .jsonl (default: setting newsdesk.articles, ./samples).")
+  @Option(names = "--articles", paramLabel = "DIR", description = "Folder of articles: .txt, .md, .html, .jsonl (default: samples in the installation's folder, setting newsdesk.articles).")
   Path articles;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of config/newsdesk.properties, e.g. --set newsdesk.retrieval.top-k=8.")
@@ -37,7 +41,8 @@ public final class ConfigOptions {
     if (articles != null) flags.put("newsdesk.articles", articles.toString());
     flags.putAll(commandFlags);
     Settings settings = Settings.load(System.getenv(),
-        Optional.ofNullable(System.getProperty(Settings.INSTALLED_DEFAULTS_PROPERTY)).map(Path::of), flags);
+        Optional.ofNullable(System.getProperty(Settings.INSTALLED_DEFAULTS_PROPERTY)).map(Path::of),
+        Optional.ofNullable(System.getProperty(Settings.HOME_PROPERTY)).map(Path::of), flags);
     SecretMask.register(settings.secrets());
     NewsdeskConfig config = NewsdeskConfig.from(settings);
     LogFile.openUnder(config.data());
