@@ -61,26 +61,38 @@ public final class Main implements Runnable {
   /**
    * The configured picocli command line. A failure prints one line, masked: a bad setting (exit 2)
    * or a {@link UserFacingException} (exit 1) as written; anything else as its message and root
-   * cause, naming the log file, where its stack trace goes at DEBUG (exit 1).
+   * cause, naming the log file, where its stack trace goes at DEBUG (exit 1). A usage error exits 2.
+   * A failed run that logged nothing takes back the log folder it made ({@link LogFile#discardUnused}).
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (e instanceof ConfigException) {
-        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
-        return 2;
-      }
-      if (e instanceof UserFacingException) {
-        err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
-        if (e.getCause() != null) log.atDebug().setCause(e).log("command stopped");
-        return 1;
-      }
-      log.atDebug().setCause(e).log("command failed");
-      err.println("newsdesk: " + CauseSummary.of(e)
-          + LogFile.current().map(file -> " (details in " + file + ")").orElse(""));
-      return 1;
+      int code = report(e, commandLine.getErr());
+      LogFile.discardUnused();
+      return code;
+    });
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((e, args) -> {
+      int code = usage.handleParseException(e, args);
+      LogFile.discardUnused();
+      return code;
     });
     return cl;
+  }
+
+  private static int report(Exception e, PrintWriter err) {
+    if (e instanceof ConfigException) {
+      err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+      return 2;
+    }
+    if (e instanceof UserFacingException) {
+      err.println("newsdesk: " + SecretMask.mask(e.getMessage()));
+      if (e.getCause() != null) log.atDebug().setCause(e).log("command stopped");
+      return 1;
+    }
+    log.atDebug().setCause(e).log("command failed");
+    err.println("newsdesk: " + CauseSummary.of(e)
+        + LogFile.current().map(file -> " (details in " + file + ")").orElse(""));
+    return 1;
   }
 }

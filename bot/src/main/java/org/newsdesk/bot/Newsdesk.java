@@ -8,8 +8,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
@@ -24,6 +26,7 @@ import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.LucenePassageIndex;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.ReindexBusyException;
+import org.newsdesk.retrieval.index.ReindexProgress;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.MatchedSentence;
@@ -166,7 +169,7 @@ public final class Newsdesk implements AutoCloseable {
     if (fresh) progress.println("newsdesk: no index yet, indexing " + articles + " first...");
     ReindexReport report;
     try {
-      report = indexer().reindex(articles);
+      report = reindex(articles, ReindexProgress.NONE);
       index().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
@@ -180,6 +183,39 @@ public final class Newsdesk implements AutoCloseable {
     boolean changed = report.files().stream().anyMatch(f -> f.bucket() != ReindexReport.Bucket.UNCHANGED);
     if (fresh || changed) progress.println("newsdesk: " + articles + ": " + report.countsLine());
     return this;
+  }
+
+  /**
+   * Reindexes {@code articles} incrementally into the configured index, telling {@code progress} how
+   * it goes. A first reindex that fails before its commit leaves no index folder behind: a later
+   * command then sees no index, as before, rather than an empty one.
+   *
+   * @throws ReindexBusyException when another reindex holds the index
+   */
+  public ReindexReport reindex(Path articles, ReindexProgress progress) throws IOException {
+    Path folder = indexDirectory();
+    boolean first = !Files.exists(folder);
+    try {
+      return indexer().reindex(articles, progress);
+    } catch (ReindexBusyException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (first) removeUncommitted(folder);
+      throw e;
+    }
+  }
+
+  /** Deletes the index folder this run created when it holds no commit; anything else stays as it is. */
+  private void removeUncommitted(Path folder) {
+    try {
+      index().refresh();
+      if (index().hasIndex() || !Files.isDirectory(folder)) return;
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.atWarn().setCause(e).addKeyValue("index", folder).log("cannot remove the index folder of a failed first reindex");
+    }
   }
 
   /** The answerer of the configured mode over the searcher. */

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
-import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         "With no question, reads questions from stdin one a line and prints one JSON object a line."})
 public final class AskCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "QUESTION", description = "The question (omit to read stdin).")
   String question;
@@ -42,6 +43,10 @@ public final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (question != null && question.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "the question is empty; ask something, e.g. newsdesk ask \"Who met in Brussels?\"");
+    }
     Map<String, String> flags = new LinkedHashMap<>();
     if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
     NewsdeskConfig config = options.config(flags);
@@ -57,7 +62,6 @@ public final class AskCommand implements Callable<Integer> {
   }
 
   static void answerOne(Answerer answerer, String question, boolean json, PrintWriter out) {
-    if (question.isBlank()) throw new UserFacingException("the question is empty; ask something, e.g. newsdesk ask \"Who met in Brussels?\"");
     Answer a = answerer.answer("ask", question);
     out.println(json ? AnswerText.json(a) : AnswerText.terminal(a));
     out.flush();
@@ -79,9 +83,8 @@ public final class AskCommand implements Callable<Integer> {
     return n;
   }
 
-  private static String checkedMode(String m) {
+  private String checkedMode(String m) {
     for (AnswerMode am : AnswerMode.values()) if (am.label().equals(m.toLowerCase(Locale.ROOT))) return am.label();
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new AskCommand()),
-        "--mode must be extractive, openai or ollama, got " + m);
+    throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be extractive, openai or ollama, got " + m);
   }
 }

@@ -52,11 +52,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (top != null && (top < 1 || top > 1000)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1..1000, got " + top);
+    }
     NewsdeskConfig config = options.config();
     int limit = top == null ? config.retrieval().topK() : top;
-    if (limit < 1 || limit > 1000) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1..1000, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config)) {
       if (!app.index().hasIndex()) {

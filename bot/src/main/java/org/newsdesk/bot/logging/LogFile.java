@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -19,21 +21,64 @@ import org.slf4j.LoggerFactory;
  * The log file under the data folder, {@code <data>/logs/newsdesk-<date>.log}. Logback starts
  * before the configuration is read, with the terminal only; once the data folder is known,
  * {@code logback.xml} is loaded again with the folder set, which turns its file appender on.
+ * A run that fails before it logs anything takes back the folders it made for the file
+ * ({@link #discardUnused}), so a mistyped {@code --data} leaves nothing behind.
  */
 public final class LogFile {
   /** The Logback property that {@code logback.xml} puts the file under. */
   static final String FOLDER_PROPERTY = "newsdeskLogFolder";
   static final String APPENDER = "FILE";
 
+  /** The folders the last {@link #openUnder} created, deepest first. */
+  private static volatile List<Path> created = List.of();
+
   private LogFile() {}
 
   /** Starts logging to {@code <dataDir>/logs}; the file in use, or empty when it cannot be written. */
   public static Optional<Path> openUnder(Path dataDir) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return Optional.empty();
-    URL config = ConfigurationWatchListUtil.getMainWatchURL(context);
-    if (config == null) config = LogFile.class.getClassLoader().getResource("logback.xml");
+    URL config = mainConfig(context);
     if (config == null) return Optional.empty();
-    return configure(context, config, dataDir.resolve("logs"));
+    Path folder = dataDir.resolve("logs");
+    List<Path> missing = new ArrayList<>();
+    for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) missing.add(p);
+    Optional<Path> file = configure(context, config, folder);
+    created = file.isPresent() ? List.copyOf(missing) : List.of();
+    return file;
+  }
+
+  private static URL mainConfig(LoggerContext context) {
+    URL config = ConfigurationWatchListUtil.getMainWatchURL(context);
+    return config != null ? config : LogFile.class.getClassLoader().getResource("logback.xml");
+  }
+
+  /**
+   * For a run that failed: when nothing was logged to the file and {@link #openUnder} created its
+   * folders, logging goes back to the terminal only, and the empty file and those folders (when
+   * empty) are deleted. A file that holds anything stays: the failure's message may point to it.
+   */
+  public static void discardUnused() {
+    List<Path> folders = created;
+    if (folders.isEmpty() || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
+    Optional<Path> file = current(context);
+    try {
+      if (file.isPresent() && Files.size(file.get()) > 0) return;
+      URL config = mainConfig(context);
+      context.reset();
+      if (config != null) load(context, config);
+      if (file.isPresent()) Files.deleteIfExists(file.get());
+      for (Path folder : folders) Files.delete(folder);
+    } catch (IOException | JoranException e) {
+      return; // a folder that is not empty any more, or one that cannot be deleted, stays
+    } finally {
+      created = List.of();
+    }
+  }
+
+  private static void load(LoggerContext context, URL config) throws JoranException {
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    configurator.doConfigure(config);
   }
 
   /**
@@ -49,10 +94,8 @@ public final class LogFile {
     }
     context.reset();
     context.putProperty(FOLDER_PROPERTY, folder.toAbsolutePath().toString());
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
     try {
-      configurator.doConfigure(config);
+      load(context, config);
     } catch (JoranException e) {
       return Optional.empty();
     }
