@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,14 @@ class IndexAndSearchCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
   private int run(String stdin, String... args) {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
+    ((SearchCommand) cl.getSubcommands().get("search").getCommand()).progress =
+        new PrintStream(progress, true, StandardCharsets.UTF_8);
     if (stdin != null) {
       ((SearchCommand) cl.getSubcommands().get("search").getCommand()).in =
           new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -153,11 +159,25 @@ class IndexAndSearchCommandTest {
   }
 
   @Test
-  void should_tell_how_to_build_the_index_when_searching_without_one() {
-    int code = run(null, "search", "anything", "--data", data());
+  void should_index_the_articles_first_when_searching_without_an_index() {
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data(),
+        "--articles", SEEDS.toString(), "--top", "1");
+
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEqualTo("newsdesk: no index yet, indexing " + SEEDS
+        + " first...\nnewsdesk: " + SEEDS + ": 5 indexed, 0 unchanged, 0 deleted, 0 rejected\n");
+    assertThat(out.toString().lines().toList().get(1)).startsWith("   003_");
+  }
+
+  @Test
+  void should_tell_how_to_build_the_index_when_searching_without_one_or_any_articles() {
+    Path missing = tmp.resolve("nowhere");
+
+    int code = run(null, "search", "anything", "--data", data(), "--set", "newsdesk.articles=" + missing);
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("newsdesk: no index at " + tmp.resolve("data/index")
-        + "; run newsdesk index --articles DIR\n");
+        + " and no articles folder at " + missing + "; run: newsdesk index --articles DIR\n");
+    assertThat(tmp.resolve("data")).doesNotExist();
   }
 }
