@@ -169,7 +169,7 @@ public final class Newsdesk implements AutoCloseable {
     if (fresh) progress.println("newsdesk: no index yet, indexing " + articles + " first...");
     ReindexReport report;
     try {
-      report = reindex(articles, ReindexProgress.NONE);
+      report = reindex(articles, ReindexProgress.NONE, progress);
       index().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
@@ -187,21 +187,59 @@ public final class Newsdesk implements AutoCloseable {
 
   /**
    * Reindexes {@code articles} incrementally into the configured index, telling {@code progress} how
-   * it goes. A first reindex that fails before its commit leaves no index folder behind: a later
-   * command then sees no index, as before, rather than an empty one.
+   * it goes. When the index holds articles of another folder (none of its files is in this one),
+   * one line on {@code notices} says what is replaced before anything is. A first reindex that fails
+   * before its commit leaves no index folder behind: a later command then sees no index, as before,
+   * rather than an empty one.
    *
    * @throws ReindexBusyException when another reindex holds the index
    */
-  public ReindexReport reindex(Path articles, ReindexProgress progress) throws IOException {
+  public ReindexReport reindex(Path articles, ReindexProgress progress, PrintStream notices) throws IOException {
     Path folder = indexDirectory();
     boolean first = !Files.exists(folder);
     try {
-      return indexer().reindex(articles, progress);
+      return indexer().reindex(articles, new ReplacementNotice(progress, notices, folder, articles));
     } catch (ReindexBusyException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       if (first) removeUncommitted(folder);
       throw e;
+    }
+  }
+
+  /** {@code progress}, and the line that says an index of other articles is being replaced. */
+  private record ReplacementNotice(ReindexProgress progress, PrintStream notices, Path index, Path articles)
+      implements ReindexProgress {
+    @Override
+    public void replacing(int count) {
+      notices.println("newsdesk: the index at " + index + " holds " + count + (count == 1 ? " article" : " articles")
+          + " from another folder; replacing " + (count == 1 ? "it" : "them") + " with the articles in " + articles);
+      progress.replacing(count);
+    }
+
+    @Override
+    public void note(String line) {
+      progress.note(line);
+    }
+
+    @Override
+    public void writing(int files, int articleCount, long chars) {
+      progress.writing(files, articleCount, chars);
+    }
+
+    @Override
+    public void embedded(int passages) {
+      progress.embedded(passages);
+    }
+
+    @Override
+    public void articlesDone(int articleCount, long chars) {
+      progress.articlesDone(articleCount, chars);
+    }
+
+    @Override
+    public void fileWritten() {
+      progress.fileWritten();
     }
   }
 

@@ -46,7 +46,7 @@ public final class IndexCommand implements Callable<Integer> {
     ReindexReport report;
     try (Newsdesk app = Newsdesk.of(config);
          IndexProgressBar bar = stderrIsTerminal.getAsBoolean() ? new IndexProgressBar(terminal, terminalWidth) : null) {
-      report = app.reindex(articles, bar == null ? ReindexProgress.NONE : bar);
+      report = app.reindex(articles, bar == null ? ReindexProgress.NONE : bar, terminal);
     } catch (ReindexBusyException e) {
       throw new UserFacingException(e.getMessage(), e);
     }

@@ -34,6 +34,9 @@ class IndexAndSearchCommandTest {
     cl.setErr(new PrintWriter(err, true));
     ((SearchCommand) cl.getSubcommands().get("search").getCommand()).progress =
         new PrintStream(progress, true, StandardCharsets.UTF_8);
+    IndexCommand index = (IndexCommand) cl.getSubcommands().get("index").getCommand();
+    index.terminal = new PrintStream(progress, true, StandardCharsets.UTF_8);
+    index.stderrIsTerminal = () -> false;
     if (stdin != null) {
       ((SearchCommand) cl.getSubcommands().get("search").getCommand()).in =
           new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -83,6 +86,34 @@ class IndexAndSearchCommandTest {
         "rejected   big.txt: too large: 2011 bytes, over newsdesk.ingest.max-file-bytes (1000)",
         "indexed    ferry.txt: 1 passage");
     assertThat(lines.get(3)).matches("1 article, 1 passage in the index \\(took \\d+ ms\\)");
+  }
+
+  @Test
+  void should_say_what_it_replaces_before_indexing_a_folder_that_shares_no_file_with_the_index() throws Exception {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+    Path other = Files.createDirectories(tmp.resolve("news"));
+    Files.writeString(other.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "index", "--articles", other.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEqualTo("newsdesk: the index at " + tmp.resolve("data/index")
+        + " holds 5 articles from another folder; replacing them with the articles in " + other + "\n");
+    assertThat(out.toString()).startsWith("1 indexed, 0 unchanged, 5 deleted, 0 rejected\n");
+  }
+
+  @Test
+  void should_say_nothing_of_replacing_when_the_folder_keeps_some_of_the_index_s_files() throws Exception {
+    Path articles = Files.createDirectories(tmp.resolve("news"));
+    Files.writeString(articles.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    run(null, "index", "--articles", articles.toString(), "--data", data());
+    Files.writeString(articles.resolve("bridge.txt"), "Bridge closes\n\nThe Vessel bridge closes for six months.\n");
+
+    int code = run(null, "index", "--articles", articles.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
