@@ -46,10 +46,10 @@ public final class Settings {
   private static final String ENV_PREFIX = "NEWSDESK_";
   /**
    * Environment variables that start like a setting's but are none: read by the launcher
-   * ({@code NEWSDESK_JAVA_OPTS}), by the logging configuration ({@code NEWSDESK_LOG_LEVEL}) and by
-   * the tests' PostgreSQL ({@code NEWSDESK_TEST_PG_*}). Secrets are in {@link SecretVariable}.
+   * ({@code NEWSDESK_JAVA_OPTS}) and by the tests' PostgreSQL ({@code NEWSDESK_TEST_PG_*}). Secrets
+   * are in {@link SecretVariable}.
    */
-  public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_LOG_LEVEL",
+  public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS",
       "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
 
   private final Map<String, String> values;

@@ -111,14 +111,25 @@ class SettingsTest {
   void should_accept_the_variables_that_are_not_settings() {
     Map<String, String> env = new java.util.HashMap<>();
     for (SecretVariable v : SecretVariable.values()) env.put(v.name(), "secret-" + v.ordinal());
-    for (String v : List.of("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS", "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER",
+    for (String v : List.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER",
         "NEWSDESK_TEST_PG_PASSWORD", "TELEGRAM_API_URL", "HOME")) {
       env.put(v, "x");
     }
 
     assertThat(Settings.load(env, Map.of()).keys()).contains("newsdesk.retrieval.top-k");
-    assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS",
+    assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_JAVA_OPTS",
         "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD");
+  }
+
+  @Test
+  void should_read_the_log_level_as_a_setting_from_the_file_the_environment_and_the_flags() {
+    assertThat(LogLevel.from(Settings.defaultsOnly())).isEqualTo(LogLevel.WARN);
+    assertThat(LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "info"), Map.of()))).isEqualTo(LogLevel.INFO);
+    assertThat(LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "info"), Map.of("newsdesk.log.level", "ERROR"))))
+        .isEqualTo(LogLevel.ERROR);
+    assertThatThrownBy(() -> LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "loud"), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("newsdesk.log.level must be one of error, warn, info, debug, got 'loud'");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.bot.logging.LogFile;
 import org.newsdesk.bot.logging.SecretMask;
+import org.newsdesk.config.LogLevel;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.Settings;
 import picocli.CommandLine.Option;
@@ -25,6 +26,8 @@ public final class ConfigOptions {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting of config/newsdesk.properties, e.g. --set newsdesk.retrieval.top-k=8.")
   Map<String, String> set = new LinkedHashMap<>();
 
+  private LogLevel logLevel = LogLevel.WARN;
+
   /** Whether {@code --articles} was given on the command line. */
   public boolean articlesGiven() {
     return articles != null;
@@ -33,7 +36,7 @@ public final class ConfigOptions {
   /**
    * The configuration with these flags, plus command-specific ones, over env and defaults. Every
    * secret in the environment is masked in logs from here on, and the log file opens under the
-   * data folder.
+   * data folder, the terminal showing the configured level and up.
    */
   public NewsdeskConfig config(Map<String, String> commandFlags) {
     Map<String, String> flags = new LinkedHashMap<>(set);
@@ -45,8 +48,14 @@ public final class ConfigOptions {
         Optional.ofNullable(System.getProperty(Settings.HOME_PROPERTY)).map(Path::of), flags);
     SecretMask.register(settings.secrets());
     NewsdeskConfig config = NewsdeskConfig.from(settings);
-    LogFile.openUnder(config.data());
+    logLevel = LogLevel.from(settings);
+    LogFile.openUnder(config.data(), logLevel);
     return config;
+  }
+
+  /** What the terminal shows of the log ({@code newsdesk.log.level}), as {@link #config} read it. */
+  public LogLevel logLevel() {
+    return logLevel;
   }
 
   public NewsdeskConfig config() {

@@ -1,11 +1,16 @@
 package org.newsdesk.bot.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.bot.logging.LogFile;
+import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
 import org.newsdesk.bot.telegram.TelegramGateway;
+import org.newsdesk.config.LogLevel;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.TelegramConfig;
 import picocli.CommandLine.Command;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code newsdesk serve}: the Telegram bot, long polling until SIGTERM or Ctrl-C. Checks the
  * token first (missing or refused: one line, exit 1, the token never printed), indexes
- * {@code --articles} incrementally when given, then polls.
+ * {@code --articles} incrementally when given, then polls, and says so in one status line.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the Telegram bot (long polling).",
@@ -51,9 +56,23 @@ public final class ServeCommand implements Callable<Integer> {
       app.close();
       stopped.countDown();
     }, "newsdesk-shutdown"));
-    System.err.println("newsdesk: @" + bot.username() + " is answering questions; Ctrl-C stops it");
+    System.err.println(statusLine(bot.username(), app.library().sources(), options.logLevel(), LogFile.current()));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * What the maintainer sees once the bot answers: who it answers as, over how many articles of
+   * which dates, what the terminal shows of the log and where the rest of it goes.
+   */
+  static String statusLine(String username, Library.SourcesInfo sources, LogLevel level, Optional<Path> logFile) {
+    int n = sources.articles();
+    String dates = sources.earliest().isEmpty() || sources.latest().isEmpty() ? "undated"
+        : sources.earliest().get().equals(sources.latest().get()) ? sources.earliest().get().toString()
+        : sources.earliest().get() + " to " + sources.latest().get();
+    return "newsdesk: @" + username + " is answering questions about " + n + (n == 1 ? " article" : " articles")
+        + " (" + dates + "); log level " + level + ", " + logFile.map(f -> "log file " + f).orElse("no log file")
+        + "; Ctrl-C stops it";
   }
 
   /** The token is checked once, before anything is indexed: a refusal stops startup with one line. */

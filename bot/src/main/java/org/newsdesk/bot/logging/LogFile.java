@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.config.LogLevel;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,22 +28,29 @@ import org.slf4j.LoggerFactory;
 public final class LogFile {
   /** The Logback property that {@code logback.xml} puts the file under. */
   static final String FOLDER_PROPERTY = "newsdeskLogFolder";
+  /** The Logback property that sets what reaches the terminal. */
+  static final String LEVEL_PROPERTY = "newsdeskLogLevel";
   static final String APPENDER = "FILE";
 
   /** The folders the last {@link #openUnder} created, deepest first. */
   private static volatile List<Path> created = List.of();
+  private static volatile LogLevel level = LogLevel.WARN;
 
   private LogFile() {}
 
-  /** Starts logging to {@code <dataDir>/logs}; the file in use, or empty when it cannot be written. */
-  public static Optional<Path> openUnder(Path dataDir) {
+  /**
+   * Starts logging to {@code <dataDir>/logs}, with {@code terminal} and up shown on the terminal;
+   * the file in use, or empty when it cannot be written.
+   */
+  public static Optional<Path> openUnder(Path dataDir, LogLevel terminal) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return Optional.empty();
     URL config = mainConfig(context);
     if (config == null) return Optional.empty();
     Path folder = dataDir.resolve("logs");
     List<Path> missing = new ArrayList<>();
     for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) missing.add(p);
-    Optional<Path> file = configure(context, config, folder);
+    level = terminal;
+    Optional<Path> file = configure(context, config, Optional.of(folder), terminal);
     created = file.isPresent() ? List.copyOf(missing) : List.of();
     return file;
   }
@@ -64,42 +72,48 @@ public final class LogFile {
     try {
       if (file.isPresent() && Files.size(file.get()) > 0) return;
       URL config = mainConfig(context);
-      context.reset();
-      if (config != null) load(context, config);
+      if (config != null) configure(context, config, Optional.empty(), level);
       if (file.isPresent()) Files.deleteIfExists(file.get());
       for (Path folder : folders) Files.delete(folder);
-    } catch (IOException | JoranException e) {
+    } catch (IOException e) {
       return; // a folder that is not empty any more, or one that cannot be deleted, stays
     } finally {
       created = List.of();
     }
   }
 
-  private static void load(LoggerContext context, URL config) throws JoranException {
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    configurator.doConfigure(config);
+  /** As {@link #configure(LoggerContext, URL, Optional, LogLevel)} with the default terminal level. */
+  static Optional<Path> configure(LoggerContext context, URL config, Path folder) {
+    return configure(context, config, Optional.of(folder), LogLevel.WARN);
   }
 
   /**
-   * Loads {@code config} into {@code context} again with the log folder set; empty (and the
-   * terminal only) when the folder cannot be created. A command runs on even so: a log file is
-   * no reason to refuse to answer.
+   * Loads {@code config} into {@code context} again with the terminal's level and the log folder
+   * set; the file in use, or empty (the terminal only) when there is no folder or it cannot be
+   * created. A command runs on even so: a log file is no reason to refuse to answer.
    */
-  static Optional<Path> configure(LoggerContext context, URL config, Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  static Optional<Path> configure(LoggerContext context, URL config, Optional<Path> folder, LogLevel terminal) {
+    Optional<Path> usable = folder.filter(LogFile::created);
     context.reset();
-    context.putProperty(FOLDER_PROPERTY, folder.toAbsolutePath().toString());
+    context.putProperty(LEVEL_PROPERTY, terminal.name());
+    usable.ifPresent(f -> context.putProperty(FOLDER_PROPERTY, f.toAbsolutePath().toString()));
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
     try {
-      load(context, config);
+      configurator.doConfigure(config);
     } catch (JoranException e) {
       return Optional.empty();
     }
     return current(context);
+  }
+
+  private static boolean created(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The file being written now, if there is one. */
