@@ -16,7 +16,12 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code newsdesk} command: exit 0 ok, 1 failure, 2 usage. */
+/**
+ * The {@code newsdesk} command. Exit codes: 0 done; 1 the work failed (a server that cannot be
+ * reached, an index another run holds or that must be rebuilt, anything unforeseen); 2 the command
+ * line or the settings are wrong (an unknown command or option, a bad argument, a setting with a
+ * bad value or none where one is needed, a path that names nothing usable).
+ */
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
     description = "Answers questions about a collection of news articles, citing and quoting them.",
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, ChatCommand.class,

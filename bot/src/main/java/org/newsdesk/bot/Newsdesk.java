@@ -16,6 +16,7 @@ import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answerer;
@@ -156,13 +157,16 @@ public final class Newsdesk implements AutoCloseable {
    * when {@code articlesGiven} (so edits to it are never silently ignored; cheap when nothing
    * changed) or when there is no index yet (so a fresh checkout answers over the samples). Progress
    * and the report's counts go to {@code progress}, never to the answers.
+   *
+   * @throws ConfigException when there is no index and no articles folder to build one from, or
+   *     {@code articlesGiven} names no folder
    */
   public Newsdesk indexed(boolean articlesGiven, PrintStream progress) {
     boolean fresh = !index().hasIndex();
     if (!fresh && !articlesGiven) return this;
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
-      throw new UserFacingException(articlesGiven ? "no articles folder at " + articles
+      throw new ConfigException(articlesGiven ? "no articles folder at " + articles
           : "no index at " + indexDirectory() + " and no articles folder at " + articles
               + "; run: newsdesk index --articles DIR");
     }

@@ -2,6 +2,7 @@ package org.newsdesk.bot.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", description = "Answer mode: extractive, openai or ollama (default: setting newsdesk.answer.mode).")
   String mode;
 
+  InputStream in = System.in;
+
   @Override
   public Integer call() {
     if (question != null && question.isBlank()) {
@@ -55,7 +58,7 @@ public final class AskCommand implements Callable<Integer> {
       if (question != null) {
         answerOne(app.answerer(), question, json, out);
       } else {
-        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
       }
     }
     return 0;

@@ -2,6 +2,7 @@ package org.newsdesk.bot.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,12 +28,14 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
+  InputStream in = System.in;
+
   @Override
   public Integer call() {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     try (Newsdesk app = Newsdesk.of(options.config()).indexed(options.articlesGiven(), System.err)) {
       out.println("Newsdesk: ask about the articles. /help for commands, /quit to leave.");
-      converse(app.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+      converse(app.answerer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
     }
     return 0;
   }

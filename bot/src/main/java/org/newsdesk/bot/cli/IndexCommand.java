@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexProgress;
@@ -40,7 +41,7 @@ public final class IndexCommand implements Callable<Integer> {
     NewsdeskConfig config = options.config();
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
-      throw new UserFacingException("no articles folder at " + articles + " (give --articles DIR)");
+      throw new ConfigException("no articles folder at " + articles + " (give --articles DIR)");
     }
     PrintWriter out = spec.commandLine().getOut();
     ReindexReport report;

@@ -10,6 +10,7 @@ import org.newsdesk.bot.logging.LogFile;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.bot.telegram.TelegramBot;
 import org.newsdesk.bot.telegram.TelegramGateway;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.LogLevel;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.config.TelegramConfig;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code newsdesk serve}: the Telegram bot, long polling until SIGTERM or Ctrl-C. Checks the
- * token first (missing or refused: one line, exit 1, the token never printed), indexes
+ * token first (missing or refused: one line, exit 2, the token never printed), indexes
  * {@code --articles} incrementally when given, then polls, and says so in one status line.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     NewsdeskConfig config = options.config();
     TelegramConfig telegram = config.telegram();
     if (telegram.token().isEmpty()) {
-      throw new UserFacingException(TelegramConfig.TOKEN_ENV + " is not set: create a bot with @BotFather and "
+      throw new ConfigException(TelegramConfig.TOKEN_ENV + " is not set: create a bot with @BotFather and "
           + "export its token, e.g. export " + TelegramConfig.TOKEN_ENV + "=...");
     }
     Newsdesk app = Newsdesk.of(config);
@@ -80,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       return TelegramBot.connect(telegram, TelegramBot.Timing.defaults());
     } catch (TelegramBot.TokenRejected e) {
-      throw new UserFacingException(e.getMessage());
+      throw new ConfigException(e.getMessage());
     } catch (TelegramGateway.Rejected e) {
       throw new UserFacingException("the Bot API server at " + telegram.apiUrl() + " refused getMe: " + e.getMessage());
     } catch (TelegramGateway.Unavailable e) {

@@ -69,7 +69,7 @@ class FailedRunTest {
     Path articles = Files.createDirectories(tmp.resolve("articles"));
     Path data = tmp.resolve("data");
 
-    assertThat(run("serve", "--data", data.toString(), "--articles", articles.toString())).isEqualTo(1);
+    assertThat(run("serve", "--data", data.toString(), "--articles", articles.toString())).isEqualTo(2);
 
     assertThat(data).doesNotExist();
   }

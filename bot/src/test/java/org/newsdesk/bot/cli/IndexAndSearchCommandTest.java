@@ -117,12 +117,12 @@ class IndexAndSearchCommandTest {
   }
 
   @Test
-  void should_fail_with_exit_1_and_say_so_when_the_articles_folder_is_missing() {
+  void should_fail_with_exit_2_and_say_so_when_the_articles_folder_is_missing() {
     Path missing = tmp.resolve("nowhere");
 
     int code = run(null, "index", "--articles", missing.toString(), "--data", data());
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("newsdesk: no articles folder at " + missing + " (give --articles DIR)\n");
   }
 
@@ -206,7 +206,7 @@ class IndexAndSearchCommandTest {
 
     int code = run(null, "search", "anything", "--data", data(), "--set", "newsdesk.articles=" + missing);
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("newsdesk: no index at " + tmp.resolve("data/index")
         + " and no articles folder at " + missing + "; run: newsdesk index --articles DIR\n");
     assertThat(tmp.resolve("data")).doesNotExist();

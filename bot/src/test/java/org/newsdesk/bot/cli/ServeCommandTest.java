@@ -34,7 +34,7 @@ class ServeCommandTest {
   }
 
   @Test
-  void should_stop_with_one_line_and_exit_1_when_the_token_is_missing() {
+  void should_stop_with_one_line_and_exit_2_when_the_token_is_missing() {
     assumeTrue(System.getenv("TELEGRAM_BOT_TOKEN") == null, "runs only where no bot token is set");
     CommandLine cl = Main.commandLine();
     StringWriter err = new StringWriter();
@@ -42,7 +42,7 @@ class ServeCommandTest {
 
     int code = cl.execute("serve", "--data", dir.toString());
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("newsdesk: TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather "
         + "and export its token, e.g. export TELEGRAM_BOT_TOKEN=..." + System.lineSeparator());
   }
