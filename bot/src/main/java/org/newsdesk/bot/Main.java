@@ -1,6 +1,8 @@
 package org.newsdesk.bot;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.newsdesk.bot.cli.AskCommand;
 import org.newsdesk.bot.cli.ChatCommand;
 import org.newsdesk.bot.cli.IndexCommand;
@@ -71,6 +73,8 @@ public final class Main implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Answers, reports and JSON are UTF-8 whatever the locale: headlines and quotes are rarely ASCII.
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       int code = report(e, commandLine.getErr());
       LogFile.discardUnused();

@@ -53,7 +53,7 @@ public final class AskCommand implements Callable<Integer> {
     Map<String, String> flags = new LinkedHashMap<>();
     if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
     NewsdeskConfig config = options.config(flags);
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), System.err)) {
       if (question != null) {
         answerOne(app.answerer(), question, json, out);

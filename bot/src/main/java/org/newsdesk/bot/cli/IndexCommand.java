@@ -32,7 +32,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  BooleanSupplier stderrIsTerminal = StderrTerminal::isTerminal;
+  BooleanSupplier stderrIsTerminal = TerminalStreams::stderr;
   PrintStream terminal = System.err;
   int terminalWidth = -1;
 
