@@ -211,42 +211,6 @@ public final class Newsdesk implements AutoCloseable {
     }
   }
 
-  /** {@code progress}, and the line that says an index of other articles is being replaced. */
-  private record ReplacementNotice(ReindexProgress progress, PrintStream notices, Path index, Path articles)
-      implements ReindexProgress {
-    @Override
-    public void replacing(int count) {
-      notices.println("newsdesk: the index at " + index + " holds " + count + (count == 1 ? " article" : " articles")
-          + " from another folder; replacing " + (count == 1 ? "it" : "them") + " with the articles in " + articles);
-      progress.replacing(count);
-    }
-
-    @Override
-    public void note(String line) {
-      progress.note(line);
-    }
-
-    @Override
-    public void writing(int files, int articleCount, long chars) {
-      progress.writing(files, articleCount, chars);
-    }
-
-    @Override
-    public void embedded(int passages) {
-      progress.embedded(passages);
-    }
-
-    @Override
-    public void articlesDone(int articleCount, long chars) {
-      progress.articlesDone(articleCount, chars);
-    }
-
-    @Override
-    public void fileWritten() {
-      progress.fileWritten();
-    }
-  }
-
   /** Deletes the index folder this run created when it holds no commit; anything else stays as it is. */
   private void removeUncommitted(Path folder) {
     try {
