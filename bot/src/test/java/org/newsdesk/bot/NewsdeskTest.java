@@ -55,6 +55,44 @@ class NewsdeskTest {
   }
 
   @Test
+  void should_leave_no_index_folder_behind_when_the_first_index_fails() {
+    LazyEmbeddingModel broken = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME, WordHashEmbeddingModel.DIMENSION,
+        () -> {
+          throw new IllegalStateException("the model's weights are damaged");
+        });
+
+    try (Newsdesk app = Newsdesk.of(config("true"), broken)) {
+      assertThatThrownBy(() -> app.indexed(true, NOWHERE)).isInstanceOf(UserFacingException.class)
+          .hasMessageStartingWith("indexing " + SEEDS + " failed: ");
+    }
+
+    assertThat(tmp.resolve("data/index")).doesNotExist();
+  }
+
+  @Test
+  void should_keep_the_index_of_an_earlier_run_when_a_later_reindex_fails() throws Exception {
+    try (Newsdesk app = Newsdesk.of(config("true"), model)) {
+      app.indexed(true, NOWHERE);
+    }
+    LazyEmbeddingModel broken = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME, WordHashEmbeddingModel.DIMENSION,
+        () -> {
+          throw new IllegalStateException("the model's weights are damaged");
+        });
+    Path articles = java.nio.file.Files.createDirectories(tmp.resolve("more"));
+    java.nio.file.Files.writeString(articles.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    NewsdeskConfig more = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", articles.toString(),
+        "newsdesk.data", tmp.resolve("data").toString()));
+
+    try (Newsdesk app = Newsdesk.of(more, broken)) {
+      assertThatThrownBy(() -> app.indexed(true, NOWHERE)).isInstanceOf(UserFacingException.class);
+    }
+
+    try (Newsdesk app = Newsdesk.of(config("true"), model)) {
+      assertThat(app.index().stats().articles()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void should_create_the_embedding_model_once_when_dense_retrieval_is_on() {
     try (Newsdesk app = Newsdesk.of(config("true"), model)) {
       useEverything(app);

@@ -47,7 +47,7 @@ public final class ReviewCommand implements Callable<Integer> {
       throw new ConfigException("no answer log at " + e.file().toAbsolutePath() + ": check --data (the folder"
           + " newsdesk serve writes to) or newsdesk.log.jdbc-url");
     }
-    Secret password = review.password().orElseThrow(() -> new UserFacingException(
+    Secret password = review.password().orElseThrow(() -> new ConfigException(
         "set " + ReviewConfig.PASSWORD_ENV + " to the moderators' password before starting the review page"));
     ReviewServer server;
     try {

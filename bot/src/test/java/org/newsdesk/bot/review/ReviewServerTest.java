@@ -286,7 +286,7 @@ class ReviewServerTest {
 
     int code = cl.execute("review", "--data", dir.toString(), "--port", "0");
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
         "newsdesk: set NEWSDESK_REVIEW_PASSWORD to the moderators' password before starting the review page"
             + System.lineSeparator());
