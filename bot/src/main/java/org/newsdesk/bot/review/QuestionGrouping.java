@@ -11,7 +11,11 @@ import java.util.Optional;
  * (the page says when it held more).
  */
 public record QuestionGrouping(Optional<String> model, int maxQuestions) {
-  /** Questions grouped per page view: 2,000 distinct ones are grouped by meaning in well under a second. */
+  /**
+   * Questions grouped per page view. Measured on the 2-core build machine under load (load average
+   * 7–9): 2,000 distinct phrasings grouped in 0.3–0.65 s, and the whole insights page over 2,000
+   * not-found questions on SQLite in 0.14–0.49 s.
+   */
   public static final int MAX_QUESTIONS = 2_000;
 
   public QuestionGrouping {
