@@ -118,12 +118,13 @@ final class Insights {
   }
 
   /**
-   * The newest {@code notFound} questions of the range, at most the grouping's cap, grouped: first by
-   * their normalised words, then (by meaning) those phrasings with a vector of the grouping's model.
+   * The range's not-found questions ({@code notFound} of them), newest first and at most the
+   * grouping's cap, grouped: first by their normalised words into phrasings, then (by meaning) the
+   * phrasings with a vector of the grouping's model by their similarity.
    */
   private Unanswered unanswered(Connection c, long start, long end, long notFound, int top) throws SQLException {
     Optional<String> model = grouping.model();
-    Map<String, Phrasing> phrasings = new LinkedHashMap<>();
+    Map<String, Tally> phrasings = new LinkedHashMap<>();
     int read = 0;
     if (db.isPostgres()) c.setAutoCommit(false);
     try (PreparedStatement ps = c.prepareStatement(model.isPresent()
@@ -141,7 +142,7 @@ final class Insights {
           String question = rs.getString(1);
           String key = normalize(question);
           if (key.isEmpty()) continue;
-          Phrasing p = phrasings.computeIfAbsent(key, k -> new Phrasing(question));
+          Tally p = phrasings.computeIfAbsent(key, k -> new Tally(question));
           p.count++;
           if (p.vector == null && model.isPresent() && model.get().equals(rs.getString(2))) {
             p.vector = unit(QuestionVector.floats(rs.getBytes(3)));
@@ -169,12 +170,12 @@ final class Insights {
   private record Unanswered(List<InsightsReport.Unanswered> rows, InsightsReport.Grouping grouping) {}
 
   /** A distinct question as it is read: the newest wording, how often, its vector once one is found. */
-  private static final class Phrasing {
+  private static final class Tally {
     final String asked;
     long count;
     float[] vector;
 
-    Phrasing(String asked) {
+    Tally(String asked) {
       this.asked = asked;
     }
   }
