@@ -265,9 +265,14 @@ public final class Newsdesk implements AutoCloseable {
     return logDatabase;
   }
 
-  /** The answer log as this process writes it, named so two instances never answer one question. */
+  /**
+   * The answer log as this process writes it, named so two instances never answer one question;
+   * with dense retrieval on, it stores the meaning of what the articles could not answer.
+   */
   public AnswerLog answerLog() {
-    if (answerLog == null) answerLog = opened(new AnswerLog(logDatabase(), instanceName()));
+    if (answerLog == null) {
+      answerLog = opened(new AnswerLog(logDatabase(), instanceName(), System::currentTimeMillis, embeddingModel()));
+    }
     return answerLog;
   }
 
