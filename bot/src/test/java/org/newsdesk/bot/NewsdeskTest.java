@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.Question;
 import org.newsdesk.bot.log.ReplyText;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
@@ -121,7 +122,7 @@ class NewsdeskTest {
         "newsdesk.index.opensearch.url", url.strip(), "newsdesk.index.opensearch.index", alias));
 
     try (Newsdesk app = Newsdesk.of(cluster, model)) {
-      assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(UserFacingException.class)
+      assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(ConfigException.class)
           .hasMessage("no index at " + url.strip() + " (index " + alias + ") and no articles folder at " + missing
               + "; run: newsdesk index --articles DIR");
     }
