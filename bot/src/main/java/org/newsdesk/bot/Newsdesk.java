@@ -8,13 +8,16 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.telegram.IndexedLibrary;
 import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.config.IndexConfig;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
@@ -26,6 +29,7 @@ import org.newsdesk.retrieval.index.LucenePassageIndex;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
+import org.newsdesk.retrieval.index.ReindexProgress;
 import org.newsdesk.retrieval.index.ReindexReport;
 import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.PassageSearcher;
@@ -150,20 +154,23 @@ public final class Newsdesk implements AutoCloseable {
    * when {@code articlesGiven} (so edits to it are never silently ignored; cheap when nothing
    * changed) or when there is no index yet (so a fresh checkout answers over the samples). Progress
    * and the report's counts go to {@code progress}, never to the answers.
+   *
+   * @throws ConfigException when there is no index and no articles folder to build one from, or
+   *     {@code articlesGiven} names no folder
    */
   public Newsdesk indexed(boolean articlesGiven, PrintStream progress) {
     boolean fresh = !index().hasIndex();
     if (!fresh && !articlesGiven) return this;
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
-      throw new UserFacingException(articlesGiven ? "no articles folder at " + articles
+      throw new ConfigException(articlesGiven ? "no articles folder at " + articles
           : "no index at " + indexLocation() + " and no articles folder at " + articles
               + "; run: newsdesk index --articles DIR");
     }
     if (fresh) progress.println("newsdesk: no index yet, indexing " + articles + " first...");
     ReindexReport report;
     try {
-      report = indexer().reindex(articles);
+      report = reindex(articles, ReindexProgress.NONE, progress);
       index().refresh();
     } catch (ReindexBusyException e) {
       if (fresh) throw new UserFacingException(e.getMessage(), e);
@@ -178,6 +185,41 @@ public final class Newsdesk implements AutoCloseable {
     boolean changed = report.files().stream().anyMatch(f -> f.bucket() != ReindexReport.Bucket.UNCHANGED);
     if (fresh || changed) progress.println("newsdesk: " + articles + ": " + report.countsLine());
     return this;
+  }
+
+  /**
+   * Reindexes {@code articles} incrementally into the configured index, telling {@code progress} how
+   * it goes. When the index holds articles of another folder (none of its files is in this one),
+   * one line on {@code notices} says what is replaced before anything is. A first reindex that fails
+   * before its commit leaves no index folder behind: a later command then sees no index, as before,
+   * rather than an empty one.
+   *
+   * @throws ReindexBusyException when another reindex holds the index
+   */
+  public ReindexReport reindex(Path articles, ReindexProgress progress, PrintStream notices) throws IOException {
+    Path folder = indexDirectory();
+    boolean first = !Files.exists(folder);
+    try {
+      return indexer().reindex(articles, new ReplacementNotice(progress, notices, folder, articles));
+    } catch (ReindexBusyException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (first) removeUncommitted(folder);
+      throw e;
+    }
+  }
+
+  /** Deletes the index folder this run created when it holds no commit; anything else stays as it is. */
+  private void removeUncommitted(Path folder) {
+    try {
+      index().refresh();
+      if (index().hasIndex() || !Files.isDirectory(folder)) return;
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.atWarn().setCause(e).addKeyValue("index", folder).log("cannot remove the index folder of a failed first reindex");
+    }
   }
 
   /** The answerer of the configured mode over the searcher. */
@@ -211,9 +253,14 @@ public final class Newsdesk implements AutoCloseable {
     return logDatabase;
   }
 
-  /** The answer log as this process writes it, named so two instances never answer one question. */
+  /**
+   * The answer log as this process writes it, named so two instances never answer one question;
+   * with dense retrieval on, it stores the meaning of what the articles could not answer.
+   */
   public AnswerLog answerLog() {
-    if (answerLog == null) answerLog = opened(new AnswerLog(logDatabase(), instanceName()));
+    if (answerLog == null) {
+      answerLog = opened(new AnswerLog(logDatabase(), instanceName(), System::currentTimeMillis, embeddingModel()));
+    }
     return answerLog;
   }
 

@@ -71,8 +71,15 @@ final class CliProcess {
   }
 
   private static ProcessBuilder processBuilder(Path workDir, Map<String, String> env, String... args) {
+    return processBuilder(workDir, env, List.of(), args);
+  }
+
+  private static ProcessBuilder processBuilder(Path workDir, Map<String, String> env, List<String> jvmOptions,
+                                               String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+    command.addAll(jvmOptions);
+    command.add(Main.class.getName());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("NEWSDESK_") || k.startsWith("TELEGRAM_"));
@@ -81,17 +88,30 @@ final class CliProcess {
   }
 
   static Result run(Path workDir, Map<String, String> env, String... args) {
+    return run(workDir, env, List.of(), args);
+  }
+
+  /** As the launcher runs it: {@code -Dnewsdesk.home} names the installation, {@code workDir} is elsewhere. */
+  static Result runInstalled(Path home, Path workDir, Map<String, String> env, String... args) {
+    return run(workDir, env, List.of("-D" + org.newsdesk.config.Settings.HOME_PROPERTY + "=" + home), args);
+  }
+
+  /** Runs it with its output in files outside {@code workDir}, so the folder holds only what the command wrote. */
+  private static Result run(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) {
     try {
-      Path out = Files.createTempFile(workDir, "stdout", ".txt");
-      Path err = Files.createTempFile(workDir, "stderr", ".txt");
-      Process p = processBuilder(workDir, env, args).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+      Path out = Files.createTempFile("stdout", ".txt");
+      Path err = Files.createTempFile("stderr", ".txt");
+      Process p = processBuilder(workDir, env, jvmOptions, args).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("newsdesk " + String.join(" ", args) + " did not finish within 120 s");
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -45,12 +45,12 @@ class MainTest {
   }
 
   @Test
-  void should_exit_1_with_one_line_when_the_articles_folder_is_missing() {
+  void should_exit_2_with_one_line_when_the_articles_folder_is_missing() {
     Path missing = dir.resolve("nowhere");
 
     int code = run("index", "--data", dir.toString(), "--articles", missing.toString());
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).startsWith("newsdesk: ").contains(missing.toString()).hasLineCount(1);
   }
 

@@ -6,11 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.bot.log.AnswerLog;
+import org.newsdesk.bot.log.Question;
+import org.newsdesk.bot.log.ReplyText;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.testkit.WordHashEmbeddingModel;
 
@@ -55,6 +64,44 @@ class NewsdeskTest {
   }
 
   @Test
+  void should_leave_no_index_folder_behind_when_the_first_index_fails() {
+    LazyEmbeddingModel broken = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME, WordHashEmbeddingModel.DIMENSION,
+        () -> {
+          throw new IllegalStateException("the model's weights are damaged");
+        });
+
+    try (Newsdesk app = Newsdesk.of(config("true"), broken)) {
+      assertThatThrownBy(() -> app.indexed(true, NOWHERE)).isInstanceOf(UserFacingException.class)
+          .hasMessageStartingWith("indexing " + SEEDS + " failed: ");
+    }
+
+    assertThat(tmp.resolve("data/index")).doesNotExist();
+  }
+
+  @Test
+  void should_keep_the_index_of_an_earlier_run_when_a_later_reindex_fails() throws Exception {
+    try (Newsdesk app = Newsdesk.of(config("true"), model)) {
+      app.indexed(true, NOWHERE);
+    }
+    LazyEmbeddingModel broken = new LazyEmbeddingModel(WordHashEmbeddingModel.NAME, WordHashEmbeddingModel.DIMENSION,
+        () -> {
+          throw new IllegalStateException("the model's weights are damaged");
+        });
+    Path articles = java.nio.file.Files.createDirectories(tmp.resolve("more"));
+    java.nio.file.Files.writeString(articles.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    NewsdeskConfig more = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", articles.toString(),
+        "newsdesk.data", tmp.resolve("data").toString()));
+
+    try (Newsdesk app = Newsdesk.of(more, broken)) {
+      assertThatThrownBy(() -> app.indexed(true, NOWHERE)).isInstanceOf(UserFacingException.class);
+    }
+
+    try (Newsdesk app = Newsdesk.of(config("true"), model)) {
+      assertThat(app.index().stats().articles()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void should_create_the_embedding_model_once_when_dense_retrieval_is_on() {
     try (Newsdesk app = Newsdesk.of(config("true"), model)) {
       useEverything(app);
@@ -75,9 +122,38 @@ class NewsdeskTest {
         "newsdesk.index.opensearch.url", url.strip(), "newsdesk.index.opensearch.index", alias));
 
     try (Newsdesk app = Newsdesk.of(cluster, model)) {
-      assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(UserFacingException.class)
+      assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(ConfigException.class)
           .hasMessage("no index at " + url.strip() + " (index " + alias + ") and no articles folder at " + missing
               + "; run: newsdesk index --articles DIR");
+    }
+  }
+
+  @Test
+  void should_give_serve_a_log_that_stores_the_meaning_of_what_the_articles_could_not_answer() throws Exception {
+    assertThat(vectorsLoggedFor(config("true"))).containsExactly(WordHashEmbeddingModel.NAME);
+  }
+
+  @Test
+  void should_give_serve_a_log_that_stores_no_meaning_when_dense_retrieval_is_off() throws Exception {
+    assertThat(vectorsLoggedFor(config("false"))).isEmpty();
+  }
+
+  /** The models of the vectors the application's answer log stores with a not-found answer of its answerer. */
+  private List<String> vectorsLoggedFor(NewsdeskConfig config) throws Exception {
+    try (Newsdesk app = Newsdesk.of(config, model)) {
+      app.indexed(true, NOWHERE);
+      Answer answer = app.answerer().answer("telegram:1", "What will the weather be on Mars tomorrow?");
+      assertThat(answer.answered()).as("an off-topic question is not found").isFalse();
+      AnswerLog log = app.answerLog();
+      long id = log.receive(List.of(new Question(1, 1, 1, "private", 1, "What will the weather be on Mars tomorrow?",
+          1_000))).get(0).getAsLong();
+      log.answered(id, answer, List.of(new ReplyText(answer.text(), answer.text())), 5);
+      List<String> models = new ArrayList<>();
+      try (Connection c = app.logDatabase().open();
+           ResultSet rs = c.createStatement().executeQuery("SELECT model FROM question_vectors")) {
+        while (rs.next()) models.add(rs.getString(1));
+      }
+      return models;
     }
   }
 }

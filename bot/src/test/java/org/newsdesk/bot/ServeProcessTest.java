@@ -28,7 +28,10 @@ class ServeProcessTest {
 
       assertThat(telegram.calls("getMe")).hasSize(1);
       assertThat(telegram.messages(1).get(0).text()).contains("tram");
-      assertThat(serve.stderrSoFar()).contains("newsdesk: @" + BotApiStandIn.BOT_USERNAME + " is answering questions");
+      assertThat(serve.stderrSoFar().lines().filter(l -> l.contains("is answering")).toList()).singleElement().asString()
+          .matches(java.util.regex.Pattern.quote("newsdesk: @" + BotApiStandIn.BOT_USERNAME + " is answering questions"
+              + " about 6 articles (2023-03-14 to 2025-06-02); log level WARN, log file "
+              + dir.resolve("data/logs").toAbsolutePath() + "/newsdesk-") + "\\d{4}-\\d\\d-\\d\\d\\.log; Ctrl-C stops it");
     }
   }
 }

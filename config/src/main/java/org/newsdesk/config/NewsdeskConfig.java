@@ -14,12 +14,12 @@ public record NewsdeskConfig(Path articles, Path data, IngestConfig ingest, Retr
    * folder that is a file fails here, once, instead of in each place that writes under it.
    */
   public static NewsdeskConfig from(Settings s) {
-    Path data = Path.of(s.string("newsdesk.data"));
+    Path data = s.path("newsdesk.data");
     if (Files.exists(data) && !Files.isDirectory(data)) {
       throw Settings.bad("newsdesk.data", data.toString(), "must be a folder (it is a file)");
     }
     return new NewsdeskConfig(
-        Path.of(s.string("newsdesk.articles")),
+        s.path("newsdesk.articles"),
         data,
         IngestConfig.from(s),
         RetrievalConfig.from(s),

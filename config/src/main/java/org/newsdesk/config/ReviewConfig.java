@@ -25,7 +25,7 @@ public record ReviewConfig(String host, int port, Duration sessionTimeout, Optio
         s.integer("newsdesk.review.port", 0, 65535),
         Duration.ofMinutes(s.integer("newsdesk.review.session-minutes", 1, 24 * 60)),
         s.secret(SecretVariable.NEWSDESK_REVIEW_PASSWORD),
-        s.optionalString("newsdesk.review.keystore").map(Path::of),
+        s.optionalPath("newsdesk.review.keystore"),
         s.secret(SecretVariable.NEWSDESK_REVIEW_KEYSTORE_PASSWORD),
         s.bool("newsdesk.review.insecure-http"));
   }

@@ -31,27 +31,38 @@ import java.util.TreeSet;
  * never falls back to a default in silence. The {@code NEWSDESK_*} variables that are not settings
  * are listed in {@link #NON_SETTING_VARIABLES} and {@link SecretVariable}. Typed getters validate
  * and fail naming the key and the bad value.
+ *
+ * <p>Relative paths follow where they were written: those of the properties files (the shipped
+ * {@code samples} and {@code data}, or a maintainer's edit) belong to the installation and resolve
+ * against its folder, so {@code ./newsdesk} works from any folder; those given in the environment or
+ * on the command line are the user's, relative to the current folder.
  */
 public final class Settings {
   private static final String DEFAULTS = "newsdesk.properties";
   /** The system property with which the launcher names the installation's properties file. */
   public static final String INSTALLED_DEFAULTS_PROPERTY = "newsdesk.config";
+  /** The system property with which the launcher names the installation's folder (the one holding {@code newsdesk}). */
+  public static final String HOME_PROPERTY = "newsdesk.home";
   private static final String ENV_PREFIX = "NEWSDESK_";
   /**
    * Environment variables that start like a setting's but are none: read by the launcher
-   * ({@code NEWSDESK_JAVA_OPTS}), by the logging configuration ({@code NEWSDESK_LOG_LEVEL}) and by
-   * the tests' PostgreSQL ({@code NEWSDESK_TEST_PG_*}). Secrets are in {@link SecretVariable}.
+   * ({@code NEWSDESK_JAVA_OPTS}), the OpenSearch user name and the tests' PostgreSQL and OpenSearch. Secrets
+   * are in {@link SecretVariable}.
    */
-  public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_LOG_LEVEL",
+  public static final Set<String> NON_SETTING_VARIABLES = Set.of("NEWSDESK_JAVA_OPTS",
       "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD", "NEWSDESK_OPENSEARCH_USER",
       "NEWSDESK_TEST_OPENSEARCH_URL");
 
   private final Map<String, String> values;
   private final Map<String, String> env;
+  private final Set<String> given;
+  private final Optional<Path> home;
 
-  private Settings(Map<String, String> values, Map<String, String> env) {
+  private Settings(Map<String, String> values, Map<String, String> env, Set<String> given, Optional<Path> home) {
     this.values = values;
     this.env = env;
+    this.given = Set.copyOf(given);
+    this.home = home;
   }
 
   /** The packaged defaults, with {@code env} and then {@code overrides} on top. */
@@ -66,6 +77,16 @@ public final class Settings {
    * @throws ConfigException for a key, in any layer, that is no setting
    */
   public static Settings load(Map<String, String> env, Optional<Path> installed, Map<String, String> overrides) {
+    return load(env, installed, Optional.empty(), overrides);
+  }
+
+  /**
+   * As {@link #load(Map, Optional, Map)}, with the relative paths of the properties files resolved
+   * against {@code home}, the installation's folder; without it they stay relative to the current folder.
+   */
+  public static Settings load(Map<String, String> env, Optional<Path> installed, Optional<Path> home,
+                              Map<String, String> overrides) {
+    Set<String> given = new TreeSet<>();
     Map<String, String> values = new TreeMap<>(defaults());
     Set<String> known = Set.copyOf(values.keySet());
     if (installed.isPresent() && Files.isRegularFile(installed.get())) {
@@ -95,12 +116,14 @@ public final class Settings {
             .map(n -> " (did you mean " + n + "?)").orElse(" (config/newsdesk.properties lists every setting)"));
       }
       values.put(key, e.getValue());
+      given.add(key);
     }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       requireKnown(known, e.getKey(), "in --set");
       values.put(e.getKey(), e.getValue());
+      given.add(e.getKey());
     }
-    return new Settings(values, Map.copyOf(env));
+    return new Settings(values, Map.copyOf(env), given, home);
   }
 
   private static boolean isSecret(String name) {
@@ -185,6 +208,29 @@ public final class Settings {
   public Optional<String> optionalString(String key) {
     String v = raw(key);
     return v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  /**
+   * A path: relative to the installation's folder when it comes from a properties file and the
+   * launcher named the folder, else as written (relative to the current folder).
+   */
+  public Path path(String key) {
+    return resolved(key, string(key));
+  }
+
+  /** As {@link #path}; empty means none. */
+  public Optional<Path> optionalPath(String key) {
+    return optionalString(key).map(v -> resolved(key, v));
+  }
+
+  private Path resolved(String key, String value) {
+    Path p;
+    try {
+      p = Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw bad(key, value, "must be a path");
+    }
+    return given.contains(key) || p.isAbsolute() ? p : home.map(h -> h.resolve(p)).orElse(p);
   }
 
   public int integer(String key, int min, int max) {

@@ -111,15 +111,26 @@ class SettingsTest {
   void should_accept_the_variables_that_are_not_settings() {
     Map<String, String> env = new java.util.HashMap<>();
     for (SecretVariable v : SecretVariable.values()) env.put(v.name(), "secret-" + v.ordinal());
-    for (String v : List.of("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS", "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER",
+    for (String v : List.of("NEWSDESK_JAVA_OPTS", "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER",
         "NEWSDESK_TEST_PG_PASSWORD", "TELEGRAM_API_URL", "HOME")) {
       env.put(v, "x");
     }
 
     assertThat(Settings.load(env, Map.of()).keys()).contains("newsdesk.retrieval.top-k");
-    assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_LOG_LEVEL", "NEWSDESK_JAVA_OPTS",
+    assertThat(Settings.NON_SETTING_VARIABLES).containsExactlyInAnyOrder("NEWSDESK_JAVA_OPTS",
         "NEWSDESK_TEST_PG_URL", "NEWSDESK_TEST_PG_USER", "NEWSDESK_TEST_PG_PASSWORD", "NEWSDESK_OPENSEARCH_USER",
         "NEWSDESK_TEST_OPENSEARCH_URL");
+  }
+
+  @Test
+  void should_read_the_log_level_as_a_setting_from_the_file_the_environment_and_the_flags() {
+    assertThat(LogLevel.from(Settings.defaultsOnly())).isEqualTo(LogLevel.WARN);
+    assertThat(LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "info"), Map.of()))).isEqualTo(LogLevel.INFO);
+    assertThat(LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "info"), Map.of("newsdesk.log.level", "ERROR"))))
+        .isEqualTo(LogLevel.ERROR);
+    assertThatThrownBy(() -> LogLevel.from(Settings.load(Map.of("NEWSDESK_LOG_LEVEL", "loud"), Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("newsdesk.log.level must be one of error, warn, info, debug, got 'loud'");
   }
 
   @Test
@@ -325,6 +336,28 @@ class SettingsTest {
       }
     }
     assertThat(Settings.defaultsOnly().keys()).contains("newsdesk.retrieval.top-k", "newsdesk.answer.mode");
+  }
+
+  @Test
+  void should_resolve_the_installation_s_paths_against_its_folder_and_given_ones_against_the_current_folder(
+      @TempDir Path home) throws IOException {
+    Path installed = Files.writeString(home.resolve("edited.properties"), "newsdesk.review.keystore=review.p12\n");
+
+    NewsdeskConfig byDefault = NewsdeskConfig.from(Settings.load(Map.of(), Optional.of(installed), Optional.of(home),
+        Map.of()));
+    NewsdeskConfig given = NewsdeskConfig.from(Settings.load(Map.of("NEWSDESK_DATA", "my-data",
+        "NEWSDESK_REVIEW_KEYSTORE", "mine.p12"), Optional.of(installed), Optional.of(home),
+        Map.of("newsdesk.articles", "news")));
+    NewsdeskConfig absolute = NewsdeskConfig.from(Settings.load(Map.of(), Optional.empty(), Optional.of(home),
+        Map.of("newsdesk.data", "/srv/newsdesk")));
+
+    assertThat(byDefault.articles()).isEqualTo(home.resolve("samples"));
+    assertThat(byDefault.data()).isEqualTo(home.resolve("data"));
+    assertThat(byDefault.review().keystore()).contains(home.resolve("review.p12"));
+    assertThat(given.data()).isEqualTo(Path.of("my-data"));
+    assertThat(given.articles()).isEqualTo(Path.of("news"));
+    assertThat(given.review().keystore()).contains(Path.of("mine.p12"));
+    assertThat(absolute.data()).isEqualTo(Path.of("/srv/newsdesk"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.newsdesk.bot.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
-import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Parameters;
         "With no question, reads questions from stdin one a line and prints one JSON object a line."})
 public final class AskCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "QUESTION", description = "The question (omit to read stdin).")
   String question;
@@ -37,27 +39,32 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {answered, answer, mode, citations, notice} as JSON.")
   boolean json;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "extractive, openai or ollama (default: newsdesk.answer.mode).")
+  @Option(names = "--mode", paramLabel = "MODE", description = "Answer mode: extractive, openai or ollama (default: setting newsdesk.answer.mode).")
   String mode;
+
+  InputStream in = System.in;
 
   @Override
   public Integer call() {
+    if (question != null && question.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "the question is empty; ask something, e.g. newsdesk ask \"Who met in Brussels?\"");
+    }
     Map<String, String> flags = new LinkedHashMap<>();
     if (mode != null) flags.put("newsdesk.answer.mode", checkedMode(mode));
     NewsdeskConfig config = options.config(flags);
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), System.err)) {
       if (question != null) {
         answerOne(app.answerer(), question, json, out);
       } else {
-        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
       }
     }
     return 0;
   }
 
   static void answerOne(Answerer answerer, String question, boolean json, PrintWriter out) {
-    if (question.isBlank()) throw new UserFacingException("the question is empty; ask something, e.g. newsdesk ask \"Who met in Brussels?\"");
     Answer a = answerer.answer("ask", question);
     out.println(json ? AnswerText.json(a) : AnswerText.terminal(a));
     out.flush();
@@ -79,9 +86,8 @@ public final class AskCommand implements Callable<Integer> {
     return n;
   }
 
-  private static String checkedMode(String m) {
+  private String checkedMode(String m) {
     for (AnswerMode am : AnswerMode.values()) if (am.label().equals(m.toLowerCase(Locale.ROOT))) return am.label();
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new AskCommand()),
-        "--mode must be extractive, openai or ollama, got " + m);
+    throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be extractive, openai or ollama, got " + m);
   }
 }

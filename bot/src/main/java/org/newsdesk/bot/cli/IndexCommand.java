@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexProgress;
@@ -23,15 +24,15 @@ import picocli.CommandLine.Mixin;
  * errors is written.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
-    description = {"Reindex the articles folder incrementally: new, changed and deleted files are applied,",
-        "unchanged ones skipped. Prints the counts, then one line per file (indexed, unchanged, deleted,",
-        "rejected with the reason). Rejected files do not fail the command. On a terminal, a progress bar",
-        "shows articles, files, passages embedded and the time left."})
+    description = {"Reindex the articles folder incrementally.",
+        "New, changed and deleted files are applied, unchanged ones skipped. Prints the counts, then one line per"
+            + " file (indexed, unchanged, deleted, rejected with the reason). Rejected files do not fail the command."
+            + " On a terminal, a progress bar shows articles, files, passages embedded and the time left."})
 public final class IndexCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  BooleanSupplier stderrIsTerminal = StderrTerminal::isTerminal;
+  BooleanSupplier stderrIsTerminal = TerminalStreams::stderr;
   PrintStream terminal = System.err;
   int terminalWidth = -1;
 
@@ -40,13 +41,13 @@ public final class IndexCommand implements Callable<Integer> {
     NewsdeskConfig config = options.config();
     Path articles = config.articles();
     if (!Files.isDirectory(articles)) {
-      throw new UserFacingException("no articles folder at " + articles + " (give --articles DIR)");
+      throw new ConfigException("no articles folder at " + articles + " (give --articles DIR)");
     }
     PrintWriter out = spec.commandLine().getOut();
     ReindexReport report;
     try (Newsdesk app = Newsdesk.of(config);
          IndexProgressBar bar = stderrIsTerminal.getAsBoolean() ? new IndexProgressBar(terminal, terminalWidth) : null) {
-      report = app.indexer().reindex(articles, bar == null ? ReindexProgress.NONE : bar);
+      report = app.reindex(articles, bar == null ? ReindexProgress.NONE : bar, terminal);
     } catch (ReindexBusyException e) {
       throw new UserFacingException(e.getMessage(), e);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.review.QuestionGrouping;
 import org.newsdesk.bot.review.ReviewServer;
 import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
@@ -40,18 +41,22 @@ public final class ReviewCommand implements Callable<Integer> {
     if (insecureHttp) flags.put("newsdesk.review.insecure-http", "true");
     NewsdeskConfig config = options.config(flags);
     ReviewConfig review = config.review();
+    Newsdesk app = Newsdesk.of(config);
     LogDatabase db;
     try {
-      db = Newsdesk.of(config).existingLogDatabase();
+      db = app.existingLogDatabase();
     } catch (LogDatabase.Missing e) {
       throw new ConfigException("no answer log at " + e.file().toAbsolutePath() + ": check --data (the folder"
           + " newsdesk serve writes to) or newsdesk.log.jdbc-url");
     }
-    Secret password = review.password().orElseThrow(() -> new UserFacingException(
+    Secret password = review.password().orElseThrow(() -> new ConfigException(
         "set " + ReviewConfig.PASSWORD_ENV + " to the moderators' password before starting the review page"));
+    // Only the model's name: the page groups by the vectors the bot stored, and never loads the model.
+    QuestionGrouping grouping = app.embeddingModel().map(m -> QuestionGrouping.byMeaning(m.modelName()))
+        .orElse(QuestionGrouping.byWords());
     ReviewServer server;
     try {
-      server = new ReviewServer(db, review, password, Clock.systemUTC()).start(review.host(), review.port());
+      server = new ReviewServer(db, review, password, Clock.systemUTC(), grouping).start(review.host(), review.port());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {

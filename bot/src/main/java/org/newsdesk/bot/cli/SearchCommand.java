@@ -6,12 +6,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
-import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.SentenceRanker;
@@ -25,13 +25,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code newsdesk search}: the top passages for a question, with score and best-matching sentence.
- * Without a question it reads questions from standard input, one a line, and writes one JSON
+ * Like {@code ask}, it indexes the articles folder first when there is no index yet (or when
+ * {@code --articles} is given). Without a question it reads questions from standard input, one a line, and writes one JSON
  * object a line (streaming: memory stays flat for any number of questions).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Show the passages that best match a question, with score and best-matching sentence.",
-        "Without QUESTION: read questions from standard input, one a line, and write one JSON object a line:",
-        "{\"query\", \"hits\":[{\"articleId\",\"title\",\"url\",\"published\",\"source\",\"passage\",\"sentence\",\"score\"}]}."})
+        "Without QUESTION, it reads questions from standard input, one a line, and writes one JSON object a line:"
+            + " {\"query\", \"hits\":[{\"articleId\",\"title\",\"url\",\"published\",\"source\",\"passage\","
+            + "\"sentence\",\"score\"}]}."})
 public final class SearchCommand implements Callable<Integer> {
   private static final int WIDTH = 100;
 
@@ -48,19 +50,18 @@ public final class SearchCommand implements Callable<Integer> {
   boolean json;
 
   InputStream in = System.in;
+  /** Where indexing before the first search says what it does: never the results' stream. */
+  PrintStream progress = System.err;
 
   @Override
   public Integer call() throws IOException {
+    if (top != null && (top < 1 || top > 1000)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1..1000, got " + top);
+    }
     NewsdeskConfig config = options.config();
     int limit = top == null ? config.retrieval().topK() : top;
-    if (limit < 1 || limit > 1000) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--top must be 1..1000, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
-    try (Newsdesk app = Newsdesk.of(config)) {
-      if (!app.index().hasIndex()) {
-        throw new UserFacingException("no index at " + app.indexLocation() + "; run newsdesk index --articles DIR");
-      }
+    try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), progress)) {
       PassageSearcher searcher = app.searcher();
       JsonFactory factory = new JsonFactory();
       if (question == null) {

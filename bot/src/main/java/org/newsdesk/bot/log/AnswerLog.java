@@ -1,5 +1,6 @@
 package org.newsdesk.bot.log;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -16,6 +17,8 @@ import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.SentenceCheck;
 import org.newsdesk.retrieval.search.ScoredPassage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable record of every question and its answer, written in this order: the question when
@@ -28,18 +31,40 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * heartbeat ({@link #beat}) is older than the caller's limit is free again, so the questions of an
  * instance that died are taken over as soon as its heartbeat stops. Portable SQL: the same
  * statements run on SQLite and PostgreSQL.
+ *
+ * <p>Meaning: given the embedding model of dense retrieval, a not-found answer is stored with the
+ * vector of the query that was searched ({@code question_vectors}), so the review page groups the
+ * same need asked in other words without a model of its own, and never embeds a question twice.
+ * The bot has the model loaded anyway, and one query costs it a few milliseconds, spent before the
+ * log's transaction so no other write waits for it. A model that fails costs the answer nothing:
+ * it is logged without a vector, and the review page groups it by its words.
  */
 public final class AnswerLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AnswerLog.class);
+  /** A query is embedded from at most this many characters: a pasted essay costs no more than a long question. */
+  private static final int MAX_EMBEDDED_CHARS = 1_000;
+
   private final LogDatabase database;
   private final SerialConnection db;
   private final String instance;
   private final LongSupplier clock;
+  private final Optional<EmbeddingModel> questionModel;
 
-  public AnswerLog(LogDatabase database, String instance, LongSupplier clockMillis) {
+  /**
+   * @param questionModel the embedding model of dense retrieval, which gives each not-found answer's
+   *     query its vector; empty (dense retrieval off) stores none
+   */
+  public AnswerLog(LogDatabase database, String instance, LongSupplier clockMillis,
+                   Optional<EmbeddingModel> questionModel) {
     this.database = database;
     this.db = new SerialConnection(database);
     this.instance = instance;
     this.clock = clockMillis;
+    this.questionModel = questionModel;
+  }
+
+  public AnswerLog(LogDatabase database, String instance, LongSupplier clockMillis) {
+    this(database, instance, clockMillis, Optional.empty());
   }
 
   public AnswerLog(LogDatabase database, String instance) {
@@ -118,9 +143,10 @@ public final class AnswerLog implements AutoCloseable {
   }
 
   /**
-   * Stores the answer and the messages its reply will be sent as, with its evidence, before any of
-   * them is sent; replaces an earlier attempt's, as long as none of its messages was sent. The
-   * result is the reply's parts as stored, none sent yet.
+   * Stores the answer and the messages its reply will be sent as, with its evidence (and, for a
+   * not-found answer, the vector of its query), before any of them is sent; replaces an earlier
+   * attempt's, as long as none of its messages was sent. The result is the reply's parts as
+   * stored, none sent yet.
    *
    * @throws IllegalStateException when a message of an earlier attempt was sent already: the
    *     stored parts must be sent instead ({@link Replies#parts})
@@ -130,6 +156,7 @@ public final class AnswerLog implements AutoCloseable {
     int unsupported = (int) (answer.citations().stream().filter(c -> !c.supported()).count()
         + answer.checks().stream().filter(s -> !s.supported()).count());
     String sentText = String.join("\n\n", reply.stream().map(ReplyText::html).toList());
+    Optional<float[]> meaning = answer.answered() ? Optional.empty() : meaning(answerId, answer.query());
     return db.transaction(c -> {
       try (PreparedStatement q = c.prepareStatement(
           "SELECT COUNT(*) FROM reply_messages WHERE answer_id = ? AND sending_at IS NOT NULL")) {
@@ -141,7 +168,7 @@ public final class AnswerLog implements AutoCloseable {
           }
         }
       }
-      for (String table : List.of("citations", "sentence_checks", "retrieved", "reply_messages")) {
+      for (String table : List.of("citations", "sentence_checks", "retrieved", "reply_messages", "question_vectors")) {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE answer_id = ?")) {
           del.setLong(1, answerId);
           del.executeUpdate();
@@ -226,8 +253,31 @@ public final class AnswerLog implements AutoCloseable {
         }
         ins.executeBatch();
       }
+      if (meaning.isPresent()) {
+        try (PreparedStatement ins = c.prepareStatement(
+            "INSERT INTO question_vectors (answer_id, model, vector) VALUES (?, ?, ?)")) {
+          ins.setLong(1, answerId);
+          ins.setString(2, questionModel.orElseThrow().modelName());
+          ins.setBytes(3, QuestionVector.bytes(meaning.get()));
+          ins.executeUpdate();
+        }
+      }
       return List.copyOf(parts);
     });
+  }
+
+  /** The vector of {@code query} by the question model; empty without a model, a query, or when the model fails. */
+  private Optional<float[]> meaning(long answerId, String query) {
+    if (questionModel.isEmpty() || query == null || query.isBlank()) return Optional.empty();
+    String text = query.strip();
+    if (text.length() > MAX_EMBEDDED_CHARS) text = text.substring(0, MAX_EMBEDDED_CHARS);
+    try {
+      return Optional.of(questionModel.get().embed(text).content().vector());
+    } catch (RuntimeException e) {
+      log.atWarn().setCause(e).addKeyValue("answerId", answerId)
+          .log("question not embedded; insights group it by its words");
+      return Optional.empty();
+    }
   }
 
   /** Every message of the reply went out (or was in flight when an earlier run stopped): the answer is done. */

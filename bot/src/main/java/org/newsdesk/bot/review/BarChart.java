@@ -50,7 +50,7 @@ public record BarChart(int width, int height, List<Bar> bars, List<Label> labels
     return new BarChart(width, TOP + PLOT_HEIGHT + BOTTOM, bars, labels);
   }
 
-  /** The most frequent unanswered questions as horizontal bars. */
+  /** The most asked unanswered needs as horizontal bars. */
   public static BarChart unanswered(List<InsightsReport.Unanswered> rows) {
     long max = Math.max(1, rows.stream().mapToLong(InsightsReport.Unanswered::count).max().orElse(1));
     int rowHeight = 22;
@@ -62,9 +62,9 @@ public record BarChart(int width, int height, List<Bar> bars, List<Label> labels
       InsightsReport.Unanswered u = rows.get(i);
       double y = 6 + i * rowHeight;
       double w = plot * (double) u.count() / max;
-      String text = u.normalized().length() > 48 ? u.normalized().substring(0, 47) + "…" : u.normalized();
+      String text = u.question().length() > 48 ? u.question().substring(0, 47) + "…" : u.question();
       labels.add(new Label(left - 8, y + 14, text, "end"));
-      bars.add(new Bar(left, y + 2, Math.max(1, w), rowHeight - 6, "notfound", u.count() + " × " + u.example()));
+      bars.add(new Bar(left, y + 2, Math.max(1, w), rowHeight - 6, "notfound", u.count() + " × " + u.question()));
       labels.add(new Label(left + w + 6, y + 14, Long.toString(u.count()), "start"));
     }
     return new BarChart(left + plot + 50, 12 + rows.size() * rowHeight, bars, labels);

@@ -7,30 +7,42 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.QuestionVector;
 
 /**
  * Counts per UTC day of the day's questions: how many, answered, not found, failed, and the 👍/👎
- * they received; with the questions the articles could not answer, grouped. The insights page and
- * Telegram's {@code /stats} both read these.
+ * they received; with the questions the articles could not answer, grouped as {@link QuestionGrouping}
+ * says. The insights page and Telegram's {@code /stats} both read these.
+ *
+ * <p>Grouping by meaning reads the vectors the bot stored with each not-found answer
+ * ({@link org.newsdesk.bot.log.AnswerLog}) rather than embedding questions here: the review page
+ * then loads no model (no ONNX runtime, no second of loading, no embedding per page view), and a
+ * question is embedded once, when it is answered, by the process that has the model loaded anyway.
+ * The cost: questions logged without a vector of the model (before the log kept vectors, while
+ * dense retrieval was off, or when the model failed) are grouped by their exact words, each such
+ * phrasing a row of its own, and the page says how many there are.
  */
 final class Insights {
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /** Phrasings shown under a row besides its own. */
+  private static final int OTHER_PHRASINGS = 3;
   private final LogDatabase db;
+  private final QuestionGrouping grouping;
 
-  Insights(LogDatabase db) {
+  Insights(LogDatabase db, QuestionGrouping grouping) {
     this.db = db;
+    this.grouping = grouping;
   }
 
-  /** The report for the days {@code from..to} (inclusive), with the {@code top} most frequent unanswered questions. */
+  /** The report for the days {@code from..to} (inclusive), with the {@code top} most frequent unanswered needs. */
   InsightsReport report(LocalDate from, LocalDate to, int top) {
     if (from.isAfter(to)) throw QueueFilter.rangeBackwards(from, to);
     try (Connection c = db.open()) {
@@ -43,8 +55,8 @@ final class Insights {
         up += d.thumbsUp();
         down += d.thumbsDown();
       }
-      return new InsightsReport(from, to, list, q, ans, nf, up, down,
-          unanswered(c, startOf(from), startOf(to) + DAY_MS, top));
+      Unanswered unanswered = unanswered(c, startOf(from), startOf(to) + DAY_MS, nf, top);
+      return new InsightsReport(from, to, list, q, ans, nf, up, down, unanswered.rows(), unanswered.grouping());
     } catch (SQLException e) {
       throw new ReviewStoreException("cannot compute insights", e);
     }
@@ -105,22 +117,36 @@ final class Insights {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  private List<InsightsReport.Unanswered> unanswered(Connection c, long start, long end, int top) throws SQLException {
-    Map<String, long[]> counts = new HashMap<>();
-    Map<String, String> examples = new HashMap<>();
+  /**
+   * The range's not-found questions ({@code notFound} of them), newest first and at most the
+   * grouping's cap, grouped: first by their normalised words into phrasings, then (by meaning) the
+   * phrasings with a vector of the grouping's model by their similarity.
+   */
+  private Unanswered unanswered(Connection c, long start, long end, long notFound, int top) throws SQLException {
+    Optional<String> model = grouping.model();
+    Map<String, Tally> phrasings = new LinkedHashMap<>();
+    int read = 0;
     if (db.isPostgres()) c.setAutoCommit(false);
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT a.question FROM answers a WHERE a.answered = 0 AND a.asked_at >= ? AND a.asked_at < ?")) {
+    try (PreparedStatement ps = c.prepareStatement(model.isPresent()
+        ? "SELECT a.question, v.model, v.vector FROM answers a LEFT JOIN question_vectors v ON v.answer_id = a.id"
+            + " WHERE a.answered = 0 AND a.asked_at >= ? AND a.asked_at < ? ORDER BY a.asked_at DESC, a.id DESC LIMIT ?"
+        : "SELECT a.question, NULL, NULL FROM answers a"
+            + " WHERE a.answered = 0 AND a.asked_at >= ? AND a.asked_at < ? ORDER BY a.asked_at DESC, a.id DESC LIMIT ?")) {
       ps.setFetchSize(1000);
       ps.setLong(1, start);
       ps.setLong(2, end);
+      ps.setInt(3, grouping.maxQuestions());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          read++;
           String question = rs.getString(1);
           String key = normalize(question);
           if (key.isEmpty()) continue;
-          counts.computeIfAbsent(key, k -> new long[1])[0]++;
-          examples.putIfAbsent(key, question);
+          Tally p = phrasings.computeIfAbsent(key, k -> new Tally(question));
+          p.count++;
+          if (p.vector == null && model.isPresent() && model.get().equals(rs.getString(2))) {
+            p.vector = unit(QuestionVector.floats(rs.getBytes(3)));
+          }
         }
       }
     } finally {
@@ -129,11 +155,39 @@ final class Insights {
         c.setAutoCommit(true);
       }
     }
-    return counts.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+    List<QuestionGroups.Phrasing> distinct = phrasings.values().stream()
+        .map(p -> new QuestionGroups.Phrasing(p.asked, p.count, p.vector)).toList();
+    long byWords = model.isEmpty() ? 0
+        : distinct.stream().filter(p -> p.vector() == null).mapToLong(QuestionGroups.Phrasing::count).sum();
+    List<InsightsReport.Unanswered> rows = QuestionGroups.group(distinct, QuestionGroups.SIMILARITY).stream()
         .limit(top)
-        .map(e -> new InsightsReport.Unanswered(e.getKey(), examples.get(e.getKey()), e.getValue()[0]))
+        .map(g -> new InsightsReport.Unanswered(g.get(0).asked(), QuestionGroups.count(g),
+            g.stream().skip(1).limit(OTHER_PHRASINGS).map(QuestionGroups.Phrasing::asked).toList()))
         .toList();
+    return new Unanswered(rows, new InsightsReport.Grouping(model.orElse(""), read, notFound > read, byWords));
+  }
+
+  private record Unanswered(List<InsightsReport.Unanswered> rows, InsightsReport.Grouping grouping) {}
+
+  /** A distinct question as it is read: the newest wording, how often, its vector once one is found. */
+  private static final class Tally {
+    final String asked;
+    long count;
+    float[] vector;
+
+    Tally(String asked) {
+      this.asked = asked;
+    }
+  }
+
+  /** {@code v} scaled to length 1, so a dot product is the cosine. */
+  private static float[] unit(float[] v) {
+    double norm = 0;
+    for (float x : v) norm += x * x;
+    float n = (float) Math.sqrt(norm);
+    if (n == 0) return v;
+    for (int i = 0; i < v.length; i++) v[i] /= n;
+    return v;
   }
 
   /** Lower case, punctuation dropped, whitespace collapsed: "Who won?" and "who won" count as one. */

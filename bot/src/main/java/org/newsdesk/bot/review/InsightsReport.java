@@ -5,7 +5,8 @@ import java.util.List;
 
 /** What readers asked over a range of days, and what the articles could not answer. */
 public record InsightsReport(LocalDate from, LocalDate to, List<Day> days, long questions, long answered,
-                             long notFound, long thumbsUp, long thumbsDown, List<Unanswered> unanswered) {
+                             long notFound, long thumbsUp, long thumbsDown, List<Unanswered> unanswered,
+                             Grouping grouping) {
   public InsightsReport {
     days = List.copyOf(days);
     unanswered = List.copyOf(unanswered);
@@ -18,6 +19,25 @@ public record InsightsReport(LocalDate from, LocalDate to, List<Day> days, long 
   public record Day(LocalDate date, long questions, long answered, long notFound, long failed, long refused,
                     long thumbsUp, long thumbsDown) {}
 
-  /** A question (normalised) the articles could not answer, how often, and one way a reader put it. */
-  public record Unanswered(String normalized, String example, long count) {}
+  /**
+   * One need the articles could not meet: the phrasing readers used most (as one of them put it),
+   * how many questions asked for it, and up to three other phrasings, most asked first.
+   */
+  public record Unanswered(String question, long count, List<String> otherPhrasings) {
+    public Unanswered {
+      otherPhrasings = List.copyOf(otherPhrasings);
+    }
+  }
+
+  /**
+   * How the unanswered questions were grouped: by meaning with the vectors of {@code model}, or by
+   * their words when it is empty (dense retrieval off). {@code grouped}: how many questions, the
+   * newest of the range; {@code capped}: the range held more than that; {@code byWords}: of those
+   * grouped by meaning, how many had no vector of the model and were grouped by their words.
+   */
+  public record Grouping(String model, long grouped, boolean capped, long byWords) {
+    public boolean byMeaning() {
+      return !model.isEmpty();
+    }
+  }
 }

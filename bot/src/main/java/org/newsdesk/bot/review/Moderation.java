@@ -68,12 +68,18 @@ public final class Moderation {
   private final AnswerDetails details;
   private final Insights insights;
 
-  public Moderation(LogDatabase db, LongSupplier clockMillis) {
+  /** Moderation whose insights group unanswered questions as {@code grouping} says. */
+  public Moderation(LogDatabase db, LongSupplier clockMillis, QuestionGrouping grouping) {
     this.db = db;
     this.clock = clockMillis;
     this.queue = new ReviewQueue(db);
     this.details = new AnswerDetails(db);
-    this.insights = new Insights(db);
+    this.insights = new Insights(db, grouping);
+  }
+
+  /** Moderation whose insights group unanswered questions by their words (Telegram's commands show no groups). */
+  public Moderation(LogDatabase db, LongSupplier clockMillis) {
+    this(db, clockMillis, QuestionGrouping.byWords());
   }
 
   /**
@@ -121,7 +127,7 @@ public final class Moderation {
     return insights.day(day);
   }
 
-  /** Per-day counts over {@code from..to} and the {@code top} questions the articles could not answer. */
+  /** Per-day counts over {@code from..to} and the {@code top} needs the articles could not meet, most asked first. */
   public InsightsReport insights(LocalDate from, LocalDate to, int top) {
     return insights.report(from, to, top);
   }

@@ -54,14 +54,15 @@ public final class ReviewServer implements AutoCloseable {
   private int port;
 
   /**
-   * The page over {@code db}, not yet listening.
+   * The page over {@code db}, not yet listening; its insights group unanswered questions as
+   * {@code grouping} says.
    *
    * @throws ConfigException when the password is too short ({@link PasswordCheck})
    */
-  public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock) {
+  public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock, QuestionGrouping grouping) {
     this.config = config;
     this.password = new PasswordCheck(password);
-    this.moderation = new Moderation(db, clock::millis);
+    this.moderation = new Moderation(db, clock::millis, grouping);
     this.export = new Export(db);
     this.sessions = new Sessions(config.sessionTimeout(), clock);
     this.throttle = new SignInThrottle(5, 30, Duration.ofSeconds(30), Duration.ofMinutes(15), clock);

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.bot.AnswerSources;
 import org.newsdesk.retrieval.answer.Answer;
-import org.newsdesk.retrieval.answer.Citation;
 
 /**
  * Everything a reader or moderator reads from the bot: the rendered answer with its sources,
@@ -79,25 +79,29 @@ public final class TelegramReplies {
     if (blocks.isEmpty()) blocks.add(Block.plain(Answer.NOT_FOUND));
     answer.notice().filter(n -> !n.isBlank()).ifPresent(n -> blocks.add(Block.of(Block.Span.italic(n.strip()))));
     if (!answer.citations().isEmpty()) blocks.add(Block.of(Block.Span.bold("Sources")));
-    for (Citation c : answer.citations()) blocks.add(source(c));
+    for (AnswerSources.Source s : AnswerSources.of(answer)) blocks.add(source(s));
     return blocks;
   }
 
-  /** {@code [n] <b>headline</b>}, source and date, the link, the quote. */
-  static Block source(Citation c) {
+  /**
+   * {@code [n] <b>headline</b>}, source and date, the link, and the quotes the answer text does not
+   * already say word for word ({@link AnswerSources}).
+   */
+  static Block source(AnswerSources.Source s) {
     List<Block.Span> spans = new ArrayList<>();
-    spans.add(Block.Span.plain("[" + c.n() + "] "));
-    String title = c.passage().title().isBlank() ? "Untitled" : c.passage().title().strip();
+    spans.add(Block.Span.plain("[" + s.n() + "] "));
+    String title = s.passage().title().isBlank() ? "Untitled" : s.passage().title().strip();
     spans.add(Block.Span.bold(title));
-    spans.add(Block.Span.plain("\n" + sourceLine(c.passage().source(), c.passage().published())));
-    c.passage().url().ifPresent(url -> {
+    spans.add(Block.Span.plain("\n" + sourceLine(s.passage().source(), s.passage().published())));
+    s.passage().url().ifPresent(url -> {
       spans.add(Block.Span.plain("\n"));
       spans.add(new Block.Span("<a href=\"" + Html.attribute(url.toString()) + "\">", url.toString(), "</a>"));
     });
-    spans.add(Block.Span.plain("\n"));
-    String quote = c.quote().strip();
-    String open = quote.length() > EXPANDABLE_QUOTE_CHARS ? "<blockquote expandable>" : "<blockquote>";
-    spans.add(new Block.Span(open, quote, "</blockquote>"));
+    for (String quote : s.quotes()) {
+      spans.add(Block.Span.plain("\n"));
+      String open = quote.length() > EXPANDABLE_QUOTE_CHARS ? "<blockquote expandable>" : "<blockquote>";
+      spans.add(new Block.Span(open, quote, "</blockquote>"));
+    }
     return new Block(spans);
   }
 

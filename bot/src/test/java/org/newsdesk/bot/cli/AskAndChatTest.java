@@ -57,10 +57,43 @@ class AskAndChatTest {
         (The language model did not answer in time; this answer quotes the articles directly.)
 
         Sources:
-        [1] A new ferry terminal — Harbor Gazette, 2023-03-01
-            https://news.example/ferry
-            “Ferries will run every twenty minutes between the terminal and the old town.”
+        [1] A new ferry terminal
+            Harbor Gazette · 2023-03-01 · https://news.example/ferry
         """);
+  }
+
+  @Test
+  void should_quote_the_supporting_sentence_under_its_source_when_a_model_answered_in_its_own_words() {
+    Citation c = new Citation(1, FERRY, FERRY.text(), 10, 87, true, 2.5f);
+    Answer a = new Answer(true, "A ferry leaves every 20 minutes [1].", AnswerMode.OPENAI, List.of(c), List.of(),
+        List.of(), Optional.empty(), "q");
+
+    assertThat(AnswerText.terminal(a)).isEqualTo(String.join(System.lineSeparator(),
+        "A ferry leaves every 20 minutes [1].",
+        "",
+        "Sources:",
+        "[1] A new ferry terminal",
+        "    Harbor Gazette · 2023-03-01 · https://news.example/ferry",
+        "    “Ferries will run every twenty minutes between the terminal and the old town.”"));
+  }
+
+  @Test
+  void should_align_headlines_and_details_when_there_are_ten_sources_or_more() {
+    List<Citation> citations = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int n = 1; n <= 10; n++) {
+      Passage p = new Passage("a" + n, 0, "Story " + n, "Sentence number " + n + ".", Optional.empty(),
+          Optional.empty(), Optional.empty(), 0, 20);
+      citations.add(new Citation(n, p, p.text(), 0, 20, true, 1f));
+      text.append("Sentence number ").append(n).append(" [").append(n).append("]. ");
+    }
+    Answer a = new Answer(true, text.toString().strip(), AnswerMode.EXTRACTIVE, citations, List.of(), List.of(),
+        Optional.empty(), "q");
+
+    List<String> lines = AnswerText.terminal(a).lines().toList();
+
+    assertThat(lines.subList(3, 7)).containsExactly(" [1] Story 1", "     undated", " [2] Story 2", "     undated");
+    assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly("[10] Story 10", "     undated");
   }
 
   @Test
@@ -108,7 +141,7 @@ class AskAndChatTest {
     assertThat(answerer.asked).containsExactly("terminal-1: How often do ferries run?", "terminal-1: And on Sundays?",
         "terminal-2: What about trams?");
     assertThat(out.toString()).startsWith("> Ferries will run every twenty minutes")
-        .contains("> Sources:\n[1] A new ferry terminal — Harbor Gazette, 2023-03-01")
+        .contains("> Sources:\n[1] A new ferry terminal\n    Harbor Gazette · 2023-03-01 · https://news.example/ferry\n")
         .contains("New conversation.");
   }
 }

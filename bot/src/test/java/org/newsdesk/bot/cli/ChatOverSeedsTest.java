@@ -74,10 +74,28 @@ class ChatOverSeedsTest {
       // then
       assertThat(transcript).startsWith(
           "> The Vessel bridge will close for six months while engineers replace its cables [1].\n\nSources:\n"
-              + "[1] Vessel bridge closes for repairs, undated\n");
+              + "[1] Vessel bridge closes for repairs\n    undated\n\n> ");
     }
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .isEqualTo("newsdesk: " + articles + ": 1 indexed, 1 unchanged, 0 deleted, 0 rejected\n");
+  }
+
+  @Test
+  void should_say_what_it_replaces_when_chat_is_given_a_folder_of_other_articles() throws Exception {
+    // given: an index of the seeds, and a folder that holds none of their files
+    Newsdesk.of(config(SEEDS)).indexed(true, new PrintStream(new ByteArrayOutputStream())).close();
+    Path other = Files.createDirectories(data.resolve("news"));
+    Files.writeString(other.resolve("harbor.txt"), "Harbor ferries change timetable\n\n"
+        + "Ferries between the harbor and the old town will run every twenty minutes from May.\n");
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    // when
+    Newsdesk.of(config(other)).indexed(true, new PrintStream(progress, true, StandardCharsets.UTF_8)).close();
+
+    // then
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEqualTo("newsdesk: the index at " + data.resolve("index")
+        + " holds 5 articles from another folder; replacing them with the articles in " + other + "\n"
+        + "newsdesk: " + other + ": 1 indexed, 0 unchanged, 5 deleted, 0 rejected\n");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,17 @@ class IndexAndSearchCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
   private int run(String stdin, String... args) {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
+    ((SearchCommand) cl.getSubcommands().get("search").getCommand()).progress =
+        new PrintStream(progress, true, StandardCharsets.UTF_8);
+    IndexCommand index = (IndexCommand) cl.getSubcommands().get("index").getCommand();
+    index.terminal = new PrintStream(progress, true, StandardCharsets.UTF_8);
+    index.stderrIsTerminal = () -> false;
     if (stdin != null) {
       ((SearchCommand) cl.getSubcommands().get("search").getCommand()).in =
           new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
@@ -80,12 +89,40 @@ class IndexAndSearchCommandTest {
   }
 
   @Test
-  void should_fail_with_exit_1_and_say_so_when_the_articles_folder_is_missing() {
+  void should_say_what_it_replaces_before_indexing_a_folder_that_shares_no_file_with_the_index() throws Exception {
+    run(null, "index", "--articles", SEEDS.toString(), "--data", data());
+    Path other = Files.createDirectories(tmp.resolve("news"));
+    Files.writeString(other.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    out.getBuffer().setLength(0);
+
+    int code = run(null, "index", "--articles", other.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEqualTo("newsdesk: the index at " + tmp.resolve("data/index")
+        + " holds 5 articles from another folder; replacing them with the articles in " + other + "\n");
+    assertThat(out.toString()).startsWith("1 indexed, 0 unchanged, 5 deleted, 0 rejected\n");
+  }
+
+  @Test
+  void should_say_nothing_of_replacing_when_the_folder_keeps_some_of_the_index_s_files() throws Exception {
+    Path articles = Files.createDirectories(tmp.resolve("news"));
+    Files.writeString(articles.resolve("ferry.txt"), "Ferry returns\n\nThe night ferry runs again from June.\n");
+    run(null, "index", "--articles", articles.toString(), "--data", data());
+    Files.writeString(articles.resolve("bridge.txt"), "Bridge closes\n\nThe Vessel bridge closes for six months.\n");
+
+    int code = run(null, "index", "--articles", articles.toString(), "--data", data());
+
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void should_fail_with_exit_2_and_say_so_when_the_articles_folder_is_missing() {
     Path missing = tmp.resolve("nowhere");
 
     int code = run(null, "index", "--articles", missing.toString(), "--data", data());
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("newsdesk: no articles folder at " + missing + " (give --articles DIR)\n");
   }
 
@@ -153,12 +190,26 @@ class IndexAndSearchCommandTest {
   }
 
   @Test
-  void should_tell_how_to_build_the_index_when_searching_without_one() {
-    int code = run(null, "search", "anything", "--data", data());
+  void should_index_the_articles_first_when_searching_without_an_index() {
+    int code = run(null, "search", "Where is Biden travelling for the emergency NATO summit?", "--data", data(),
+        "--articles", SEEDS.toString(), "--top", "1");
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).isEqualTo("newsdesk: no index yet, indexing " + SEEDS
+        + " first...\nnewsdesk: " + SEEDS + ": 5 indexed, 0 unchanged, 0 deleted, 0 rejected\n");
+    assertThat(out.toString().lines().toList().get(1)).startsWith("   003_");
+  }
+
+  @Test
+  void should_tell_how_to_build_the_index_when_searching_without_one_or_any_articles() {
+    Path missing = tmp.resolve("nowhere");
+
+    int code = run(null, "search", "anything", "--data", data(), "--set", "newsdesk.articles=" + missing);
+
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("newsdesk: no index at " + tmp.resolve("data/index")
-        + "; run newsdesk index --articles DIR\n");
+        + " and no articles folder at " + missing + "; run: newsdesk index --articles DIR\n");
+    assertThat(tmp.resolve("data")).doesNotExist();
   }
 
   /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */

@@ -75,7 +75,7 @@ class IndexProgressTest {
   @Test
   void should_tell_a_pipe_from_a_terminal() {
     // Surefire runs the tests with their standard error piped to it.
-    assertThat(StderrTerminal.isTerminal()).isFalse();
+    assertThat(TerminalStreams.stderr()).isFalse();
   }
 
   @Test

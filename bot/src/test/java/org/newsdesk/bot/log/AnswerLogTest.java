@@ -4,8 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.review.Moderation;
 import org.newsdesk.bot.review.QueueRow;
+import org.newsdesk.config.AnswerMode;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.testkit.WordHashEmbeddingModel;
+import org.slf4j.LoggerFactory;
 
 class AnswerLogTest {
   private static final long DEAD_AFTER = 12_000;
@@ -240,5 +256,76 @@ class AnswerLogTest {
               org.assertj.core.groups.Tuple.tuple(78, "This answer was removed by a moderator."));
       assertThat(byB).isEmpty();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_store_the_meaning_of_the_searched_query_with_a_not_found_answer_and_with_no_other(TestDatabases kind)
+      throws Exception {
+    this.kind = kind;
+    LogDatabase db = database();
+    WordHashEmbeddingModel model = new WordHashEmbeddingModel();
+    try (AnswerLog log = new AnswerLog(db, "a", System::currentTimeMillis, Optional.of(model))) {
+      List<OptionalLong> ids = log.receive(List.of(question(1), question(2)));
+      long notFound = ids.get(0).getAsLong();
+      long found = ids.get(1).getAsLong();
+
+      log.answered(notFound, notFound("What did he say about Kaliningrad? Peskov"), List.of(new ReplyText("no", "no")), 5);
+      log.answered(notFound, notFound("What did he say about Kaliningrad? Peskov"), List.of(new ReplyText("no", "no")), 5);
+      LogWrites.deliver(log, found, 77);
+
+      assertThat(vectors(db)).as("one vector, of the second attempt, for the not-found answer only")
+          .containsExactly(notFound + " word-hash-64 " + java.util.Arrays.toString(
+              model.vector("What did he say about Kaliningrad? Peskov")));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_log_a_not_found_answer_without_its_meaning_when_the_embedding_model_fails(TestDatabases kind)
+      throws Exception {
+    this.kind = kind;
+    LogDatabase db = database();
+    EmbeddingModel broken = new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        throw new IllegalStateException("the ONNX session is closed");
+      }
+    };
+    Logger logger = (Logger) LoggerFactory.getLogger(AnswerLog.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    try (AnswerLog log = new AnswerLog(db, "a", System::currentTimeMillis, Optional.of(broken))) {
+      long id = log.receive(List.of(question(1))).get(0).getAsLong();
+
+      log.answered(id, notFound("Who owns the stadium?"), List.of(new ReplyText("no", "no")), 5);
+
+      assertThat(vectors(db)).isEmpty();
+      assertThat(new Replies(log).parts(id)).hasSize(1);
+      assertThat(events.list).singleElement().satisfies(e -> {
+        assertThat(e.getFormattedMessage()).isEqualTo("question not embedded; insights group it by its words");
+        assertThat(e.getThrowableProxy().getMessage()).isEqualTo("the ONNX session is closed");
+      });
+    } finally {
+      logger.detachAppender(events);
+    }
+  }
+
+  private static Answer notFound(String query) {
+    return new Answer(false, Answer.NOT_FOUND, AnswerMode.EXTRACTIVE, List.of(), List.of(), List.of(),
+        Optional.empty(), query);
+  }
+
+  /** Each stored question vector as "answerId model [floats]". */
+  private static List<String> vectors(LogDatabase db) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT answer_id, model, vector FROM question_vectors ORDER BY answer_id")) {
+      while (rs.next()) {
+        out.add(rs.getLong(1) + " " + rs.getString(2) + " " + java.util.Arrays.toString(QuestionVector.floats(rs.getBytes(3))));
+      }
+    }
+    return out;
   }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.newsdesk.config.LogLevel;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +26,7 @@ public final class LogCapture implements AutoCloseable {
 
   private LogCapture(Path dataDir) {
     System.setErr(new PrintStream(terminal, true, StandardCharsets.UTF_8));
-    file = LogFile.openUnder(dataDir).orElseThrow(() -> new AssertionError("no log file under " + dataDir));
+    file = LogFile.openUnder(dataDir, LogLevel.WARN).orElseThrow(() -> new AssertionError("no log file under " + dataDir));
   }
 
   /** Starts capturing, with the log file under {@code dataDir}/logs. */

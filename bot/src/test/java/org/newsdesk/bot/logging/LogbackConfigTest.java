@@ -14,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.config.LogLevel;
 import org.newsdesk.config.Secret;
 import org.slf4j.Logger;
 
@@ -124,6 +126,18 @@ class LogbackConfigTest {
     String logged = Files.readString(file);
     assertNoSecret(logged);
     assertThat(logged).contains(" DEBUG ", "command failed\njava.lang.IllegalStateException: POST https://api.telegram.org/bot***/");
+  }
+
+  @Test
+  void should_show_info_events_on_the_terminal_only_when_the_log_level_asks_for_them() throws Exception {
+    LogFile.configure(context, shippedConfig(), Optional.of(data.resolve("logs")), LogLevel.WARN).orElseThrow();
+    context.getLogger("org.newsdesk.bot.telegram.UpdateHandler").info("answer sent");
+    LogFile.configure(context, shippedConfig(), Optional.of(data.resolve("logs")), LogLevel.INFO).orElseThrow();
+    context.getLogger("org.newsdesk.bot.telegram.UpdateHandler").info("answer sent again");
+    context.getLogger("org.newsdesk.bot.telegram.UpdateHandler").debug("details");
+    context.stop();
+
+    assertThat(stderr().lines().toList()).singleElement().asString().endsWith(" INFO  o.n.b.t.UpdateHandler answer sent again");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.QuestionVector;
 
 /** Writes invented answers into an answer log the way the bot would, for review tests. */
 final class LogSeed {
@@ -31,6 +32,8 @@ final class LogSeed {
     long[] replies = {77};
     String mode = "extractive";
     boolean citation = true;
+    String vectorModel;
+    float[] vector;
 
     Entry question(String q) { question = q; return this; }
     Entry answer(String a) { answerText = a; return this; }
@@ -39,6 +42,7 @@ final class LogSeed {
     Entry chat(String type, long id) { chatType = type; chatId = id; return this; }
     Entry unsupported(int n) { unsupported = n; return this; }
     Entry replies(long... ids) { replies = ids; return this; }
+    Entry vector(String model, float... v) { vectorModel = model; vector = v; return this; }
   }
 
   static Entry entry() {
@@ -80,6 +84,15 @@ final class LogSeed {
           ps.setLong(3, e.chatId);
           ps.setLong(4, e.askedAt.toEpochMilli() + 60);
           ps.setLong(5, e.replies[part]);
+          ps.executeUpdate();
+        }
+      }
+      if (e.vector != null) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO question_vectors (answer_id, model, vector) VALUES (?, ?, ?)")) {
+          ps.setLong(1, id);
+          ps.setString(2, e.vectorModel);
+          ps.setBytes(3, QuestionVector.bytes(e.vector));
           ps.executeUpdate();
         }
       }

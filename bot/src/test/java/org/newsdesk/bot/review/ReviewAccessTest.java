@@ -36,6 +36,7 @@ import org.newsdesk.config.Secret;
 class ReviewAccessTest {
   private static final String PASSWORD = "correct horse battery";
   private static final String KEYSTORE_PASSWORD = "keystore-Wombat-9182";
+  private static final QuestionGrouping WORDS = QuestionGrouping.byWords();
   @TempDir Path dir;
   private LogDatabase db;
   private final TestClock clock = new TestClock("2025-03-12T12:00:00Z");
@@ -49,14 +50,14 @@ class ReviewAccessTest {
   void should_refuse_to_start_with_a_password_under_twelve_characters_naming_only_its_length() {
     ReviewConfig config = new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.empty());
 
-    assertThatThrownBy(() -> new ReviewServer(db, config, new Secret("hunter2-abc"), clock))
+    assertThatThrownBy(() -> new ReviewServer(db, config, new Secret("hunter2-abc"), clock, WORDS))
         .isInstanceOf(ConfigException.class)
         .hasMessage("NEWSDESK_REVIEW_PASSWORD is too short (11 characters): the review page needs at least 12 so"
             + " that it cannot be guessed; pick a longer one")
         .message().doesNotContain("hunter2");
-    assertThatThrownBy(() -> new ReviewServer(db, config, new Secret("x"), clock))
+    assertThatThrownBy(() -> new ReviewServer(db, config, new Secret("x"), clock, WORDS))
         .hasMessageStartingWith("NEWSDESK_REVIEW_PASSWORD is too short (1 character):");
-    new ReviewServer(db, config, new Secret("hunter2-abcd"), clock).close();
+    new ReviewServer(db, config, new Secret("hunter2-abcd"), clock, WORDS).close();
   }
 
   @Test
@@ -65,17 +66,17 @@ class ReviewAccessTest {
     ReviewConfig insecure = new ReviewConfig("0.0.0.0", 0, Duration.ofMinutes(30), Optional.empty(), Optional.empty(),
         Optional.empty(), true);
 
-    assertThatThrownBy(() -> new ReviewServer(db, plain, new Secret(PASSWORD), clock).start("0.0.0.0", 0))
+    assertThatThrownBy(() -> new ReviewServer(db, plain, new Secret(PASSWORD), clock, WORDS).start("0.0.0.0", 0))
         .isInstanceOf(ConfigException.class)
         .hasMessage("the review page on 0.0.0.0 would send the moderators' password over plain HTTP: set"
             + " newsdesk.review.keystore (and NEWSDESK_REVIEW_KEYSTORE_PASSWORD) to serve HTTPS, or pass"
             + " --insecure-http if the network is trusted");
-    try (ReviewServer server = new ReviewServer(db, insecure, new Secret(PASSWORD), clock).start("0.0.0.0", 0)) {
+    try (ReviewServer server = new ReviewServer(db, insecure, new Secret(PASSWORD), clock, WORDS).start("0.0.0.0", 0)) {
       assertThat(server.url()).isEqualTo("http://0.0.0.0:" + server.port() + "/");
       assertThat(server.plainHttpNotice()).hasValue("the review page on 0.0.0.0 serves plain HTTP (--insecure-http):"
           + " passwords and session cookies cross the network unencrypted; set newsdesk.review.keystore to serve HTTPS");
     }
-    try (ReviewServer local = new ReviewServer(db, plain, new Secret(PASSWORD), clock).start("localhost", 0)) {
+    try (ReviewServer local = new ReviewServer(db, plain, new Secret(PASSWORD), clock, WORDS).start("localhost", 0)) {
       assertThat(local.plainHttpNotice()).isEmpty();
     }
   }
@@ -86,7 +87,7 @@ class ReviewAccessTest {
     ReviewConfig config = new ReviewConfig("0.0.0.0", 0, Duration.ofMinutes(30), Optional.empty(), Optional.of(keystore),
         Optional.of(new Secret(KEYSTORE_PASSWORD)), false);
 
-    try (ReviewServer server = new ReviewServer(db, config, new Secret(PASSWORD), clock).start("127.0.0.1", 0)) {
+    try (ReviewServer server = new ReviewServer(db, config, new Secret(PASSWORD), clock, WORDS).start("127.0.0.1", 0)) {
       HttpClient https = HttpClient.newBuilder().sslContext(trusting(keystore))
           .followRedirects(HttpClient.Redirect.NEVER).build();
       URI base = URI.create("https://127.0.0.1:" + server.port());
@@ -117,12 +118,12 @@ class ReviewAccessTest {
     ReviewConfig missing = new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.empty(),
         Optional.of(dir.resolve("nowhere.p12")), Optional.of(new Secret(KEYSTORE_PASSWORD)), false);
 
-    assertThatThrownBy(() -> new ReviewServer(db, wrong, new Secret(PASSWORD), clock).start("127.0.0.1", 0))
+    assertThatThrownBy(() -> new ReviewServer(db, wrong, new Secret(PASSWORD), clock, WORDS).start("127.0.0.1", 0))
         .isInstanceOf(ConfigException.class)
         .hasMessage("cannot open the keystore " + keystore + " (newsdesk.review.keystore): wrong"
             + " NEWSDESK_REVIEW_KEYSTORE_PASSWORD, or not a PKCS12 or JKS keystore")
         .message().doesNotContain("not-the-Keystore-pw");
-    assertThatThrownBy(() -> new ReviewServer(db, missing, new Secret(PASSWORD), clock).start("127.0.0.1", 0))
+    assertThatThrownBy(() -> new ReviewServer(db, missing, new Secret(PASSWORD), clock, WORDS).start("127.0.0.1", 0))
         .hasMessage("newsdesk.review.keystore names no file: " + dir.resolve("nowhere.p12"));
   }
 

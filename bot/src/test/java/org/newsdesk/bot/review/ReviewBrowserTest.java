@@ -21,8 +21,10 @@ import org.newsdesk.bot.log.LogDatabase;
 import org.newsdesk.bot.log.TestDatabases;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
+import org.newsdesk.retrieval.embed.BgeSmallEmbeddingModel;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,12 +35,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review page in Debian's headless Chromium, driven by Selenium through the installed
- * chromedriver (nothing is downloaded). Saves the screenshots in {@code docs/}.
+ * chromedriver (nothing is downloaded). Saves its screenshots under {@code target/screenshots/};
+ * with {@code -Dnewsdesk.docs.screenshots=true} it refreshes the README's images in {@code docs/}
+ * instead, so an ordinary test run leaves the checkout as it was.
  */
 class ReviewBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String PASSWORD = "tram-review-2025";
+  /** The system property that asks for the screenshots in docs/. */
+  private static final String REFRESH_DOCS = "newsdesk.docs.screenshots";
   @TempDir Path dir;
   private LogDatabase db;
   private ReviewServer server;
@@ -53,7 +59,7 @@ class ReviewBrowserTest {
     db = TestDatabases.SQLITE.create(dir.resolve("log"));
     TestClock clock = new TestClock("2025-03-12T16:30:00Z");
     server = new ReviewServer(db, new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.empty()),
-        new Secret(PASSWORD), clock).start("127.0.0.1", 0);
+        new Secret(PASSWORD), clock, QuestionGrouping.byMeaning(BgeSmallEmbeddingModel.NAME)).start("127.0.0.1", 0);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     ChromeOptions options = new ChromeOptions();
@@ -74,7 +80,8 @@ class ReviewBrowserTest {
   void should_let_a_moderator_find_flag_and_export_a_disliked_answer() throws Exception {
     LogSeed seed = new LogSeed(db);
     seed.vote(seed.insert(LogSeed.entry().question("When does the new tram line open?").at("2025-03-12T08:10:00Z")), 1, 1);
-    seed.insert(LogSeed.entry().question("Who owns the football stadium?").notFound().at("2025-03-12T09:02:00Z"));
+    seed.insert(LogSeed.entry().question("Who owns the football stadium?").notFound()
+        .vector(BgeSmallEmbeddingModel.NAME, Bge.vector("Who owns the football stadium?")).at("2025-03-12T09:02:00Z"));
     seed.insert(LogSeed.entry().question("How much will tickets cost on the tram?").unsupported(1)
         .chat("group", -1001).at("2025-03-12T10:45:00Z"));
     long disliked = seed.insert(LogSeed.entry().question("Did the council vote against the tram budget?")
@@ -83,7 +90,8 @@ class ReviewBrowserTest {
         .unsupported(1).at("2025-03-12T11:20:00Z"));
     seed.vote(disliked, 7, -1);
     seed.vote(disliked, 8, -1);
-    seed.insert(LogSeed.entry().question("<script>alert('hi')</script> is the bridge closed?").notFound()
+    String script = "<script>alert('hi')</script> is the bridge closed?";
+    seed.insert(LogSeed.entry().question(script).notFound().vector(BgeSmallEmbeddingModel.NAME, Bge.vector(script))
         .at("2025-03-12T12:05:00Z"));
     seed.insert(LogSeed.entry().question("What did the mayor say about parking fees?").at("2025-03-12T14:40:00Z"));
     String base = "http://127.0.0.1:" + server.port();
@@ -138,6 +146,34 @@ class ReviewBrowserTest {
             + "extractive,1,42,0,2,true,false,false");
   }
 
+  @Test
+  void should_show_three_phrasings_of_one_need_as_one_row_of_the_insights() throws Exception {
+    LogSeed seed = new LogSeed(db);
+    seed.insert(LogSeed.entry().at("2025-03-10T08:00:00Z"));
+    int minute = 0;
+    for (String q : List.of("When will trams start running?", "tram opening date?", "Who owns the football stadium?",
+        "When will trams start running?", "when does the tram open", "how much did the library cost",
+        "Is the bridge still closed?", "Who is the owner of the stadium?", "tram opening date?")) {
+      seed.insert(LogSeed.entry().question(q).notFound().vector(BgeSmallEmbeddingModel.NAME, Bge.vector(q))
+          .at("2025-03-11T09:%02d:00Z".formatted(minute++)));
+    }
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+    signIn("Ana", PASSWORD);
+
+    clickThrough(By.linkText("Insights"));
+
+    assertThat(browser.findElement(By.id("grouping")).getText())
+        .isEqualTo("Questions that ask for the same thing in other words are one row.");
+    assertThat(browser.findElements(By.cssSelector("#unanswered tbody tr"))).extracting(WebElement::getText)
+        .containsExactly(
+            "tram opening date?\nWhen will trams start running?\nwhen does the tram open\n5",
+            "Who is the owner of the stadium?\nWho owns the football stadium?\n2",
+            "Is the bridge still closed? 1",
+            "how much did the library cost 1");
+    browser.manage().window().setSize(new Dimension(1280, 1400)); // the whole page in the picture
+    save("review-insights.png");
+  }
+
   private void signIn(String name, String password) {
     browser.findElement(By.id("name")).clear();
     browser.findElement(By.id("name")).sendKeys(name);
@@ -146,11 +182,13 @@ class ReviewBrowserTest {
   }
 
   private void save(String name) throws Exception {
-    Path docs = Path.of("..").toAbsolutePath().normalize().resolve("docs");
-    assertThat(docs.getParent().resolve("bot/pom.xml")).as("tests run from the bot module").exists();
-    Files.createDirectories(docs);
+    Path module = Path.of("").toAbsolutePath();
+    assertThat(module.resolve("pom.xml")).as("tests run from the bot module").exists();
+    Path folder = Boolean.getBoolean(REFRESH_DOCS) ? module.getParent().resolve("docs")
+        : module.resolve("target").resolve("screenshots");
+    Files.createDirectories(folder);
     File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Clicks something that loads a new page and waits until the old page is gone. */

@@ -28,7 +28,8 @@ class ReviewIncidentTest {
   void should_name_the_incident_as_eight_hex_digits_when_the_answer_log_fails() throws Exception {
     LogDatabase db = TestDatabases.SQLITE.create(dir);
     ReviewConfig config = new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.of(new Secret(PASSWORD)));
-    try (ReviewServer server = new ReviewServer(db, config, new Secret(PASSWORD), new TestClock("2025-03-12T12:00:00Z"))
+    try (ReviewServer server = new ReviewServer(db, config, new Secret(PASSWORD), new TestClock("2025-03-12T12:00:00Z"),
+        QuestionGrouping.byWords())
         .start("127.0.0.1", 0)) {
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
       HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/login"))

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +28,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.Main;
+import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.LogDatabase;
+import org.newsdesk.bot.log.LogWrites;
+import org.newsdesk.bot.log.Question;
 import org.newsdesk.bot.log.TestDatabases;
+import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.ReviewConfig;
 import org.newsdesk.config.Secret;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.embed.BgeSmallEmbeddingModel;
 import org.slf4j.LoggerFactory;
 
 /** The review page over plain HTTP: sign-in, sessions, CSRF, escaping, the needs-a-look view, errors. */
@@ -49,8 +56,14 @@ class ReviewServerTest {
     db = TestDatabases.SQLITE.create(dir);
     seed = new LogSeed(db);
     clock = new TestClock("2025-03-12T12:00:00Z");
+    serve(QuestionGrouping.byMeaning(BgeSmallEmbeddingModel.NAME));
+  }
+
+  /** (Re)starts the page over the test's log, grouping unanswered questions as {@code grouping} says. */
+  private void serve(QuestionGrouping grouping) {
+    if (server != null) server.close();
     ReviewConfig config = new ReviewConfig("127.0.0.1", 0, Duration.ofMinutes(30), Optional.of(new Secret(PASSWORD)));
-    server = new ReviewServer(db, config, new Secret(PASSWORD), clock).start("127.0.0.1", 0);
+    server = new ReviewServer(db, config, new Secret(PASSWORD), clock, grouping).start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -184,9 +197,74 @@ class ReviewServerTest {
     String page = get("/insights", cookie).body();
 
     assertThat(page).contains("<b id=\"total\">3</b>questions")
-        .contains("<tr><td>who owns the stadium</td><td>Who owns the stadium?</td><td class=\"num\">2</td></tr>")
+        .contains("<tr><td class=\"q\">who OWNS the stadium</td><td class=\"q\"></td><td class=\"num\">2</td></tr>")
         .contains("<title>2025-03-12: 2 questions, 1 answered, 1 not found</title>")
-        .contains("2025-02-11 – 2025-03-12");
+        .contains("2025-02-11 – 2025-03-12")
+        .contains("<p class=\"muted note\" id=\"by-words\">2 of these questions have no vector of bge-small-en-v1.5-q"
+            + " (logged before the log kept vectors, or while dense retrieval was off) and are grouped by their"
+            + " exact words.</p>")
+        .doesNotContain("id=\"capped\"");
+  }
+
+  @Test
+  void should_show_three_phrasings_of_one_need_as_one_row_when_the_bot_logged_their_meaning() throws Exception {
+    AtomicLong update = new AtomicLong(100);
+    try (AnswerLog log = new AnswerLog(db, "serve-1", clock::millis, Optional.of(Bge.model()))) {
+      for (String question : List.of("When will trams start running?", "tram opening date?", "how much did the library cost",
+          "When will trams start running?", "when does the tram open")) {
+        long id = log.receive(List.of(new Question(update.incrementAndGet(), 7, 7, "private", 1, question,
+            clock.millis() - 3_600_000))).get(0).getAsLong();
+        LogWrites.deliver(log, id, new Answer(false, Answer.NOT_FOUND, AnswerMode.EXTRACTIVE, List.of(), List.of(),
+            List.of(), Optional.empty(), question), Answer.NOT_FOUND, (int) id);
+      }
+    }
+    String cookie = signIn();
+
+    String page = get("/insights", cookie).body();
+
+    assertThat(page).contains("<p class=\"muted note\" id=\"grouping\">Questions that ask for the same thing in other"
+        + " words are one row.</p>").doesNotContain("id=\"by-words\"");
+    assertThat(unansweredRows(page)).containsExactly(
+        "<tr><td class=\"q\">When will trams start running?</td><td class=\"q\"><div>tram opening date?</div>"
+            + "<div>when does the tram open</div></td><td class=\"num\">4</td></tr>",
+        "<tr><td class=\"q\">how much did the library cost</td><td class=\"q\"></td><td class=\"num\">1</td></tr>");
+  }
+
+  @Test
+  void should_say_in_one_line_that_questions_are_grouped_by_their_words_when_dense_retrieval_is_off()
+      throws Exception {
+    serve(QuestionGrouping.byWords());
+    seed.insert(LogSeed.entry().question("When will trams start running?").notFound().vector(BgeSmallEmbeddingModel.NAME,
+        1, 0).at("2025-03-12T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("tram opening date?").notFound().vector(BgeSmallEmbeddingModel.NAME, 1, 0)
+        .at("2025-03-12T09:00:00Z"));
+    String cookie = signIn();
+
+    String page = get("/insights", cookie).body();
+
+    assertThat(page).contains("<p class=\"muted note\" id=\"grouping\">Dense retrieval is off"
+        + " (newsdesk.retrieval.dense=false), so questions are grouped by their exact words.</p>");
+    assertThat(unansweredRows(page)).containsExactly(
+        "<tr><td class=\"q\">When will trams start running?</td><td class=\"q\"></td><td class=\"num\">1</td></tr>",
+        "<tr><td class=\"q\">tram opening date?</td><td class=\"q\"></td><td class=\"num\">1</td></tr>");
+  }
+
+  @Test
+  void should_say_how_many_of_the_questions_not_found_were_grouped_when_the_range_holds_more_than_a_view_groups()
+      throws Exception {
+    serve(new QuestionGrouping(Optional.of(BgeSmallEmbeddingModel.NAME), 2));
+    for (String at : List.of("2025-03-10T08:00:00Z", "2025-03-11T08:00:00Z", "2025-03-12T08:00:00Z")) {
+      seed.insert(LogSeed.entry().question("Is there a strike?").notFound().vector(BgeSmallEmbeddingModel.NAME, 1, 0)
+          .at(at));
+    }
+    String cookie = signIn();
+
+    String page = get("/insights", cookie).body();
+
+    assertThat(page).contains("<p class=\"muted note\" id=\"capped\">Only the 2 newest of the 3 questions not found are"
+        + " grouped here; choose fewer days to see the rest.</p>");
+    assertThat(unansweredRows(page)).containsExactly(
+        "<tr><td class=\"q\">Is there a strike?</td><td class=\"q\"></td><td class=\"num\">2</td></tr>");
   }
 
   @Test
@@ -286,10 +364,21 @@ class ReviewServerTest {
 
     int code = cl.execute("review", "--data", dir.toString(), "--port", "0");
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
         "newsdesk: set NEWSDESK_REVIEW_PASSWORD to the moderators' password before starting the review page"
             + System.lineSeparator());
+  }
+
+  /** The rows of the insights page's table of unanswered questions, in order. */
+  private static List<String> unansweredRows(String page) {
+    Matcher table = Pattern.compile("<table id=\"unanswered\">.*?<tbody>\\s*(.*?)\\s*</tbody>", Pattern.DOTALL)
+        .matcher(page);
+    assertThat(table.find()).as("the insights page has its table of unanswered questions").isTrue();
+    Matcher row = Pattern.compile("<tr>.*?</tr>", Pattern.DOTALL).matcher(table.group(1));
+    List<String> rows = new ArrayList<>();
+    while (row.find()) rows.add(row.group());
+    return rows;
   }
 
   /** Ids of the answers a queue page lists, in order. */

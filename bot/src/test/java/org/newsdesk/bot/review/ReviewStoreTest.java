@@ -225,7 +225,8 @@ class ReviewStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
-  void should_count_per_day_and_group_unanswered_questions_when_reporting_insights(TestDatabases kind) {
+  void should_count_per_day_and_group_unanswered_questions_by_their_words_when_dense_retrieval_is_off(
+      TestDatabases kind) {
     LogDatabase db = kind.create(dir);
     LogSeed seed = new LogSeed(db);
     seed.vote(seed.insert(LogSeed.entry().at("2025-03-10T10:00:00Z")), 1, 1);
@@ -234,15 +235,66 @@ class ReviewStoreTest {
     seed.vote(seed.insert(LogSeed.entry().question("Is there a strike?").notFound().at("2025-03-11T12:00:00Z")), 2, -1);
     seed.insert(LogSeed.entry().notFound().at("2025-02-01T12:00:00Z")); // outside the range
 
-    InsightsReport r = new Moderation(db, CLOCK::millis).insights(LocalDate.parse("2025-03-09"), LocalDate.parse("2025-03-11"), 10);
+    InsightsReport r = new Moderation(db, CLOCK::millis, QuestionGrouping.byWords())
+        .insights(LocalDate.parse("2025-03-09"), LocalDate.parse("2025-03-11"), 10);
 
     assertThat(r.days()).extracting(d -> d.date() + " " + d.questions() + "/" + d.answered() + "/" + d.notFound()
         + " +" + d.thumbsUp() + " -" + d.thumbsDown())
         .containsExactly("2025-03-09 0/0/0 +0 -0", "2025-03-10 2/1/1 +1 -0", "2025-03-11 2/0/2 +0 -1");
     assertThat(r.questions()).isEqualTo(4);
     assertThat(r.unanswered()).containsExactly(
-        new InsightsReport.Unanswered("who owns the stadium", "Who owns the stadium?", 2),
-        new InsightsReport.Unanswered("is there a strike", "Is there a strike?", 1));
+        new InsightsReport.Unanswered("who owns the STADIUM", 2, List.of()),
+        new InsightsReport.Unanswered("Is there a strike?", 1, List.of()));
+    assertThat(r.grouping()).isEqualTo(new InsightsReport.Grouping("", 3, false, 0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_group_unanswered_questions_by_the_stored_vectors_of_the_model_and_the_rest_by_their_words(
+      TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    seed.insert(LogSeed.entry().question("when does the tram open").notFound().vector("m", 1, 0, 0)
+        .at("2025-03-10T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("tram opening date?").notFound().vector("m", 0.9f, 0.1f, 0)
+        .at("2025-03-10T09:00:00Z"));
+    seed.insert(LogSeed.entry().question("When will trams start running?").notFound().vector("m", 2, 0.3f, 0)
+        .at("2025-03-11T09:00:00Z"));
+    seed.insert(LogSeed.entry().question("When does the tram open?").notFound().at("2025-03-11T10:00:00Z"));
+    seed.insert(LogSeed.entry().question("how much did the library cost").notFound().vector("m", 0, 1, 0)
+        .at("2025-03-11T11:00:00Z"));
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().vector("other-model", 1, 0, 0)
+        .at("2025-03-11T12:00:00Z"));
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().at("2025-03-11T13:00:00Z"));
+    seed.insert(LogSeed.entry().question("tram opening date").at("2025-03-11T14:00:00Z")); // answered
+
+    InsightsReport r = new Moderation(db, CLOCK::millis, QuestionGrouping.byMeaning("m"))
+        .insights(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-11"), 10);
+
+    // The newest wording of a question stands for it; its vector may come from an older asking.
+    assertThat(r.unanswered()).containsExactly(
+        new InsightsReport.Unanswered("When does the tram open?", 4,
+            List.of("tram opening date?", "When will trams start running?")),
+        new InsightsReport.Unanswered("Who owns the stadium?", 2, List.of()),
+        new InsightsReport.Unanswered("how much did the library cost", 1, List.of()));
+    assertThat(r.grouping()).as("the stadium has no vector of m").isEqualTo(new InsightsReport.Grouping("m", 7, false, 2));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void should_group_only_the_newest_questions_of_the_range_and_say_so_when_it_holds_more(TestDatabases kind) {
+    LogDatabase db = kind.create(dir);
+    LogSeed seed = new LogSeed(db);
+    seed.insert(LogSeed.entry().question("Who owns the stadium?").notFound().at("2025-03-10T08:00:00Z"));
+    seed.insert(LogSeed.entry().question("Is there a strike?").notFound().at("2025-03-10T09:00:00Z"));
+    seed.insert(LogSeed.entry().question("Is there a strike?").notFound().at("2025-03-10T10:00:00Z"));
+
+    InsightsReport r = new Moderation(db, CLOCK::millis, new QuestionGrouping(Optional.of("m"), 2))
+        .insights(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-10"), 10);
+
+    assertThat(r.unanswered()).containsExactly(new InsightsReport.Unanswered("Is there a strike?", 2, List.of()));
+    assertThat(r.notFound()).isEqualTo(3);
+    assertThat(r.grouping()).isEqualTo(new InsightsReport.Grouping("m", 2, true, 2));
   }
 
   private static QueueFilter f(String query) {

@@ -111,6 +111,9 @@ public final class ArticleIndexer {
       StoredManifests stored = writer.manifests();
       IndexSignature built = writer.signature();
       Map<String, FileManifest> previous = stored.manifests();
+      if (!previous.isEmpty() && previous.keySet().stream().noneMatch(path -> Files.exists(articlesDir.resolve(path)))) {
+        progress.replacing(CorpusStats.of(previous.values(), Instant.now()).articles());
+      }
       List<String> notices = new ArrayList<>();
       if (stored.otherFormat().isPresent()) {
         int format = stored.otherFormat().getAsInt();

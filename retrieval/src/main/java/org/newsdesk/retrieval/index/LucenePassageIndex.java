@@ -45,7 +45,8 @@ public final class LucenePassageIndex implements PassageIndex {
   public static final double RAM_BUFFER_MB = 64;
 
   private final Path indexDir;
-  private final Directory directory;
+  /** Opened once the folder exists: opening a Lucene directory creates its folder, and reading must not. */
+  private Directory directory;
   private final double ramBufferMb;
   private final Analyzer analyzer = new NewsAnalyzer();
   private final PassageQuery queries;
@@ -61,7 +62,6 @@ public final class LucenePassageIndex implements PassageIndex {
   public LucenePassageIndex(Path indexDir, RetrievalConfig config, double ramBufferMb) throws IOException {
     if (ramBufferMb < 1) throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     this.indexDir = indexDir;
-    this.directory = FSDirectory.open(indexDir);
     this.ramBufferMb = ramBufferMb;
     this.queries = new PassageQuery(config.titleBoost(), config.phraseBoost(), PassageQuery.DEFAULT_SLOP);
     this.similarity = new BM25Similarity(config.k1(), config.b());
@@ -98,7 +98,7 @@ public final class LucenePassageIndex implements PassageIndex {
       return;
     }
     synchronized (this) {
-      if (manager == null && Files.isDirectory(indexDir) && DirectoryReader.indexExists(directory)) {
+      if (manager == null && Files.isDirectory(indexDir) && DirectoryReader.indexExists(directory())) {
         manager = new SearcherManager(directory, new SearcherFactory() {
           @Override
           public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -110,6 +110,11 @@ public final class LucenePassageIndex implements PassageIndex {
         log.atInfo().addKeyValue("index", indexDir).log("index opened");
       }
     }
+  }
+
+  private Directory directory() throws IOException {
+    if (directory == null) directory = FSDirectory.open(indexDir);
+    return directory;
   }
 
   private void refreshQuietly() {
@@ -201,8 +206,8 @@ public final class LucenePassageIndex implements PassageIndex {
       refresher.shutdownNow();
       if (manager != null) manager.close();
       manager = null;
+      if (directory != null) directory.close();
     }
-    directory.close();
   }
 
   @Override

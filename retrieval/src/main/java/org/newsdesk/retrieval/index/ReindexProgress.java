@@ -14,6 +14,12 @@ public interface ReindexProgress {
   default void note(String line) {}
 
   /**
+   * Told before anything is read or written when none of the files the index holds is in the folder
+   * being indexed: the run replaces the index's {@code articles} articles with the folder's.
+   */
+  default void replacing(int articles) {}
+
+  /**
    * The files to write are known: {@code files} files holding {@code articles} articles of
    * {@code chars} characters of text (what the time left is best judged by: articles differ in length).
    */
