@@ -45,7 +45,7 @@ class ModelAnswerTest {
         base.memoryTurns(), base.memoryIdle());
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "test-model", timeout, 0.0, Optional.empty());
     return new DefaultAnswerer(Fixtures.fixedSearcher(passages), 5, config,
-        ChatModels.forMode(AnswerMode.OPENAI, llm), Clock.systemUTC());
+        ChatModels.forMode(AnswerMode.OPENAI, llm), Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());
   }
 
   private DefaultAnswerer answerer() {

@@ -41,7 +41,7 @@ class OllamaAnswerTest {
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "llama3.1:8b", Duration.ofSeconds(5), 0.0,
         Optional.empty());
     return new DefaultAnswerer(Fixtures.fixedSearcher(Fixtures.ALL), 5, config,
-        ChatModels.forMode(AnswerMode.OLLAMA, llm), Clock.systemUTC());
+        ChatModels.forMode(AnswerMode.OLLAMA, llm), Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());
   }
 
   @Test
