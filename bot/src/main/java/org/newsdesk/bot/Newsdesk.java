@@ -211,9 +211,10 @@ public final class Newsdesk implements AutoCloseable {
 
   /** Deletes the index folder this run created when it holds no commit; anything else stays as it is. */
   private void removeUncommitted(Path folder) {
+    if (!Files.isDirectory(folder)) return; // a server-side index leaves no folder here
     try {
       index().refresh();
-      if (index().hasIndex() || !Files.isDirectory(folder)) return;
+      if (index().hasIndex()) return;
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
       }
