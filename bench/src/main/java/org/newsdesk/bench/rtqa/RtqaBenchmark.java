@@ -1,0 +1,186 @@
+package org.newsdesk.bench.rtqa;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.newsdesk.bot.Newsdesk;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Answerer;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.ReindexProgress;
+import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.search.PassageSearcher;
+import org.newsdesk.retrieval.search.ScoredPassage;
+
+/**
+ * Newsdesk measured on RealTimeQA 2024 in one configuration (a {@link Variant}), assembled by the
+ * composition root exactly as the commands assemble it: a build into a fresh index, an unchanged
+ * reindex, answer recall and latency of the searcher, and what the answerer says to every question.
+ * Scored as {@code eval/rtqa-2024/README.md} says ({@link RtqaQuestion#answeredBy}).
+ */
+public final class RtqaBenchmark {
+  /** Recall is counted at these ranks; the searcher is asked for the last. */
+  static final int[] KS = {1, 5, 10};
+  private static final int SEARCH_WARM_UP = 50;
+  private static final int ASK_WARM_UP = 20;
+
+  private final WorkFolder work;
+  private final Path corpus;
+  private final Set<String> files;
+
+  private RtqaBenchmark(WorkFolder work, Path corpus, Set<String> files) {
+    this.work = work;
+    this.corpus = corpus;
+    this.files = Set.copyOf(files);
+  }
+
+  /**
+   * The benchmark of the article files {@code files} of {@code articles} (all of them when empty),
+   * with its indexes kept under {@code work}.
+   */
+  public static RtqaBenchmark in(Path work, Path articles, List<String> files) throws IOException {
+    WorkFolder folder = new WorkFolder(work);
+    Path corpus = files.isEmpty() ? articles : folder.subset(articles, files);
+    return new RtqaBenchmark(folder, corpus, WorkFolder.articleFiles(corpus));
+  }
+
+  public Path work() {
+    return work.root();
+  }
+
+  /** The folder indexed: the articles, or links to the chosen files of them. */
+  public Path corpus() {
+    return corpus;
+  }
+
+  /** The article files indexed, relative to {@link #corpus}. */
+  public Set<String> files() {
+    return new TreeSet<>(files);
+  }
+
+  /** The data folder {@code v} must be configured with. */
+  public Path data(Variant v) {
+    return work.data(v);
+  }
+
+  /**
+   * Measures each variant, configured as given (with its {@link #data} folder and the
+   * {@link #corpus}), in order, and returns the tables. {@code model} is the embedding model of
+   * every variant with dense retrieval on, loaded once for the run; {@code progress} gets a line per step.
+   */
+  public String run(EmbeddingModel model, Map<Variant, NewsdeskConfig> configs, List<RtqaQuestion> questions,
+                    PrintWriter progress) throws IOException {
+    if (questions.isEmpty()) throw new IllegalArgumentException("no questions");
+    List<VariantResult> results = new ArrayList<>();
+    for (Map.Entry<Variant, NewsdeskConfig> e : configs.entrySet()) {
+      results.add(measure(e.getKey(), e.getValue(), model, List.copyOf(questions), progress));
+    }
+    return "Indexing: a fresh index for each variant; embedded = passage texts the model embedded, reused = those whose\n"
+        + "vector a build kept in the work folder lent; embedded/s over the whole build's wall time; peak RSS: this JVM's\n"
+        + "during the variant\n\n" + RtqaTables.indexing(results)
+        + "\nRetrieval: answer recall of the first 1/5/10 passages of search; latency of one search for 10 passages,\n"
+        + "one thread, the question's embedding included\n\n" + RtqaTables.retrieval(results)
+        + "\nAnswers: each question in a conversation of its own; answered = not \"" + Answer.NOT_FOUND + "\";\n"
+        + "gold = the answer occurs in the answer text, quoted = in a cited quote; wrong = answered without gold\n\n"
+        + RtqaTables.answers(results) + "\nVariants:\n" + RtqaTables.variants(results);
+  }
+
+  private VariantResult measure(Variant v, NewsdeskConfig config, EmbeddingModel model, List<RtqaQuestion> questions,
+                                PrintWriter progress) throws IOException {
+    boolean peakReset = PeakRss.reset();
+    work.prepare(v);
+    CountingEmbeddingModel counting = new CountingEmbeddingModel(model);
+    try (Newsdesk app = Newsdesk.of(config, counting)) {
+      Optional<EmbeddingModel> dense = app.embeddingModel();
+      say(progress, v, "building a fresh index in " + config.data() + (dense.isPresent() ? ", embedding with " + model.modelName()
+          : ", words only"));
+      ReindexReport report;
+      double indexSeconds;
+      int reused;
+      List<String> lenders;
+      try (WorkFolder.KeptVectors kept = dense.isPresent() ? work.keptVectors(v, model.modelName())
+          : new WorkFolder.KeptVectors()) {
+        if (!kept.names().isEmpty()) say(progress, v, "vectors kept in " + String.join(", ", kept.names()) + " are reused");
+        // The composition root's own indexer (Newsdesk#indexer), with the kept builds as extra sources of vectors.
+        ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
+            Runtime.getRuntime().availableProcessors(), kept.sources());
+        long t0 = System.nanoTime();
+        report = indexer.reindex(corpus, ReindexProgress.lines(line -> say(progress, v, line)));
+        indexSeconds = seconds(t0);
+        reused = kept.lent();
+        lenders = kept.names();
+      }
+      int embedded = counting.texts();
+      app.index().refresh();
+      work.finish(v, files);
+      say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded, %,d reused",
+          report.countsLine(), report.articles(), report.passages(), indexSeconds, embedded, reused));
+
+      long t1 = System.nanoTime();
+      app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
+      double unchangedSeconds = seconds(t1);
+      app.index().refresh();
+
+      say(progress, v, "searching " + questions.size() + " questions");
+      PassageSearcher searcher = app.searcher();
+      int limit = KS[KS.length - 1];
+      for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit);
+      int[] hits = new int[KS.length];
+      double[] queryMs = new double[questions.size()];
+      for (int i = 0; i < questions.size(); i++) {
+        RtqaQuestion q = questions.get(i);
+        long t = System.nanoTime();
+        List<ScoredPassage> top = searcher.search(q.text(), limit);
+        queryMs[i] = (System.nanoTime() - t) / 1e6;
+        for (int k = 0; k < KS.length; k++) {
+          if (top.stream().limit(KS[k]).anyMatch(p -> q.answeredBy(p.passage().text()))) hits[k]++;
+        }
+      }
+      double[] recall = new double[KS.length];
+      for (int k = 0; k < KS.length; k++) recall[k] = (double) hits[k] / questions.size();
+
+      say(progress, v, "asking " + questions.size() + " questions");
+      Answerer answerer = app.answerer();
+      for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
+        answerer.answer("rtqa-warm-up-" + i, questions.get(i).text());
+      }
+      int answered = 0, gold = 0, quoted = 0;
+      double[] askMs = new double[questions.size()];
+      for (int i = 0; i < questions.size(); i++) {
+        RtqaQuestion q = questions.get(i);
+        long t = System.nanoTime();
+        Answer a = answerer.answer("rtqa-" + i, q.text()); // a conversation of its own: no question follows another
+        askMs[i] = (System.nanoTime() - t) / 1e6;
+        if (!a.answered()) continue;
+        answered++;
+        if (q.answeredBy(a.text())) gold++;
+        if (a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()))) quoted++;
+      }
+      OptionalLong peak = PeakRss.kib();
+      return new VariantResult(v, report.articles(), report.passages(), report.count(ReindexReport.Bucket.REJECTED),
+          indexSeconds, embedded, reused, lenders, unchangedSeconds, questions.size(), recall,
+          Percentiles.p50p99(queryMs), answered, gold, quoted, Percentiles.p50p99(askMs), peak, !peakReset);
+    }
+  }
+
+  private static void say(PrintWriter progress, Variant v, String line) {
+    progress.println(v.name() + ": " + line);
+    progress.flush();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
