@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
@@ -117,7 +119,8 @@ public final class RtqaBenchmark {
         ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
             Runtime.getRuntime().availableProcessors(), kept.sources());
         long t0 = System.nanoTime();
-        report = indexer.reindex(corpus, ReindexProgress.lines(line -> say(progress, v, line)));
+        report = indexer.reindex(corpus, new EmbeddingTicks(ReindexProgress.lines(line -> say(progress, v, line)),
+            line -> say(progress, v, line)));
         indexSeconds = seconds(t0);
         reused = kept.lent();
         lenders = kept.names();
@@ -172,6 +175,43 @@ public final class RtqaBenchmark {
       return new VariantResult(v, report.articles(), report.passages(), report.count(ReindexReport.Bucket.REJECTED),
           indexSeconds, embedded, reused, lenders, unchangedSeconds, questions.size(), recall,
           Percentiles.p50p99(queryMs), answered, gold, quoted, Percentiles.p50p99(askMs), peak, !peakReset);
+    }
+  }
+
+  /** The indexer's progress lines, and one every {@link #STEP} passages embedded with the rate so far: a long build shows it moves. */
+  private static final class EmbeddingTicks implements ReindexProgress {
+    private static final int STEP = 2_000;
+    private final ReindexProgress lines;
+    private final Consumer<String> out;
+    private final AtomicInteger embedded = new AtomicInteger();
+    private final long started = System.nanoTime();
+
+    EmbeddingTicks(ReindexProgress lines, Consumer<String> out) {
+      this.lines = lines;
+      this.out = out;
+    }
+
+    @Override
+    public void note(String line) {
+      lines.note(line);
+    }
+
+    @Override
+    public void writing(int files, int articles, long chars) {
+      lines.writing(files, articles, chars);
+    }
+
+    @Override
+    public void fileWritten() {
+      lines.fileWritten();
+    }
+
+    @Override
+    public void embedded(int passages) {
+      int after = embedded.addAndGet(passages);
+      if (after / STEP > (after - passages) / STEP) {
+        out.accept(String.format(Locale.ROOT, "embedded %,d passages, %.1f/s", after, after / seconds(started)));
+      }
     }
   }
 
