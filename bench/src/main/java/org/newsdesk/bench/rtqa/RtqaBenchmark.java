@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +26,10 @@ import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
- * Newsdesk measured on RealTimeQA 2024 in one configuration (a {@link Variant}), assembled by the
- * composition root exactly as the commands assemble it: a build into a fresh index, an unchanged
- * reindex, answer recall and latency of the searcher, and what the answerer says to every question.
+ * Newsdesk measured on RealTimeQA 2024 in several configurations ({@link Variant}s), each assembled
+ * by the composition root exactly as the commands assemble it: a build into a fresh index, an
+ * unchanged reindex, answer recall and latency of the searcher, and what the answerer says to every
+ * question.
  * Scored as {@code eval/rtqa-2024/README.md} says ({@link RtqaQuestion#answeredBy}).
  */
 public final class RtqaBenchmark {
@@ -105,77 +105,97 @@ public final class RtqaBenchmark {
     work.prepare(v);
     CountingEmbeddingModel counting = new CountingEmbeddingModel(model);
     try (Newsdesk app = Newsdesk.of(config, counting)) {
-      Optional<EmbeddingModel> dense = app.embeddingModel();
-      say(progress, v, "building a fresh index in " + config.data() + (dense.isPresent() ? ", embedding with " + model.modelName()
-          : ", words only"));
-      ReindexReport report;
-      double indexSeconds;
-      int reused;
-      List<String> lenders;
-      try (WorkFolder.KeptVectors kept = dense.isPresent() ? work.keptVectors(v, model.modelName())
-          : new WorkFolder.KeptVectors()) {
-        if (!kept.names().isEmpty()) say(progress, v, "vectors kept in " + String.join(", ", kept.names()) + " are reused");
-        // The composition root's own indexer (Newsdesk#indexer), with the kept builds as extra sources of vectors.
-        ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
-            Runtime.getRuntime().availableProcessors(), kept.sources());
-        long t0 = System.nanoTime();
-        report = indexer.reindex(corpus, new EmbeddingTicks(ReindexProgress.lines(line -> say(progress, v, line)),
-            line -> say(progress, v, line)));
-        indexSeconds = seconds(t0);
-        reused = kept.lent();
-        lenders = kept.names();
-      }
-      int embedded = counting.texts();
-      app.index().refresh();
-      work.finish(v, files);
-      say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded, %,d reused",
-          report.countsLine(), report.articles(), report.passages(), indexSeconds, embedded, reused));
-
-      long t1 = System.nanoTime();
+      Built built = build(v, app, counting, progress);
+      long t0 = System.nanoTime();
       app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
-      double unchangedSeconds = seconds(t1);
+      double unchangedSeconds = seconds(t0);
       app.index().refresh();
 
       say(progress, v, "searching " + questions.size() + " questions");
-      PassageSearcher searcher = app.searcher();
-      int limit = KS[KS.length - 1];
-      for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit);
-      int[] hits = new int[KS.length];
-      double[] queryMs = new double[questions.size()];
-      for (int i = 0; i < questions.size(); i++) {
-        RtqaQuestion q = questions.get(i);
-        long t = System.nanoTime();
-        List<ScoredPassage> top = searcher.search(q.text(), limit);
-        queryMs[i] = (System.nanoTime() - t) / 1e6;
-        for (int k = 0; k < KS.length; k++) {
-          if (top.stream().limit(KS[k]).anyMatch(p -> q.answeredBy(p.passage().text()))) hits[k]++;
-        }
-      }
-      double[] recall = new double[KS.length];
-      for (int k = 0; k < KS.length; k++) recall[k] = (double) hits[k] / questions.size();
-
+      Searched searched = search(app.searcher(), questions);
       say(progress, v, "asking " + questions.size() + " questions");
-      Answerer answerer = app.answerer();
-      for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
-        answerer.answer("rtqa-warm-up-" + i, questions.get(i).text());
-      }
-      int answered = 0, gold = 0, quoted = 0;
-      double[] askMs = new double[questions.size()];
-      for (int i = 0; i < questions.size(); i++) {
-        RtqaQuestion q = questions.get(i);
-        long t = System.nanoTime();
-        Answer a = answerer.answer("rtqa-" + i, q.text()); // a conversation of its own: no question follows another
-        askMs[i] = (System.nanoTime() - t) / 1e6;
-        if (!a.answered()) continue;
-        answered++;
-        if (q.answeredBy(a.text())) gold++;
-        if (a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()))) quoted++;
-      }
-      OptionalLong peak = PeakRss.kib();
-      return new VariantResult(v, report.articles(), report.passages(), report.count(ReindexReport.Bucket.REJECTED),
-          indexSeconds, embedded, reused, lenders, unchangedSeconds, questions.size(), recall,
-          Percentiles.p50p99(queryMs), answered, gold, quoted, Percentiles.p50p99(askMs), peak, !peakReset);
+      Asked asked = ask(app.answerer(), questions);
+      return new VariantResult(v, built.report().articles(), built.report().passages(), built.seconds(),
+          built.embedded(), built.reused(), unchangedSeconds, questions.size(), searched.recall(), searched.ms(),
+          asked.answered(), asked.gold(), asked.quoted(), asked.ms(), PeakRss.kib(), !peakReset);
     }
+  }
+
+  private record Built(ReindexReport report, double seconds, int embedded, int reused) {}
+
+  private record Searched(double[] recall, double[] ms) {}
+
+  private record Asked(int answered, int gold, int quoted, double[] ms) {}
+
+  /**
+   * Builds {@code v}'s fresh index with the composition root's own indexer (as Newsdesk#indexer makes
+   * it) given the kept builds as extra sources of vectors; {@code model} is the application's.
+   */
+  private Built build(Variant v, Newsdesk app, CountingEmbeddingModel model, PrintWriter progress) throws IOException {
+    Optional<EmbeddingModel> dense = app.embeddingModel();
+    NewsdeskConfig config = app.config();
+    say(progress, v, "building a fresh index in " + config.data()
+        + dense.map(m -> ", embedding with " + m.modelName()).orElse(", words only"));
+    ReindexReport report;
+    double seconds;
+    int reused;
+    try (WorkFolder.KeptVectors kept = dense.isPresent() ? work.keptVectors(v, model.modelName())
+        : new WorkFolder.KeptVectors()) {
+      if (!kept.names().isEmpty()) say(progress, v, "vectors kept in " + String.join(", ", kept.names()) + " are reused");
+      ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
+          Runtime.getRuntime().availableProcessors(), kept.sources());
+      long t0 = System.nanoTime();
+      report = indexer.reindex(corpus, new EmbeddingTicks(ReindexProgress.lines(line -> say(progress, v, line)),
+          line -> say(progress, v, line)));
+      seconds = seconds(t0);
+      reused = kept.lent();
+    }
+    app.index().refresh();
+    work.finish(v, files);
+    int embedded = model.texts();
+    say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded,"
+        + " %,d reused", report.countsLine(), report.articles(), report.passages(), seconds, embedded, reused));
+    return new Built(report, seconds, embedded, reused);
+  }
+
+  /** Answer recall at {@link #KS} and the latency of each search, after a warm-up. */
+  private static Searched search(PassageSearcher searcher, List<RtqaQuestion> questions) {
+    int limit = KS[KS.length - 1];
+    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit);
+    int[] hits = new int[KS.length];
+    double[] ms = new double[questions.size()];
+    for (int i = 0; i < questions.size(); i++) {
+      RtqaQuestion q = questions.get(i);
+      long t = System.nanoTime();
+      List<ScoredPassage> top = searcher.search(q.text(), limit);
+      ms[i] = (System.nanoTime() - t) / 1e6;
+      for (int k = 0; k < KS.length; k++) {
+        if (top.stream().limit(KS[k]).anyMatch(p -> q.answeredBy(p.passage().text()))) hits[k]++;
+      }
+    }
+    double[] recall = new double[KS.length];
+    for (int k = 0; k < KS.length; k++) recall[k] = (double) hits[k] / questions.size();
+    return new Searched(recall, Percentiles.p50p99(ms));
+  }
+
+  /** Every question asked in a conversation of its own (no question follows another), after a warm-up. */
+  private static Asked ask(Answerer answerer, List<RtqaQuestion> questions) {
+    for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
+      answerer.answer("rtqa-warm-up-" + i, questions.get(i).text());
+    }
+    int answered = 0, gold = 0, quoted = 0;
+    double[] ms = new double[questions.size()];
+    for (int i = 0; i < questions.size(); i++) {
+      RtqaQuestion q = questions.get(i);
+      long t = System.nanoTime();
+      Answer a = answerer.answer("rtqa-" + i, q.text());
+      ms[i] = (System.nanoTime() - t) / 1e6;
+      if (!a.answered()) continue;
+      answered++;
+      if (q.answeredBy(a.text())) gold++;
+      if (a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()))) quoted++;
+    }
+    return new Asked(answered, gold, quoted, Percentiles.p50p99(ms));
   }
 
   /** The indexer's progress lines, and one every {@link #STEP} passages embedded with the rate so far: a long build shows it moves. */
