@@ -113,24 +113,24 @@ class AnswerQualityBenchTest {
   void should_report_not_found_for_each_pair_of_thresholds_with_the_configured_pair_in_bold() throws Exception {
     List<String> lines = run();
 
-    assertThat(lines.getFirst()).isEqualTo("SQuAD 2.0 dev, extractive mode, min-support 0.60, min-meaning 0.70,"
+    assertThat(lines.getFirst()).isEqualTo("SQuAD 2.0 dev, extractive mode, min-support 0.55, min-meaning 0.70,"
         + " top-k 5, max-sentences 3, sentences by words and meaning (meaning-fake)");
-    assertThat(lines).contains("The answerer at min-support 0.60, min-meaning 0.70: not found for 0 of 1 unanswerable"
+    assertThat(lines).contains("The answerer at min-support 0.55, min-meaning 0.70: not found for 0 of 1 unanswerable"
         + " and 0 of 1 answerable questions (citation check included).");
     List<List<String>> grid = lines.stream().filter(l -> l.startsWith("| ") && cells(l).size() == 7)
         .map(AnswerQualityBenchTest::cells).filter(r -> !r.getFirst().matches("-+")).toList();
     assertThat(grid.getFirst()).containsExactly("min-support", "min-meaning", "not-found precision", "not-found recall",
         "answerable answered", "seeds: answerable answered", "seeds: off-topic not found");
-    // 4 × 5 pairs; the configured one (0.60, 0.70) is among them. The answerable question's sentence holds all its
+    // 4 × 5 pairs, and the configured support (0.55, the default) with each meaning. The answerable question's sentence holds all its
     // words, so it is answered by words at every pair. The unanswerable one holds none, so it is not found unless
     // its closest sentence by meaning (0.72) reaches min-meaning. The seed article is about none of the seed questions.
-    assertThat(grid).hasSize(1 + 20);
+    assertThat(grid).hasSize(1 + 25);
     for (List<String> row : grid.subList(1, grid.size())) {
       boolean byMeaning = Double.parseDouble(row.get(1).replace("**", "").split(" ")[0]) <= 0.72;
       assertThat(row.subList(2, 7).stream().map(c -> c.replace("**", "")).toList()).as(row.toString())
           .containsExactly(byMeaning ? "0.000" : "1.000", byMeaning ? "0.000" : "1.000", "1.000", "0 / 15", "10 / 10");
     }
-    assertThat(grid).contains(List.of("**0.60**", "**0.70**", "**0.000**", "**0.000**", "**1.000**", "**0 / 15**",
+    assertThat(grid).contains(List.of("**0.55**", "**0.70**", "**0.000**", "**0.000**", "**1.000**", "**0 / 15**",
         "**10 / 10**"));
     assertThat(grid.stream().filter(r -> r.getFirst().startsWith("**"))).hasSize(1);
     assertThat(grid).anyMatch(r -> r.get(1).equals("1.00 (words only)"));
