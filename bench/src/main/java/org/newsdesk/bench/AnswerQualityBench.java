@@ -1,7 +1,10 @@
 package org.newsdesk.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,42 +15,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import org.newsdesk.bot.Newsdesk;
+import java.util.function.Supplier;
+import org.newsdesk.bench.answers.NotFoundGrid;
+import org.newsdesk.bench.answers.NotFoundGrid.Reading;
+import org.newsdesk.bench.answers.RecentEmbeddings;
 import org.newsdesk.bench.retrieval.SquadDataset;
 import org.newsdesk.bench.retrieval.SquadDataset.Paragraph;
 import org.newsdesk.bench.retrieval.SquadDataset.Question;
+import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
+import org.newsdesk.bot.cli.ConfigOptions;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answer;
-import org.newsdesk.retrieval.answer.AnswerPassages;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.Citation;
-import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.answer.ExtractiveComposer;
 import org.newsdesk.retrieval.answer.SupportCheck;
+import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Extractive answers on SQuAD 2.0 dev, every paragraph indexed as one article: for answerable
- * questions, how often the gold answer text is in the answer and in its quotes; for unanswerable
- * ones, precision and recall of "not found" across support thresholds; and how the citation
- * support test treats near-copies, altered numbers and same-topic sentences.
+ * Extractive answers on SQuAD 2.0 dev, every paragraph indexed as one article, through the
+ * application as the commands assemble it (words and meaning when dense retrieval is on): for
+ * answerable questions, how often the gold answer text is in the answer and in its quotes; for
+ * unanswerable ones and for off-topic questions over the seed articles, precision and recall of
+ * "not found" across pairs of thresholds by words and by meaning ({@link NotFoundGrid}); and how the
+ * citation support test treats near-copies, altered numbers and same-topic sentences. Both indexes
+ * are kept in the work folder, so a rerun embeds nothing.
  */
 @Command(name = "answer-quality", mixinStandardHelpOptions = true,
-    description = "Extractive answer quality and not-found calibration on SQuAD 2.0 dev.")
+    description = {"Extractive answer quality on SQuAD 2.0 dev, and not-found precision and recall (SQuAD's"
+        + " unanswerable questions, off-topic questions over the seeds) for pairs of newsdesk.answer.min-support and"
+        + " newsdesk.answer.min-meaning. The indexes of SQuAD's paragraphs and of the seeds are kept in the work folder."})
 public final class AnswerQualityBench implements Callable<Integer> {
-  private static final double[] THRESHOLDS = {0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9};
-
   /** Questions the seed articles answer (one or more per article). */
   static final List<String> SEED_ANSWERABLE = List.of(
       "Did Lukashenko congratulate Americans on Independence Day?",
@@ -79,123 +87,146 @@ public final class AnswerQualityBench implements Callable<Integer> {
       "How much is a bitcoin worth?",
       "Which vaccine did Japan approve?");
 
-  @Option(names = "--shared", paramLabel = "DIR", description = "Folder holding eval/squad2 (default ../shared).")
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--shared", paramLabel = "DIR", description = "Folder holding eval/squad2 and seeds (default: ../shared).")
   Path shared = Path.of("../shared");
 
-  @Option(names = "--limit", description = "Use only the first N questions (0 = all).")
+  @Option(names = "--limit", paramLabel = "N", description = "Use only the first N SQuAD questions (default: all).")
   int limit;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "Where the indexes of SQuAD and the seeds are kept between runs (default: bench-answer-quality in the data folder).")
+  Path work;
+
+  private final Supplier<EmbeddingModel> model;
+
+  /** With bge-small-en-v1.5, the product's embedding model. */
+  public AnswerQualityBench() {
+    this(LazyEmbeddingModel::bgeSmall);
+  }
+
+  /** With another embedding model (a stand-in, in tests). */
+  AnswerQualityBench(Supplier<EmbeddingModel> model) {
+    this.model = model;
+  }
 
   @Override
   public Integer call() throws Exception {
+    NewsdeskConfig base = options.config();
     Path file = shared.resolve("eval/squad2/dev-v2.0.json");
     if (!Files.isRegularFile(file)) throw new UserFacingException("no SQuAD file at " + file + "; pass --shared DIR");
+    Path seeds = shared.resolve("seeds");
+    if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
     SquadDataset squad = SquadDataset.read(file);
     List<Paragraph> paragraphs = squad.paragraphs();
     List<Question> questions = squad.questions();
     if (limit > 0 && questions.size() > limit) questions = questions.subList(0, limit);
 
-    Path tmp = Files.createTempDirectory("newsdesk-squad");
-    Path articles = Files.createDirectories(tmp.resolve("articles"));
-    ObjectMapper json = new ObjectMapper();
-    try (Writer w = Files.newBufferedWriter(articles.resolve("squad.jsonl"), StandardCharsets.UTF_8)) {
-      for (Paragraph p : paragraphs) {
-        var o = json.createObjectNode().put("id", p.id()).put("title", p.title()).put("text", p.context());
-        w.write(json.writeValueAsString(o));
-        w.write('\n');
-      }
-    }
-    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", articles.toString(),
-        "newsdesk.data", tmp.resolve("data").toString()));
-    RetrievalConfig retrieval = defaults.retrieval();
-    AnswerConfig config = defaults.answer();
-    List<double[]> seedSupports = seedSupports();
-    try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
-      PassageSearcher searcher = app.searcher();
-      Answerer answerer = app.answerer();
-      ExtractiveComposer any = new ExtractiveComposer(config.maxSentences(), 0.0);
+    Path dir = work != null ? work : base.data().resolve("bench-answer-quality");
+    Path articles = Files.createDirectories(dir.resolve("squad/articles"));
+    writeArticles(paragraphs, articles.resolve("squad.jsonl"));
+    NewsdeskConfig squadConfig = options.config(Map.of("newsdesk.articles", articles.toString(),
+        "newsdesk.data", dir.resolve("squad/data").toString()));
+    NewsdeskConfig seedConfig = options.config(Map.of("newsdesk.articles", seeds.toString(),
+        "newsdesk.data", dir.resolve("seeds/data").toString()));
+    AnswerConfig config = squadConfig.answer();
+    int topK = squadConfig.retrieval().topK();
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
-      int answerable = 0, answered = 0, goldInAnswer = 0, goldInQuotes = 0, goldParagraphRetrieved = 0;
-      int impossible = 0;
-      List<double[]> supports = new ArrayList<>(); // {bestSupport, impossible ? 1 : 0}
-      int i = 0;
-      for (Question q : questions) {
-        List<ScoredPassage> passages = searcher.search(q.text(), retrieval.topK());
-        double best = bestSupport(any, searcher, q.text(), retrieval.topK());
-        supports.add(new double[] {best, q.impossible() ? 1 : 0});
-        if (q.impossible()) {
-          impossible++;
-          continue;
-        }
-        answerable++;
-        if (passages.stream().anyMatch(p -> p.passage().articleId().equals(q.paragraphId()))) goldParagraphRetrieved++;
-        Answer a = answerer.answer("squad-" + (i++), q.text());
-        if (!a.answered()) continue;
-        answered++;
-        String text = a.text().toLowerCase(Locale.ROOT);
-        String quotes = String.join(" ", a.citations().stream().map(Citation::quote).toList()).toLowerCase(Locale.ROOT);
-        if (q.answers().stream().anyMatch(g -> text.contains(g.toLowerCase(Locale.ROOT)))) goldInAnswer++;
-        if (q.answers().stream().anyMatch(g -> quotes.contains(g.toLowerCase(Locale.ROOT)))) goldInQuotes++;
+    EmbeddingModel loaded = model.get();
+    // The grid reads each answer's sentences a second time: the vectors of the first reading are remembered.
+    EmbeddingModel recent = new RecentEmbeddings(loaded);
+    try {
+      List<Reading> seedReadings = new ArrayList<>();
+      try (Newsdesk app = Newsdesk.of(seedConfig, recent).indexed(true, quiet)) {
+        ExtractiveComposer any = anyDraft(config, app);
+        Answerer answerer = app.answerer();
+        int i = 0;
+        for (String q : SEED_ANSWERABLE) seedReadings.add(reading(answerer, any, "seed-" + i++, q, false));
+        for (String q : SEED_OFF_TOPIC) seedReadings.add(reading(answerer, any, "seed-" + i++, q, true));
       }
 
-      System.out.printf(Locale.ROOT, "SQuAD 2.0 dev, extractive mode, min-support %.2f, top-k %d, max-sentences %d%n",
-          config.minSupport(), retrieval.topK(), config.maxSentences());
-      System.out.printf(Locale.ROOT, "%n| answerable questions | %d |%n| --- | --- |%n", answerable);
-      row("gold paragraph among retrieved passages", goldParagraphRetrieved, answerable);
-      row("answered (not \"not found\")", answered, answerable);
-      row("gold answer text in the answer", goldInAnswer, answerable);
-      row("gold answer text in the cited quotes", goldInQuotes, answerable);
-
-      System.out.printf(Locale.ROOT, "%n\"Not found\" by support threshold: SQuAD (%d unanswerable, %d answerable"
-          + " questions; precision = share of not-found answers that were unanswerable, recall = share of unanswerable"
-          + " questions answered not-found) and the seeds (%d answerable, %d off-topic questions):%n%n",
-          impossible, answerable, SEED_ANSWERABLE.size(), SEED_OFF_TOPIC.size());
-      System.out.println("| min-support | not-found precision | not-found recall | answerable answered"
-          + " | seeds: answerable answered | seeds: off-topic not found |");
-      System.out.println("| --- | --- | --- | --- | --- | --- |");
-      for (double t : THRESHOLDS) {
-        int nf = 0, nfImpossible = 0, answerableAnswered = 0;
-        for (double[] s : supports) {
-          boolean notFound = s[0] < t;
-          if (notFound) {
-            nf++;
-            if (s[1] == 1) nfImpossible++;
-          } else if (s[1] == 0) {
-            answerableAnswered++;
+      try (Newsdesk app = Newsdesk.of(squadConfig, recent).indexed(true, quiet)) {
+        PassageSearcher searcher = app.searcher();
+        Answerer answerer = app.answerer();
+        ExtractiveComposer any = anyDraft(config, app);
+        List<Reading> readings = new ArrayList<>();
+        int answerable = 0, answered = 0, goldInAnswer = 0, goldInQuotes = 0, goldParagraphRetrieved = 0;
+        int impossible = 0, notFoundImpossible = 0;
+        for (int i = 0; i < questions.size(); i++) {
+          Question q = questions.get(i);
+          if (i > 0 && i % 1000 == 0) System.err.printf(Locale.ROOT, "answered %,d of %,d questions%n", i, questions.size());
+          Answer a = answerer.answer("squad-" + i, q.text());
+          readings.add(Reading.of(any.compose(a.query(), a.retrieved()), q.impossible()));
+          if (q.impossible()) {
+            impossible++;
+            if (!a.answered()) notFoundImpossible++;
+            continue;
           }
+          answerable++;
+          List<ScoredPassage> top = searcher.search(q.text(), topK);
+          if (top.stream().anyMatch(p -> p.passage().articleId().equals(q.paragraphId()))) goldParagraphRetrieved++;
+          if (!a.answered()) continue;
+          answered++;
+          String text = a.text().toLowerCase(Locale.ROOT);
+          String quotes = String.join(" ", a.citations().stream().map(Citation::quote).toList()).toLowerCase(Locale.ROOT);
+          if (q.answers().stream().anyMatch(g -> text.contains(g.toLowerCase(Locale.ROOT)))) goldInAnswer++;
+          if (q.answers().stream().anyMatch(g -> quotes.contains(g.toLowerCase(Locale.ROOT)))) goldInQuotes++;
         }
-        long seedAnswered = seedSupports.stream().filter(x -> x[1] == 0 && x[0] >= t).count();
-        long seedNotFound = seedSupports.stream().filter(x -> x[1] == 1 && x[0] < t).count();
-        System.out.printf(Locale.ROOT, "| %s%.2f%s | %.3f | %.3f | %.3f | %d / %d | %d / %d |%n",
-            t == config.minSupport() ? "**" : "", t, t == config.minSupport() ? "**" : "",
-            nf == 0 ? 0.0 : (double) nfImpossible / nf, impossible == 0 ? 0.0 : (double) nfImpossible / impossible,
-            answerable == 0 ? 0.0 : (double) answerableAnswered / answerable, seedAnswered, SEED_ANSWERABLE.size(),
-            seedNotFound, SEED_OFF_TOPIC.size());
+
+        System.out.printf(Locale.ROOT, "SQuAD 2.0 dev, extractive mode, min-support %.2f, min-meaning %.2f, top-k %d,"
+            + " max-sentences %d, %s%n", config.minSupport(), config.minMeaning(), topK, config.maxSentences(),
+            app.embeddingModel().map(m -> "sentences by words and meaning (" + m.modelName() + ")")
+                .orElse("sentences by words only (dense retrieval off)"));
+        System.out.printf(Locale.ROOT, "%n| answerable questions | %d |%n| --- | --- |%n", answerable);
+        row("gold paragraph among retrieved passages", goldParagraphRetrieved, answerable);
+        row("answered (not \"not found\")", answered, answerable);
+        row("gold answer text in the answer", goldInAnswer, answerable);
+        row("gold answer text in the cited quotes", goldInQuotes, answerable);
+
+        System.out.printf(Locale.ROOT, "%nThe answerer at min-support %.2f, min-meaning %.2f: not found for %d of %d"
+            + " unanswerable and %d of %d answerable questions (citation check included).%n", config.minSupport(),
+            config.minMeaning(), notFoundImpossible, impossible, answerable - answered, answerable);
+        System.out.printf(Locale.ROOT, "%n\"Not found\" when no sentence reaches min-support by words nor min-meaning"
+            + " by meaning: SQuAD (%d unanswerable, %d answerable questions; precision = share of not-found answers that"
+            + " were unanswerable, recall = share of unanswerable questions answered not-found) and the seeds (%d"
+            + " answerable, %d off-topic questions); the configured pair in bold:%n%n",
+            impossible, answerable, SEED_ANSWERABLE.size(), SEED_OFF_TOPIC.size());
+        System.out.print(NotFoundGrid.table(readings, seedReadings, config.minSupport(), config.minMeaning()));
       }
+    } finally {
+      if (loaded instanceof AutoCloseable c) c.close();
     }
     supportCheck(paragraphs);
     return 0;
   }
 
-  /** Best sentence support of the passages the extractive answer reads for {@code question}. */
-  private static double bestSupport(ExtractiveComposer any, PassageSearcher searcher, String question, int topK) {
-    return any.compose(question, new AnswerPassages(searcher, topK).find(question).read()).bestSupport();
+  /** A composer that drafts from every sentence: its draft's best support and meaning are what the thresholds test. */
+  private static ExtractiveComposer anyDraft(AnswerConfig config, Newsdesk app) {
+    return new ExtractiveComposer(config.maxSentences(), 0.0, 0.0, app.embeddingModel());
   }
 
-  /** {best support, off-topic ? 1 : 0} for every seed question, over an index of the seeds. */
-  private List<double[]> seedSupports() throws IOException {
-    Path seeds = shared.resolve("seeds");
-    if (!Files.isDirectory(seeds)) throw new UserFacingException("no seeds folder at " + seeds + "; pass --shared DIR");
-    NewsdeskConfig defaults = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", seeds.toString(),
-        "newsdesk.data", Files.createTempDirectory("newsdesk-seeds").toString()));
-    ExtractiveComposer any = new ExtractiveComposer(defaults.answer().maxSentences(), 0.0);
-    List<double[]> out = new ArrayList<>();
-    try (Newsdesk app = Newsdesk.of(defaults).indexed(true, new PrintStream(OutputStream.nullOutputStream()))) {
-      PassageSearcher searcher = app.searcher();
-      int k = defaults.retrieval().topK();
-      for (String q : SEED_ANSWERABLE) out.add(new double[] {bestSupport(any, searcher, q, k), 0});
-      for (String q : SEED_OFF_TOPIC) out.add(new double[] {bestSupport(any, searcher, q, k), 1});
+  /** Asks {@code question} in a conversation of its own, and reads the passages its answer read again, with no threshold. */
+  private static Reading reading(Answerer answerer, ExtractiveComposer any, String conversation, String question,
+                                 boolean offTopic) {
+    Answer a = answerer.answer(conversation, question);
+    return Reading.of(any.compose(a.query(), a.retrieved()), offTopic);
+  }
+
+  /** Each paragraph as one article of a .jsonl file; rewritten only when it would change, so a rerun finds it unchanged. */
+  private static void writeArticles(List<Paragraph> paragraphs, Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    for (Paragraph p : paragraphs) {
+      sb.append(json.writeValueAsString(json.createObjectNode().put("id", p.id()).put("title", p.title())
+          .put("text", p.context()))).append('\n');
     }
-    return out;
+    String text = sb.toString();
+    if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return;
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(text);
+    }
   }
 
   /** The support test on sentences of the SQuAD paragraphs (no questions involved). */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bench.backends.BackendComparison;
+import org.newsdesk.bench.rtqa.RtqaQuestion;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.bot.UserFacingException;
 import org.newsdesk.bot.cli.ConfigOptions;
@@ -65,7 +66,7 @@ public final class BackendsBench implements Callable<Integer> {
     }
     if (questionLimit < 1) throw new UserFacingException("--questions must be 1 or more, got " + questionLimit);
     IndexConfig cluster = new IndexConfig(IndexConfig.Backend.OPENSEARCH, config.index().openSearch());
-    List<BackendComparison.Question> questions = BackendComparison.questions(questionsFile);
+    List<RtqaQuestion> questions = RtqaQuestion.read(questionsFile);
     questions = questions.subList(0, Math.min(questionLimit, questions.size()));
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsdesk-backends");
     try (Newsdesk app = Newsdesk.of(config)) {

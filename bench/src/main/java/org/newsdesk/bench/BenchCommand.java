@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsdesk bench", mixinStandardHelpOptions = true, version = "newsdesk bench 0.1.0",
     description = "Run a benchmark and print its table.",
     subcommands = {RetrievalQualityBench.class, RetrievalSpeedBench.class, AnswerQualityBench.class,
-        AnswerLatencyBench.class, BenchBotCommand.class, ReviewBenchCommand.class, BackendsBench.class})
+        AnswerLatencyBench.class, BenchBotCommand.class, ReviewBenchCommand.class, BackendsBench.class, RtqaBench.class})
 public final class BenchCommand implements Runnable {
   /**
    * Lucene reports through java.util.logging that the incubating vector API is not enabled; that

@@ -51,7 +51,7 @@ class BenchCommandTest {
     assertThat(out.toString()).startsWith("Usage: newsdesk bench [-hV] [COMMAND]" + System.lineSeparator()
         + "Run a benchmark and print its table.");
     assertThat(BenchCommand.commandLine().getSubcommands().keySet()).containsExactly("retrieval-quality",
-        "retrieval-speed", "answer-quality", "answer-latency", "bot", "review", "backends");
+        "retrieval-speed", "answer-quality", "answer-latency", "bot", "review", "backends", "rtqa");
   }
 
   @Test

@@ -19,7 +19,6 @@ import org.newsdesk.bot.telegram.Library;
 import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
-import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
@@ -27,15 +26,12 @@ import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.newsdesk.retrieval.index.LucenePassageIndex;
-import org.newsdesk.retrieval.index.NewsAnalyzer;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexProgress;
 import org.newsdesk.retrieval.index.ReindexReport;
-import org.newsdesk.retrieval.search.BestSentence;
 import org.newsdesk.retrieval.search.HybridSearcher;
-import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,15 +150,6 @@ public final class Newsdesk implements AutoCloseable {
   }
 
   /**
-   * The sentence of a found passage that best matches the question, for showing a hit; its terms
-   * are weighted by their rarity in the embedded Lucene index, and counted alike on a cluster.
-   */
-  public MatchedSentence bestSentence(String question, Passage passage) {
-    return index() instanceof LucenePassageIndex lucene ? lucene.bestSentence(question, passage)
-        : new BestSentence(new NewsAnalyzer(), t -> 1).find(question, passage);
-  }
-
-  /**
    * Makes sure there is something to answer from: indexes the configured articles folder first
    * when {@code articlesGiven} (so edits to it are never silently ignored; cheap when nothing
    * changed) or when there is no index yet (so a fresh checkout answers over the samples). Progress
@@ -239,7 +226,8 @@ public final class Newsdesk implements AutoCloseable {
   /** The answerer of the configured mode over the searcher. */
   public Answerer answerer() {
     if (answerer == null) {
-      answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm());
+      answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm(),
+          embeddingModel());
     }
     return answerer;
   }

@@ -58,10 +58,10 @@ class SettingsTest {
   }
 
   @Test
-  void should_turn_dense_retrieval_on_with_equal_weights_and_no_query_prefix_when_nothing_is_set() {
+  void should_turn_dense_retrieval_on_weighing_meaning_half_as_much_as_words_when_nothing_is_set() {
     HybridConfig h = RetrievalConfig.defaults().hybrid();
 
-    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 1.0f, 60));
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20));
   }
 
   @Test

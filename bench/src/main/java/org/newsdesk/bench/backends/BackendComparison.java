@@ -2,10 +2,7 @@ package org.newsdesk.bench.backends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,15 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import org.newsdesk.bench.rtqa.CountingEmbeddingModel;
+import org.newsdesk.bench.rtqa.Percentiles;
+import org.newsdesk.bench.rtqa.RtqaQuestion;
 import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
@@ -51,15 +49,12 @@ public final class BackendComparison {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int[] KS = {1, 5, 10};
 
-  /** A question and the answer text a hit must contain. */
-  public record Question(String text, String answer) {}
-
   private record Run(String backend, ReindexReport report, double indexSeconds, int embedded, double[] recall,
                      double[] oneThread, double[] fourThreads, double qps4) {}
 
   private final IngestConfig ingest;
   private final RetrievalConfig retrieval;
-  private final Optional<Counting> model;
+  private final Optional<CountingEmbeddingModel> model;
   private final int threads;
 
   /** {@code model} is the embedding model of dense retrieval: present exactly when {@code retrieval} has it on. */
@@ -67,7 +62,7 @@ public final class BackendComparison {
                            int threads) {
     this.ingest = ingest;
     this.retrieval = retrieval;
-    this.model = model.map(Counting::new);
+    this.model = model.map(CountingEmbeddingModel::new);
     this.threads = threads;
   }
 
@@ -76,18 +71,7 @@ public final class BackendComparison {
   }
 
   private int embedded() {
-    return model.map(Counting::texts).orElse(0);
-  }
-
-  /** RealTimeQA's questions.jsonl: {@code question} and {@code answer} of each line. */
-  public static List<Question> questions(Path file) throws IOException {
-    List<Question> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank()) continue;
-      JsonNode q = JSON.readTree(line);
-      out.add(new Question(q.path("question").asText(), q.path("answer").asText()));
-    }
-    return out;
+    return model.map(CountingEmbeddingModel::texts).orElse(0);
   }
 
   /**
@@ -95,7 +79,7 @@ public final class BackendComparison {
    * from scratch), printing each result and a table. {@code randomVectors} (dense retrieval off
    * only) gives the cluster's passages random vectors and times nearest-neighbour queries alone.
    */
-  public void run(Path articles, List<Question> questions, Path work, IndexConfig cluster, boolean lucene,
+  public void run(Path articles, List<RtqaQuestion> questions, Path work, IndexConfig cluster, boolean lucene,
                   boolean randomVectors, PrintStream out) throws Exception {
     if (randomVectors && model.isPresent()) {
       throw new IllegalArgumentException("random vectors stand in for the model's: only with dense retrieval off");
@@ -129,7 +113,7 @@ public final class BackendComparison {
   }
 
   /** Indexes {@code articles} into {@code index} (vectors found in {@code kept} are not embedded again), then searches it. */
-  private Run build(String name, PassageIndex index, List<VectorSource> kept, Path articles, List<Question> questions)
+  private Run build(String name, PassageIndex index, List<VectorSource> kept, Path articles, List<RtqaQuestion> questions)
       throws Exception {
     int embeddedBefore = embedded();
     long t0 = System.nanoTime();
@@ -142,13 +126,13 @@ public final class BackendComparison {
   }
 
   /** Prints the nearest-neighbour timing of random vectors (when the cluster has them), the table and the cluster's figures. */
-  private void printResults(PassageIndex index, ReindexReport report, List<Question> questions, List<Run> runs,
+  private void printResults(PassageIndex index, ReindexReport report, List<RtqaQuestion> questions, List<Run> runs,
                             IndexConfig cluster, PrintStream out) throws Exception {
     if (index instanceof RandomVectors vectors) {
-      List<Question> probes = new ArrayList<>();
+      List<RtqaQuestion> probes = new ArrayList<>();
       List<float[]> queryVectors = new ArrayList<>();
-      for (Question q : questions) {
-        probes.add(new Question(Integer.toString(probes.size()), ""));
+      for (RtqaQuestion q : questions) {
+        probes.add(new RtqaQuestion(Integer.toString(probes.size()), ""));
         queryVectors.add(vectors.next());
       }
       Run knn = measure("opensearch nearest (k=10, random vectors)", report, 0, 0, probes,
@@ -162,20 +146,19 @@ public final class BackendComparison {
     out.print(clusterFigures(cluster.openSearch(), report.passages()));
   }
 
-  private Run measure(String backend, ReindexReport report, double seconds, int embedded, List<Question> questions,
+  private Run measure(String backend, ReindexReport report, double seconds, int embedded, List<RtqaQuestion> questions,
                       BiFunction<String, Integer, List<ScoredPassage>> search) throws Exception {
     for (int i = 0; i < Math.min(100, questions.size()); i++) search.apply(questions.get(i).text(), 10); // warm up
     int[] hits = new int[KS.length];
     double[] single = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {
-      Question q = questions.get(i);
+      RtqaQuestion q = questions.get(i);
       long t = System.nanoTime();
       List<ScoredPassage> top = search.apply(q.text(), 10);
       single[i] = (System.nanoTime() - t) / 1e6;
-      String answer = normalise(q.answer());
       for (int k = 0; k < KS.length; k++) {
         int limit = KS[k];
-        if (top.stream().limit(limit).anyMatch(h -> normalise(h.passage().text()).contains(answer))) hits[k]++;
+        if (top.stream().limit(limit).anyMatch(h -> q.answeredBy(h.passage().text()))) hits[k]++;
       }
     }
     double[] recall = new double[KS.length];
@@ -195,19 +178,7 @@ public final class BackendComparison {
       for (Future<?> f : done) f.get();
     }
     double qps = questions.size() / ((System.nanoTime() - t0) / 1e9);
-    return new Run(backend, report, seconds, embedded, recall, percentiles(single), percentiles(four), qps);
-  }
-
-  /** The eval README's normal form: lower case, each run of non-word characters one space, padded. */
-  static String normalise(String text) {
-    return " " + text.toLowerCase(Locale.ROOT).replaceAll("[\\W_]+", " ").strip() + " ";
-  }
-
-  /** p50 and p99. */
-  private static double[] percentiles(double[] ms) {
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    return new double[] {sorted[(int) (0.50 * (sorted.length - 1))], sorted[(int) Math.ceil(0.99 * (sorted.length - 1))]};
+    return new Run(backend, report, seconds, embedded, recall, Percentiles.p50p99(single), Percentiles.p50p99(four), qps);
   }
 
   private static String line(Run r) {
@@ -264,36 +235,6 @@ public final class BackendComparison {
     if (!Files.exists(dir)) return;
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
-  }
-
-  /** The model, counting the texts it embeds: how many passages a run embedded rather than reused. */
-  private static final class Counting implements EmbeddingModel {
-    private final EmbeddingModel model;
-    private final AtomicInteger texts = new AtomicInteger();
-
-    Counting(EmbeddingModel model) {
-      this.model = model;
-    }
-
-    int texts() {
-      return texts.get();
-    }
-
-    @Override
-    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-      texts.addAndGet(segments.size());
-      return model.embedAll(segments);
-    }
-
-    @Override
-    public String modelName() {
-      return model.modelName();
-    }
-
-    @Override
-    public int dimension() {
-      return model.dimension();
     }
   }
 

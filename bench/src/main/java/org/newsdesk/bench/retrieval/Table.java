@@ -2,11 +2,11 @@ package org.newsdesk.bench.retrieval;
 
 import java.util.List;
 
-/** A Markdown table, readable in a terminal and pasteable into the benchmark docs. */
-final class Table {
+/** A Markdown table, readable in a terminal and pasteable into the benchmark docs; columns padded to their widest cell. */
+public final class Table {
   private Table() {}
 
-  static String markdown(String[] header, List<String[]> rows) {
+  public static String markdown(String[] header, List<String[]> rows) {
     int[] width = new int[header.length];
     for (int i = 0; i < header.length; i++) width[i] = header[i].length();
     for (String[] r : rows) {

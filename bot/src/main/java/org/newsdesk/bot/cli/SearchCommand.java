@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.search.MatchedSentence;
+import org.newsdesk.retrieval.answer.SentenceRanker;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import picocli.CommandLine;
@@ -95,7 +95,7 @@ public final class SearchCommand implements Callable<Integer> {
         g.writeStringField("published", p.published().map(Object::toString).orElse(null));
         g.writeStringField("source", p.source().orElse(null));
         g.writeStringField("passage", p.text());
-        g.writeStringField("sentence", app.bestSentence(query, p).text());
+        g.writeStringField("sentence", SentenceRanker.best(query, p).of(p.text()));
         g.writeNumberField("score", hit.score());
         g.writeEndObject();
       }
@@ -115,14 +115,13 @@ public final class SearchCommand implements Callable<Integer> {
     int n = 1;
     for (ScoredPassage hit : hits) {
       Passage p = hit.passage();
-      MatchedSentence sentence = app.bestSentence(question, p);
       out.printf("%d. %s  (score %.2f)%n", n++, p.title(), hit.score());
       StringBuilder where = new StringBuilder("   ").append(p.articleId()).append(" #").append(p.ordinal());
       p.source().ifPresent(s -> where.append(" · ").append(s));
       p.published().ifPresent(d -> where.append(" · ").append(d));
       p.url().ifPresent(u -> where.append(" · ").append(u));
       out.println(where);
-      wrap(out, "   > ", sentence.text());
+      wrap(out, "   > ", SentenceRanker.best(question, p).of(p.text()));
       wrap(out, "     ", p.text());
       out.println();
     }

@@ -55,7 +55,7 @@ class IndexAndSearchCommandTest {
     assertThat(code).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(0)).isEqualTo("5 indexed, 0 unchanged, 0 deleted, 0 rejected");
-    assertThat(lines.subList(1, 6)).allMatch(l -> l.matches("indexed    00[0-4]_[0-9a-f]+\\.txt: .*passages.*"));
+    assertThat(lines.subList(1, 6)).allMatch(l -> l.matches("indexed    00[0-4]_[0-9a-f]+\\.txt: [1-9][0-9]* passages?"));
   }
 
   @Test
@@ -255,7 +255,7 @@ class IndexAndSearchCommandTest {
       }
       assertThat(fromCluster.path("hits")).hasSize(5);
       assertThat(fromCluster.path("hits").get(0).path("title").asText())
-          .isEqualTo("Russia warns US that diplomatic ties are on the verge of severing");
+          .isEqualTo("Kremlin: Putin will not congratulate Biden on U.S. Independence Day"); // the one naming Kaliningrad
       assertThat(fromCluster).isEqualTo(fromLucene);
     } finally {
       java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

@@ -15,6 +15,8 @@ public record Answer(boolean answered, String text, AnswerMode mode, List<Citati
                      List<SentenceCheck> checks, List<ScoredPassage> retrieved, Optional<String> notice,
                      String query) {
   public static final String NOT_FOUND = "I couldn't find that in the articles.";
+  /** The reply to a message that holds no question ("Thanks!", "Hi"). */
+  public static final String NO_QUESTION = "Ask me anything about the articles, and I'll answer with quotes from them.";
 
   public Answer {
     citations = List.copyOf(citations);

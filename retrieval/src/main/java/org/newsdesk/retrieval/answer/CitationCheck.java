@@ -16,7 +16,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * Checks a drafted answer (the model's reply, or the extractive draft) against the numbered
  * passages it was written from, before anything is shown. A marker pointing at no passage is
  * removed; a sentence is kept only when at least one passage it cites supports it
- * ({@link SupportCheck}); markers of the kept sentences are renumbered in order of first use;
+ * ({@link SupportCheck}); markers of the kept sentences are renumbered in order of first use, one
+ * number per article;
  * each citation quotes the passage sentence(s) that best support the sentences citing it,
  * copied from the passage by offsets.
  */
@@ -71,16 +72,18 @@ public final class CitationCheck {
       }
     }
 
-    Map<Integer, Integer> numberOf = new LinkedHashMap<>();
-    Map<Integer, List<Use>> usesOf = new LinkedHashMap<>();
+    // One number per article: a caption and the sentence it repeats, or two passages of one report, are one source.
+    Map<String, Integer> numberOf = new LinkedHashMap<>();
+    Map<String, List<Use>> usesOf = new LinkedHashMap<>();
     List<Claim> claims = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       List<Integer> cited = new ArrayList<>();
       double support = 0;
       for (Use u : keptUses.get(i)) {
-        int n = numberOf.computeIfAbsent(u.passage(), p -> numberOf.size() + 1);
+        String article = passages.get(u.passage()).passage().articleId();
+        int n = numberOf.computeIfAbsent(article, a -> numberOf.size() + 1);
         if (!cited.contains(n)) cited.add(n);
-        usesOf.computeIfAbsent(u.passage(), p -> new ArrayList<>()).add(u);
+        usesOf.computeIfAbsent(article, a -> new ArrayList<>()).add(u);
         support = Math.max(support, u.support());
       }
       claims.add(new Claim(kept.get(i).claim(), cited));
@@ -89,9 +92,11 @@ public final class CitationCheck {
     }
 
     List<Citation> citations = new ArrayList<>();
-    for (Map.Entry<Integer, Integer> e : numberOf.entrySet()) {
-      ScoredPassage sp = passages.get(e.getKey());
-      Span q = quote(sp.passage().text(), usesOf.get(e.getKey()));
+    for (Map.Entry<String, Integer> e : numberOf.entrySet()) {
+      List<Use> uses = usesOf.get(e.getKey());
+      int first = uses.getFirst().passage();
+      ScoredPassage sp = passages.get(first);
+      Span q = quote(sp.passage().text(), uses.stream().filter(u -> u.passage() == first).toList());
       Passage p = sp.passage();
       citations.add(new Citation(e.getValue(), p, q.of(p.text()), p.start() + q.start(), p.start() + q.end(), true,
           sp.score()));

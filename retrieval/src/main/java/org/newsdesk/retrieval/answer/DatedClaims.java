@@ -1,5 +1,6 @@
 package org.newsdesk.retrieval.answer;
 
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ final class DatedClaims {
     if (!m.find()) return sentence;
     String word = m.group(1);
     boolean function = LOWER_AFTER_PREFIX.contains(word.toLowerCase(Locale.ROOT))
-        || Terms.STOP.contains(word.toLowerCase(Locale.ROOT));
+        || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT));
     boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
     boolean name = !function && (acronym
         || Pattern.compile("[\\p{Ll}\\p{N},;:]\\s+" + Pattern.quote(word) + "\\b").matcher(citedText).find());

@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.answer;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
@@ -48,17 +49,33 @@ public final class DefaultAnswerer implements Answerer {
    */
   public DefaultAnswerer(PassageSearcher searcher, int topK, AnswerConfig config, Optional<ChatModel> model,
                          Clock clock) {
+    this(searcher, topK, config, model, Optional.empty(), clock);
+  }
+
+  /**
+   * As above, the extractive answer choosing sentences by meaning too: {@code meaning} is the
+   * embedding model the passages were indexed with.
+   */
+  public DefaultAnswerer(PassageSearcher searcher, int topK, AnswerConfig config, Optional<ChatModel> model,
+                         Optional<EmbeddingModel> meaning, Clock clock) {
     this.passages = new AnswerPassages(Objects.requireNonNull(searcher, "searcher"), topK);
     this.config = Objects.requireNonNull(config, "config");
     this.model = config.mode() == AnswerMode.EXTRACTIVE ? Optional.empty() : model;
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
-    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport());
+    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning);
     this.compressing = this.model.map(CompressingQueryTransformer::new);
   }
 
-  /** The pipeline for the configured mode over a passage searcher. */
+  /** The pipeline for the configured mode over a passage searcher, sentences chosen by words only. */
   public static DefaultAnswerer create(PassageSearcher searcher, int topK, AnswerConfig config, LlmConfig llm) {
-    return new DefaultAnswerer(searcher, topK, config, ChatModels.forMode(config.mode(), llm), Clock.systemUTC());
+    return create(searcher, topK, config, llm, Optional.empty());
+  }
+
+  /** The pipeline for the configured mode over a passage searcher; {@code meaning}: the index's embedding model. */
+  public static DefaultAnswerer create(PassageSearcher searcher, int topK, AnswerConfig config, LlmConfig llm,
+                                       Optional<EmbeddingModel> meaning) {
+    return new DefaultAnswerer(searcher, topK, config, ChatModels.forMode(config.mode(), llm), meaning,
+        Clock.systemUTC());
   }
 
   public ConversationMemory memory() {
@@ -68,9 +85,11 @@ public final class DefaultAnswerer implements Answerer {
   @Override
   public Answer answer(String conversationId, String question) {
     long t0 = System.nanoTime();
-    String q = question == null ? "" : question.strip();
+    String typed = question == null ? "" : question.strip();
+    String q = QuestionText.clean(typed);
     if (q.isEmpty()) {
-      return new Answer(false, Answer.NOT_FOUND, AnswerMode.EXTRACTIVE, List.of(), List.of(), List.of(), Optional.empty(), "");
+      return new Answer(false, typed.isEmpty() ? Answer.NOT_FOUND : Answer.NO_QUESTION, AnswerMode.EXTRACTIVE, List.of(),
+          List.of(), List.of(), Optional.empty(), "");
     }
     List<ConversationMemory.Turn> turns = memory.turns(conversationId);
     List<ChatMessage> history = ConversationMemory.messages(turns);

@@ -45,7 +45,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
 
   /** Whether a question leans on what was said before: a pronoun, or hardly any words of its own. */
   public static boolean isFollowUp(String question) {
-    int ownWords = Terms.tokens(question).size();
+    int ownWords = Question.contentTerms(question).size();
     if (ownWords <= 1) return true;
     String lower = question.strip().toLowerCase(Locale.ROOT);
     if (lower.startsWith("and ") || lower.startsWith("what about") || lower.startsWith("how about")) return true;
@@ -60,12 +60,12 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
   private static String rewrite(String question, String previousStandalone) {
     if (!isFollowUp(question)) return question;
     Set<String> own = new LinkedHashSet<>();
-    for (Terms.Token t : Terms.tokens(question)) own.add(t.stem());
+    for (Terms.Token t : Question.contentTerms(question)) own.add(t.stem());
     Set<String> carried = new LinkedHashSet<>();
     Matcher m = WORD.matcher(previousStandalone);
     while (m.find() && carried.size() < MAX_CARRIED) {
       String w = m.group();
-      List<Terms.Token> t = Terms.tokens(w);
+      List<Terms.Token> t = Question.contentTerms(w);
       if (t.isEmpty() || own.contains(t.get(0).stem())) continue;
       own.add(t.get(0).stem());
       carried.add(w);

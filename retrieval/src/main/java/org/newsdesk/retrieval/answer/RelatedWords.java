@@ -8,22 +8,24 @@ import java.util.Set;
 /**
  * Small groups of words that news reports use in place of a question's word: "blamed for" is
  * reported as "accused of" or "its role in", "reply" as "response". Matching through a group counts
- * less than the question's own word ({@link ExtractiveComposer#RELATED_CREDIT}). Stems, as
- * {@link Terms} makes them.
+ * less than the question's own word ({@link SentenceRanker#RELATED_CREDIT}). Written as words,
+ * matched as the index's analysis stems them ({@link Terms}).
  */
 final class RelatedWords {
   private static final List<List<String>> GROUPS = List.of(
-      List.of("blame", "accus", "respons", "role", "culprit", "fault"),
-      List.of("repli", "respond", "respons", "answer", "retort", "react", "reaction"),
+      List.of("blamed", "accused", "responsible", "role", "culprit", "fault"),
+      List.of("reply", "respond", "response", "answer", "retort", "react", "reaction"),
       List.of("kill", "killer", "murder", "assassin"),
-      List.of("meet", "summit", "talk"),
-      List.of("attack", "invas", "invad", "assault"),
+      List.of("meet", "summit", "talks"),
+      List.of("speak", "spoke", "spoken", "talked", "phoned", "called"),
+      List.of("attack", "invasion", "invade", "assault"),
       List.of("warn", "threaten", "threat"),
-      List.of("leav", "resign", "quit", "departur"),
-      List.of("buy", "purchas", "acquir", "acquisit"),
-      List.of("build", "built", "construct"),
+      List.of("leave", "resign", "quit", "departure"),
+      List.of("buy", "purchase", "acquire", "acquisition"),
+      List.of("build", "built", "construction"),
       List.of("cost", "price"),
-      List.of("open", "start", "begin", "launch", "inaugur"));
+      List.of("hurt", "injured", "injury", "wounded", "harmed"),
+      List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));
 
   private static final Map<String, Set<String>> RELATED = index();
 
@@ -36,7 +38,8 @@ final class RelatedWords {
 
   private static Map<String, Set<String>> index() {
     Map<String, java.util.HashSet<String>> m = new HashMap<>();
-    for (List<String> g : GROUPS) {
+    for (List<String> words : GROUPS) {
+      List<String> g = words.stream().map(Terms::stem).toList();
       for (String s : g) {
         for (String t : g) if (!t.equals(s)) m.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(t);
       }

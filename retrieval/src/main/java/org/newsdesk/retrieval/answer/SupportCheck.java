@@ -25,7 +25,7 @@ public final class SupportCheck {
   public static Support support(String claim, Passage passage) {
     List<Terms.Token> claimTokens = Terms.tokens(claim);
     String text = passage.text();
-    List<Span> sentences = ExtractiveComposer.lines(text);
+    List<Span> sentences = SentenceRanker.lines(text);
     Span best = sentences.isEmpty() ? new Span(0, text.length()) : sentences.getFirst();
     if (claimTokens.isEmpty()) return new Support(0, best);
 

@@ -1,76 +1,74 @@
 package org.newsdesk.retrieval.answer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.tartarus.snowball.ext.EnglishStemmer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.newsdesk.retrieval.index.IndexFields;
+import org.newsdesk.retrieval.index.NewsAnalyzer;
 
 /**
- * The word normalisation shared by sentence scoring and the citation check: lower case,
- * possessives dropped, English (Porter2) stems, stop words and question words removed. A term is
- * salient when it is a number or a capitalised word: names and figures carry a claim.
+ * The words of a text as the index sees them: the answer side reads questions, sentences and
+ * claims through the same analysis chain that indexed the passages ({@link NewsAnalyzer}), so a
+ * word matches in an answer exactly when it matches in a search. Each term keeps where it stands
+ * in the text, so the reader can tell names and figures (salient terms) from other words.
  */
 final class Terms {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.,][\\p{N}]+)*(?:['’][\\p{L}]+)?");
-  private static final Pattern NUMBER = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*");
-  private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
-
-  /** Function words plus the words questions are made of ("what did he say about"). */
-  static final Set<String> STOP = Set.of(
-      "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "as", "at", "by", "for",
-      "from", "in", "into", "of", "on", "onto", "to", "with", "without", "about", "over", "under", "after",
-      "before", "between", "through", "during", "against", "among", "within", "up", "down", "out", "off",
-      "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "have",
-      "has", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-      "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "hers", "it", "its",
-      "they", "them", "their", "theirs", "this", "that", "these", "those", "there", "here", "who", "whom",
-      "whose", "which", "what", "when", "where", "why", "how", "not", "no", "yes", "all", "any", "some",
-      "such", "also", "just", "only", "very", "too", "more", "most", "much", "many", "other", "own", "same",
-      "each", "both", "few", "s", "t", "say", "said", "says", "saying", "tell", "told", "according",
-      "please", "know", "anything", "something", "thing", "things", "happen", "happened", "mention",
-      "mentioned", "article", "articles", "ever", "again", "whether");
+  private static final Analyzer ANALYZER = new NewsAnalyzer();
 
   private Terms() {}
 
-  /** One word of a text: its stem, its position among the text's words, whether it is salient. */
-  record Token(String stem, int position, boolean salient, boolean number) {}
+  /**
+   * One term of a text: its analysed form, its position (stop words leave a gap), its character
+   * offsets, whether it is a number, and whether it is salient (a number, or a word written with a
+   * capital letter: names and figures carry a claim).
+   */
+  record Token(String stem, int position, int start, int end, boolean salient, boolean number) {}
 
-  /** The content words of {@code text} in order (stop words removed, positions kept). */
+  /** The terms of {@code text} in order. */
   static List<Token> tokens(String text) {
     List<Token> out = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    int position = 0;
-    while (m.find()) {
-      String raw = m.group();
-      int apostrophe = Math.max(raw.indexOf('\''), raw.indexOf('’'));
-      if (apostrophe > 0) raw = raw.substring(0, apostrophe);
-      String lower = raw.toLowerCase(Locale.ROOT);
-      int pos = position++;
-      boolean acronym = raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.equals(lower);
-      if (STOP.contains(lower) && !acronym) continue; // "US" is a country, "us" a pronoun
-      boolean number = NUMBER.matcher(raw).matches();
-      if (!number && lower.length() < 2) continue;
-      boolean salient = number || Character.isUpperCase(raw.charAt(0));
-      out.add(new Token(number ? lower.replace(",", "") : stem(lower), pos, salient, number));
+    try (TokenStream ts = ANALYZER.tokenStream(IndexFields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += increment.getPositionIncrement();
+        int start = offset.startOffset();
+        boolean number = Character.isDigit(text.charAt(start));
+        boolean salient = number || Character.isUpperCase(text.charAt(start));
+        String stem = number ? term.toString().replace(",", "") : term.toString();
+        out.add(new Token(stem, position, start, offset.endOffset(), salient, number));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot analyse text", e);
     }
     return out;
   }
 
-  static String stem(String lowerWord) {
-    EnglishStemmer s = STEMMER.get();
-    s.setCurrent(lowerWord);
-    s.stem();
-    return s.getCurrent();
+  /** The analysed form of one word (its stem), or the word lower-cased when the analysis drops it. */
+  static String stem(String word) {
+    List<Token> t = tokens(word);
+    return t.isEmpty() ? word.toLowerCase(java.util.Locale.ROOT) : t.getFirst().stem();
   }
 
-  /** The number of words (any word, stop words included) of a text. */
+  /** The number of words of a text: runs of letters or digits, stop words included. */
   static int wordCount(String text) {
-    Matcher m = WORD.matcher(text);
     int n = 0;
-    while (m.find()) n++;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      if (letter && !inWord) n++;
+      inWord = letter;
+    }
     return n;
   }
 }

@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -26,9 +25,6 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.search.BestSentence;
-import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.PassageQuery;
 import org.newsdesk.retrieval.search.QueryTerms;
 import org.newsdesk.retrieval.search.ScoredPassage;
@@ -164,34 +160,6 @@ public final class LucenePassageIndex implements PassageIndex {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed in " + indexDir, e);
-    }
-  }
-
-  /**
-   * The sentence of {@code passage} that best matches {@code question}, its terms weighted by their
-   * IDF in this index (counted alike before the index exists).
-   */
-  public MatchedSentence bestSentence(String question, Passage passage) {
-    SearcherManager m = manager;
-    if (m == null) return new BestSentence(analyzer, t -> 1).find(question, passage);
-    try {
-      IndexSearcher s = m.acquire();
-      try {
-        IndexReader r = s.getIndexReader();
-        int docs = Math.max(1, r.numDocs());
-        return new BestSentence(analyzer, t -> {
-          try {
-            int df = r.docFreq(new Term(IndexFields.TEXT, t));
-            return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }).find(question, passage);
-      } finally {
-        m.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + indexDir, e);
     }
   }
 

@@ -11,12 +11,13 @@ import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.Passage;
 
+/** The extractive answer as configured by default: sentences chosen by words and by meaning (bge-small). */
 class ExtractiveAnswerTest {
   private final AnswerConfig config = AnswerConfig.defaults();
 
   private DefaultAnswerer answerer(List<Passage> passages) {
-    return new DefaultAnswerer(Fixtures.overlapSearcher(passages), 5, config,
-        Optional.empty(), Clock.systemUTC());
+    return new DefaultAnswerer(Fixtures.overlapSearcher(passages), 5, config, Optional.empty(),
+        Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());
   }
 
   @Test
@@ -77,7 +78,7 @@ class ExtractiveAnswerTest {
   }
 
   @Test
-  void should_give_each_claim_its_year_when_the_cited_articles_are_from_different_years() {
+  void should_lead_with_the_newest_article_and_give_each_claim_its_year_when_the_cited_articles_are_from_different_years() {
     // given
     DefaultAnswerer answerer = answerer(List.of(Fixtures.BRIDGE_2014, Fixtures.BRIDGE_2022));
 
@@ -85,9 +86,9 @@ class ExtractiveAnswerTest {
     Answer a = answerer.answer("c1", "How much does the bridge cost, in millions of euros?");
 
     // then
-    assertThat(a.text()).isEqualTo("In 2014, the bridge will cost 40 million euros and open in 2017 [1]. "
-        + "In 2022, repairs are expected to take six months and cost 12 million euros [2].");
-    assertThat(a.citations()).extracting(c -> c.passage().articleId()).containsExactly("bridge-2014", "bridge-2022");
+    assertThat(a.text()).isEqualTo("In 2022, repairs are expected to take six months and cost 12 million euros [1]. "
+        + "In 2014, the bridge will cost 40 million euros and open in 2017 [2].");
+    assertThat(a.citations()).extracting(c -> c.passage().articleId()).containsExactly("bridge-2022", "bridge-2014");
   }
 
   @Test

@@ -35,13 +35,13 @@ class OllamaAnswerTest {
 
   private DefaultAnswerer answerer() {
     AnswerConfig base = AnswerConfig.defaults();
-    AnswerConfig config = new AnswerConfig(AnswerMode.OLLAMA, base.maxSentences(), base.minSupport(),
+    AnswerConfig config = new AnswerConfig(AnswerMode.OLLAMA, base.maxSentences(), base.minSupport(), base.minMeaning(),
         base.memoryTurns(), base.memoryIdle());
     // The shipped default base URL ends in /v1; the ollama mode talks to the server root.
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "llama3.1:8b", Duration.ofSeconds(5), 0.0,
         Optional.empty());
     return new DefaultAnswerer(Fixtures.fixedSearcher(Fixtures.ALL), 5, config,
-        ChatModels.forMode(AnswerMode.OLLAMA, llm), Clock.systemUTC());
+        ChatModels.forMode(AnswerMode.OLLAMA, llm), Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());
   }
 
   @Test

@@ -2,10 +2,7 @@ package org.newsdesk.retrieval.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,34 +10,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.newsdesk.config.AnswerConfig;
-import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.index.LucenePassageIndex;
-import org.newsdesk.retrieval.index.Reindex;
-import org.newsdesk.retrieval.search.HybridSearcher;
 
-/** Extractive answers over the five seed articles, end to end through the real index. */
+/** Extractive answers over the five seed articles, end to end through the real index, words and meaning. */
 class SeedAnswersTest {
   @TempDir static Path data;
-  static LucenePassageIndex index;
+  static DefaultPipeline pipeline;
   static DefaultAnswerer answerer;
 
   @BeforeAll
   static void index() throws Exception {
     Path seeds = Path.of(System.getProperty("newsdesk.shared", "../shared")).resolve("seeds");
     assertThat(seeds).isDirectory();
-    Path indexDir = LucenePassageIndex.directoryOf(data);
-    Reindex.once(indexDir, seeds);
-    index = new LucenePassageIndex(indexDir, RetrievalConfig.defaults());
-    HybridSearcher searcher = new HybridSearcher(index, Optional.empty(), RetrievalConfig.defaults().hybrid().withDense(false));
-    int topK = RetrievalConfig.defaults().topK();
-    answerer = new DefaultAnswerer(searcher, topK,
-        AnswerConfig.defaults(), Optional.empty(), Clock.systemUTC());
+    pipeline = DefaultPipeline.over(seeds, data);
+    answerer = pipeline.answerer;
   }
 
   @AfterAll
   static void close() throws Exception {
-    index.close();
+    pipeline.close();
   }
 
   @ParameterizedTest
@@ -103,4 +90,25 @@ class SeedAnswersTest {
     assertThat(a.citations()).anySatisfy(c -> assertThat(c.quote()).contains("summoned to the Kremlin"));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Why won't Putin congratulate Biden? | This is because",
+      "Which European leaders did Biden speak with before the Brussels trip? | Emmanuel Macron",
+  })
+  void should_quote_the_reason_or_the_list_when_asked_why_or_which_ones(String question, String quoted) {
+    Answer a = answerer.answer("kinds", question);
+
+    assertThat(a.answered()).as(question).isTrue();
+    assertThat(a.text()).as(question).contains(quoted);
+  }
+
+  @Test
+  void should_carry_the_person_into_a_follow_up_that_says_he() {
+    answerer.answer("peskov", "Who is Dmitry Peskov?");
+
+    Answer a = answerer.answer("peskov", "What did he say about Kaliningrad?");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.text()).contains("Kaliningrad");
+  }
 }

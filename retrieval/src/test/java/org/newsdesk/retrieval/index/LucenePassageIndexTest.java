@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.search.MatchedSentence;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /** The word ranking of the Lucene index, its statistics and its refresh. */
@@ -155,20 +153,6 @@ class LucenePassageIndexTest {
 
       assertThat(lucene.hasIndex()).isTrue();
       assertThat(ids(lucene.lexical("interest rates", 1))).containsExactly("bank.txt");
-    }
-  }
-
-  @Test
-  void should_pick_the_sentence_sharing_the_question_terms_when_asked_for_the_best_sentence() throws IOException {
-    try (LucenePassageIndex lucene = indexedThree()) {
-      String question = "How often will the trams run at peak hours?";
-      Passage passage = lucene.lexical(question, 1).get(0).passage();
-
-      MatchedSentence sentence = lucene.bestSentence(question, passage);
-
-      assertThat(sentence.text()).isEqualTo("The line will have eleven stops and run every six minutes at peak hours.");
-      assertThat(passage.text().substring(sentence.start() - passage.start(), sentence.end() - passage.start()))
-          .isEqualTo(sentence.text());
     }
   }
 

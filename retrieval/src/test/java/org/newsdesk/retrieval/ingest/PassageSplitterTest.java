@@ -75,7 +75,8 @@ class PassageSplitterTest {
   @Test
   void should_hold_offsets_word_bounds_and_whole_sentences_when_text_is_random() {
     Random random = new Random(42);
-    PassageSplitter splitter = new PassageSplitter(IngestConfig.defaults());
+    IngestConfig config = IngestConfig.defaults();
+    PassageSplitter splitter = new PassageSplitter(config);
     for (int round = 0; round < 200; round++) {
       List<String> paragraphs = new ArrayList<>();
       int count = 1 + random.nextInt(12);
@@ -96,8 +97,8 @@ class PassageSplitterTest {
         Passage p = passages.get(i);
         assertThat(p.ordinal()).isEqualTo(i);
         assertThat(a.text().substring(p.start(), p.end())).isEqualTo(p.text());
-        assertThat(Text.wordCount(p.text())).isLessThanOrEqualTo(200);
-        if (i < passages.size() - 1) assertThat(Text.wordCount(p.text())).isGreaterThanOrEqualTo(60);
+        assertThat(Text.wordCount(p.text())).isLessThanOrEqualTo(config.passageMaxWords());
+        if (i < passages.size() - 1) assertThat(Text.wordCount(p.text())).isGreaterThanOrEqualTo(config.passageMinWords());
         for (Span s : Sentences.split(p.text())) assertThat(sentences).contains(s.of(p.text()));
         covered += Sentences.split(p.text()).size();
       }

@@ -180,7 +180,7 @@ class SeedsCleaningTest {
     for (Passage p : corpus.passages()) {
       Article a = article(p.articleId());
       assertThat(a.text().substring(p.start(), p.end())).isEqualTo(p.text());
-      assertThat(Text.wordCount(p.text())).as(p.key()).isBetween(1, 200);
+      assertThat(Text.wordCount(p.text())).as(p.key()).isBetween(1, IngestConfig.defaults().passageMaxWords());
     }
   }
 

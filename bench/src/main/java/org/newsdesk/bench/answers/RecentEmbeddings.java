@@ -1,0 +1,67 @@
+package org.newsdesk.bench.answers;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model that remembers the vectors of the last texts it embedded, so that reading one answer's
+ * sentences a second time (to learn how close they came to answering) does not run the model
+ * again. Vectors are the model's own; only the repeat is saved. Not {@link AutoCloseable}: an
+ * application it is given to leaves the model beneath it open for the next one.
+ */
+public final class RecentEmbeddings implements EmbeddingModel {
+  private static final int REMEMBERED = 256;
+
+  private final EmbeddingModel model;
+  private final Map<String, Embedding> recent = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  public RecentEmbeddings(EmbeddingModel model) {
+    this.model = model;
+  }
+
+  @Override
+  public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+    List<Embedding> out = new ArrayList<>(segments.size());
+    List<TextSegment> missing = new ArrayList<>();
+    synchronized (recent) {
+      for (TextSegment s : segments) {
+        Embedding e = recent.get(s.text());
+        out.add(e);
+        if (e == null) missing.add(s);
+      }
+    }
+    if (missing.isEmpty()) return Response.from(out);
+    List<Embedding> made = model.embedAll(missing).content();
+    synchronized (recent) {
+      int next = 0;
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) != null) continue;
+        Embedding e = made.get(next++);
+        out.set(i, e);
+        recent.put(segments.get(i).text(), e);
+      }
+    }
+    return Response.from(out);
+  }
+
+  @Override
+  public String modelName() {
+    return model.modelName();
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension();
+  }
+}

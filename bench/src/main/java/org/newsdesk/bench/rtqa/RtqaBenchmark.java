@@ -1,0 +1,246 @@
+package org.newsdesk.bench.rtqa;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.newsdesk.bot.Newsdesk;
+import org.newsdesk.config.NewsdeskConfig;
+import org.newsdesk.retrieval.answer.Answer;
+import org.newsdesk.retrieval.answer.Answerer;
+import org.newsdesk.retrieval.index.ArticleIndexer;
+import org.newsdesk.retrieval.index.ReindexProgress;
+import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.search.PassageSearcher;
+import org.newsdesk.retrieval.search.ScoredPassage;
+
+/**
+ * Newsdesk measured on RealTimeQA 2024 in several configurations ({@link Variant}s), each assembled
+ * by the composition root exactly as the commands assemble it: a build into a fresh index, an
+ * unchanged reindex, answer recall and latency of the searcher, and what the answerer says to every
+ * question.
+ * Scored as {@code eval/rtqa-2024/README.md} says ({@link RtqaQuestion#answeredBy}).
+ */
+public final class RtqaBenchmark {
+  /** Recall is counted at these ranks; the searcher is asked for the last. */
+  static final int[] KS = {1, 5, 10};
+  private static final int SEARCH_WARM_UP = 50;
+  private static final int ASK_WARM_UP = 20;
+
+  private final WorkFolder work;
+  private final Path corpus;
+  private final Set<String> files;
+
+  private RtqaBenchmark(WorkFolder work, Path corpus, Set<String> files) {
+    this.work = work;
+    this.corpus = corpus;
+    this.files = Set.copyOf(files);
+  }
+
+  /**
+   * The benchmark of the article files {@code files} of {@code articles} (all of them when empty),
+   * with its indexes kept under {@code work}.
+   */
+  public static RtqaBenchmark in(Path work, Path articles, List<String> files) throws IOException {
+    WorkFolder folder = new WorkFolder(work);
+    Path corpus = files.isEmpty() ? articles : folder.subset(articles, files);
+    return new RtqaBenchmark(folder, corpus, WorkFolder.articleFiles(corpus));
+  }
+
+  public Path work() {
+    return work.root();
+  }
+
+  /** The folder indexed: the articles, or links to the chosen files of them. */
+  public Path corpus() {
+    return corpus;
+  }
+
+  /** The article files indexed, relative to {@link #corpus}. */
+  public Set<String> files() {
+    return new TreeSet<>(files);
+  }
+
+  /** The data folder {@code v} must be configured with. */
+  public Path data(Variant v) {
+    return work.data(v);
+  }
+
+  /**
+   * Measures each variant, configured as given (with its {@link #data} folder and the
+   * {@link #corpus}), in order, and returns the tables. {@code model} is the embedding model of
+   * every variant with dense retrieval on, loaded once for the run; {@code progress} gets a line per step.
+   */
+  public String run(EmbeddingModel model, Map<Variant, NewsdeskConfig> configs, List<RtqaQuestion> questions,
+                    PrintWriter progress) throws IOException {
+    if (questions.isEmpty()) throw new IllegalArgumentException("no questions");
+    List<VariantResult> results = new ArrayList<>();
+    for (Map.Entry<Variant, NewsdeskConfig> e : configs.entrySet()) {
+      results.add(measure(e.getKey(), e.getValue(), model, List.copyOf(questions), progress));
+    }
+    return "Indexing: a fresh index for each variant; embedded = passage texts the model embedded, reused = those whose\n"
+        + "vector a build kept in the work folder lent; embedded/s over the whole build's wall time; peak RSS: this JVM's\n"
+        + "during the variant\n\n" + RtqaTables.indexing(results)
+        + "\nRetrieval: answer recall of the first 1/5/10 passages of search; latency of one search for 10 passages,\n"
+        + "one thread, the question's embedding included\n\n" + RtqaTables.retrieval(results)
+        + "\nAnswers: each question in a conversation of its own; answered = not \"" + Answer.NOT_FOUND + "\";\n"
+        + "gold = the answer occurs in the answer text, quoted = in a cited quote; wrong = answered without gold\n\n"
+        + RtqaTables.answers(results) + "\nVariants:\n" + RtqaTables.variants(results);
+  }
+
+  private VariantResult measure(Variant v, NewsdeskConfig config, EmbeddingModel model, List<RtqaQuestion> questions,
+                                PrintWriter progress) throws IOException {
+    boolean peakReset = PeakRss.reset();
+    work.prepare(v);
+    CountingEmbeddingModel counting = new CountingEmbeddingModel(model);
+    try (Newsdesk app = Newsdesk.of(config, counting)) {
+      Built built = build(v, app, counting, progress);
+      long t0 = System.nanoTime();
+      app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
+      double unchangedSeconds = seconds(t0);
+      app.index().refresh();
+
+      say(progress, v, "searching " + questions.size() + " questions");
+      Searched searched = search(app.searcher(), questions);
+      say(progress, v, "asking " + questions.size() + " questions");
+      Asked asked = ask(app.answerer(), questions);
+      return new VariantResult(v, built.report().articles(), built.report().passages(), built.seconds(),
+          built.embedded(), built.reused(), unchangedSeconds, questions.size(), searched.recall(), searched.ms(),
+          asked.answered(), asked.gold(), asked.quoted(), asked.ms(), PeakRss.kib(), !peakReset);
+    }
+  }
+
+  private record Built(ReindexReport report, double seconds, int embedded, int reused) {}
+
+  private record Searched(double[] recall, double[] ms) {}
+
+  private record Asked(int answered, int gold, int quoted, double[] ms) {}
+
+  /**
+   * Builds {@code v}'s fresh index with the composition root's own indexer (as Newsdesk#indexer makes
+   * it) given the kept builds as extra sources of vectors; {@code model} is the application's.
+   */
+  private Built build(Variant v, Newsdesk app, CountingEmbeddingModel model, PrintWriter progress) throws IOException {
+    Optional<EmbeddingModel> dense = app.embeddingModel();
+    NewsdeskConfig config = app.config();
+    say(progress, v, "building a fresh index in " + config.data()
+        + dense.map(m -> ", embedding with " + m.modelName()).orElse(", words only"));
+    ReindexReport report;
+    double seconds;
+    int reused;
+    try (WorkFolder.KeptVectors kept = dense.isPresent() ? work.keptVectors(v, model.modelName())
+        : new WorkFolder.KeptVectors()) {
+      if (!kept.names().isEmpty()) say(progress, v, "vectors kept in " + String.join(", ", kept.names()) + " are reused");
+      ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
+          Runtime.getRuntime().availableProcessors(), kept.sources());
+      long t0 = System.nanoTime();
+      report = indexer.reindex(corpus, new EmbeddingTicks(ReindexProgress.lines(line -> say(progress, v, line)),
+          line -> say(progress, v, line)));
+      seconds = seconds(t0);
+      reused = kept.lent();
+    }
+    app.index().refresh();
+    work.finish(v, files);
+    int embedded = model.texts();
+    say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded,"
+        + " %,d reused", report.countsLine(), report.articles(), report.passages(), seconds, embedded, reused));
+    return new Built(report, seconds, embedded, reused);
+  }
+
+  /** Answer recall at {@link #KS} and the latency of each search, after a warm-up. */
+  private static Searched search(PassageSearcher searcher, List<RtqaQuestion> questions) {
+    int limit = KS[KS.length - 1];
+    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit);
+    int[] hits = new int[KS.length];
+    double[] ms = new double[questions.size()];
+    for (int i = 0; i < questions.size(); i++) {
+      RtqaQuestion q = questions.get(i);
+      long t = System.nanoTime();
+      List<ScoredPassage> top = searcher.search(q.text(), limit);
+      ms[i] = (System.nanoTime() - t) / 1e6;
+      for (int k = 0; k < KS.length; k++) {
+        if (top.stream().limit(KS[k]).anyMatch(p -> q.answeredBy(p.passage().text()))) hits[k]++;
+      }
+    }
+    double[] recall = new double[KS.length];
+    for (int k = 0; k < KS.length; k++) recall[k] = (double) hits[k] / questions.size();
+    return new Searched(recall, Percentiles.p50p99(ms));
+  }
+
+  /** Every question asked in a conversation of its own (no question follows another), after a warm-up. */
+  private static Asked ask(Answerer answerer, List<RtqaQuestion> questions) {
+    for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
+      answerer.answer("rtqa-warm-up-" + i, questions.get(i).text());
+    }
+    int answered = 0, gold = 0, quoted = 0;
+    double[] ms = new double[questions.size()];
+    for (int i = 0; i < questions.size(); i++) {
+      RtqaQuestion q = questions.get(i);
+      long t = System.nanoTime();
+      Answer a = answerer.answer("rtqa-" + i, q.text());
+      ms[i] = (System.nanoTime() - t) / 1e6;
+      if (!a.answered()) continue;
+      answered++;
+      if (q.answeredBy(a.text())) gold++;
+      if (a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()))) quoted++;
+    }
+    return new Asked(answered, gold, quoted, Percentiles.p50p99(ms));
+  }
+
+  /** The indexer's progress lines, and one every {@link #STEP} passages embedded with the rate so far: a long build shows it moves. */
+  private static final class EmbeddingTicks implements ReindexProgress {
+    private static final int STEP = 2_000;
+    private final ReindexProgress lines;
+    private final Consumer<String> out;
+    private final AtomicInteger embedded = new AtomicInteger();
+    private final long started = System.nanoTime();
+
+    EmbeddingTicks(ReindexProgress lines, Consumer<String> out) {
+      this.lines = lines;
+      this.out = out;
+    }
+
+    @Override
+    public void note(String line) {
+      lines.note(line);
+    }
+
+    @Override
+    public void writing(int files, int articles, long chars) {
+      lines.writing(files, articles, chars);
+    }
+
+    @Override
+    public void fileWritten() {
+      lines.fileWritten();
+    }
+
+    @Override
+    public void embedded(int passages) {
+      int after = embedded.addAndGet(passages);
+      if (after / STEP > (after - passages) / STEP) {
+        out.accept(String.format(Locale.ROOT, "embedded %,d passages, %.1f/s", after, after / seconds(started)));
+      }
+    }
+  }
+
+  private static void say(PrintWriter progress, Variant v, String line) {
+    progress.println(v.name() + ": " + line);
+    progress.flush();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,154 @@
+package org.newsdesk.retrieval.answer;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsdesk.retrieval.ingest.Sentences;
+import org.newsdesk.retrieval.ingest.Span;
+
+/**
+ * What kind of answer a question asks for, read from its wording: a time ("When will the tram
+ * open?"), a sum of money, another quantity, a name ("Who...", "Which company..."), several names
+ * ("Which European leaders did..."), a reason ("Why..."), a yes or a no ("Did..."), or anything.
+ * A sentence that holds no such expression of its own (one the question does not already hold)
+ * can hardly answer the question, however many of its words it repeats.
+ */
+enum AnswerKind {
+  TIME, MONEY, QUANTITY, NAME, NAMES, REASON, YES_NO, ANY;
+
+  private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final Pattern TIME_QUESTION = Pattern.compile(
+      "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
+          + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b", I);
+  private static final Pattern MONEY_QUESTION = Pattern.compile(
+      "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
+          + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
+          + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
+  private static final Pattern QUANTITY_QUESTION = Pattern.compile(
+      "\\bhow (?:many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)\\b"
+          + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
+          + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:score|number|temperature|population|speed|height|distance"
+          + "|rate|age|total|toll|tally)\\b", I);
+  private static final Pattern REASON_QUESTION = Pattern.compile(
+      "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
+          + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);
+  private static final Pattern YES_NO_QUESTION = Pattern.compile(
+      "^\\s*(?:and\\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\\b", I);
+  /** "Which European leaders did...", "What companies have...": a plural head noun after which/what. */
+  private static final Pattern NAMES_QUESTION = Pattern.compile(
+      "\\b(?:which|what)\\s+(?:\\p{L}+\\s+)?\\p{L}+[^s\\W]s\\s+(?:did|do|does|are|were|have|has|had|will|would|can|could)\\b", I);
+  private static final Pattern NAME_QUESTION = Pattern.compile(
+      "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b|\\bwhat(?:'s| is| was)? (?:the )?(?:name|title)\\b", I);
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.,][\\p{N}]+)*");
+  private static final Pattern YEAR = Pattern.compile("(?:1[0-9]|20|21)[0-9]{2}s?");
+  private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
+  private static final Set<String> TIME_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "ago",
+      "century", "centuries", "decade", "decades");
+  /** Times that place a past event but never answer "when will...": the day of the week a report was written. */
+  private static final Set<String> NEAR_TIME_WORDS = Set.of("yesterday", "today", "tomorrow", "tonight", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  private static final Pattern FUTURE = Pattern.compile("\\b(?:will|going to|expected to|due to|planned|scheduled)\\b", I);
+  private static final Pattern CURRENCY = Pattern.compile("[$€£¥₽]");
+  private static final Set<String> CURRENCY_WORDS = Set.of("euro", "euros", "dollar", "dollars", "pound", "pounds",
+      "sterling", "yen", "yuan", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "krona", "kronor", "krone",
+      "kroner", "zloty", "rupee", "rupees", "eur", "usd", "gbp", "cent", "cents", "pence");
+  private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+      "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+      "billions", "dozen", "dozens", "half", "twice", "once");
+  /** Words that give a reason, a cause or a purpose (not those that draw a conclusion: "therefore"). */
+  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to|owing to|as a result of|the result of"
+      + "|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish|in order to"
+      + "|over concerns|citing|blamed on)\\b", I);
+  /** Capitalised words that say nothing about whom a sentence names. */
+  private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
+      "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
+      "when", "while", "after", "before", "as", "if", "so", "yet", "mr", "mrs", "ms", "dr");
+
+  /**
+   * The kind {@code question} asks for; {@link #ANY} when its wording does not say. A question that
+   * sets a scene first ("Two planes collided this week. Where did it happen?") is read by its last
+   * sentence, the one that asks.
+   */
+  static AnswerKind of(String question) {
+    List<Span> sentences = Sentences.split(question);
+    if (sentences.size() > 1) question = sentences.getLast().of(question);
+    if (REASON_QUESTION.matcher(question).find()) return REASON;
+    if (TIME_QUESTION.matcher(question).find()) return TIME;
+    if (MONEY_QUESTION.matcher(question).find()) return MONEY;
+    if (QUANTITY_QUESTION.matcher(question).find()) return QUANTITY;
+    if (YES_NO_QUESTION.matcher(question).find()) return YES_NO;
+    if (NAMES_QUESTION.matcher(question).find()) return NAMES;
+    if (NAME_QUESTION.matcher(question).find()) return NAME;
+    return ANY;
+  }
+
+  /** Whether {@code sentence} holds an expression of this kind that {@code question} does not. */
+  boolean heldBy(String sentence, String question) {
+    return switch (this) {
+      case ANY, YES_NO -> true;
+      case REASON -> REASON_WORDS.matcher(sentence).find();
+      case NAME -> names(sentence, question) >= 1 || numbers(sentence, question);
+      case NAMES -> names(sentence, question) >= 2;
+      case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
+      case TIME, QUANTITY -> words(sentence, question, this);
+    };
+  }
+
+  private static boolean words(String sentence, String question, AnswerKind kind) {
+    Set<String> asked = lowerWords(question);
+    Matcher m = WORD.matcher(sentence);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (asked.contains(w)) continue;
+      boolean hit = switch (kind) {
+        case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w)
+            || (NEAR_TIME_WORDS.contains(w) && !FUTURE.matcher(question).find());
+        case MONEY -> CURRENCY_WORDS.contains(w);
+        default -> DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
+      };
+      if (hit) return true;
+    }
+    return false;
+  }
+
+  private static boolean numbers(String sentence, String question) {
+    return words(sentence, question, QUANTITY);
+  }
+
+  /** How many capitalised words the sentence holds that the question does not (a sentence's first word aside). */
+  private static int names(String sentence, String question) {
+    Set<String> asked = lowerWords(question);
+    Set<String> found = new HashSet<>();
+    Matcher m = WORD.matcher(sentence);
+    boolean first = true;
+    while (m.find()) {
+      String w = m.group();
+      boolean opensSentence = first || precededBySentenceEnd(sentence, m.start());
+      first = false;
+      if (opensSentence || !Character.isUpperCase(w.charAt(0))) continue;
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (asked.contains(lower) || NOT_NAMES.contains(lower)) continue;
+      found.add(lower);
+    }
+    return found.size();
+  }
+
+  private static boolean precededBySentenceEnd(String s, int at) {
+    int i = at - 1;
+    while (i >= 0 && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '"' || s.charAt(i) == '“')) i--;
+    return i >= 0 && (s.charAt(i) == '.' || s.charAt(i) == '!' || s.charAt(i) == '?' || s.charAt(i) == ':');
+  }
+
+  private static Set<String> lowerWords(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) out.add(m.group().toLowerCase(Locale.ROOT));
+    return out;
+  }
+}

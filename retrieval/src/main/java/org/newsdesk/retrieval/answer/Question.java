@@ -1,0 +1,72 @@
+package org.newsdesk.retrieval.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A reader's question, read once: the question in what they typed ({@link QuestionText}), the
+ * kind of answer it asks for ({@link AnswerKind}), and its content terms in the index's analysis:
+ * the words that say what it is about, without the words that only make it a question ("what",
+ * "did", "tell") or only say that it is recent ("this week", "latest"; {@code recent} remembers
+ * those).
+ */
+record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean recent) {
+  /** Words that make a sentence a question, or a request, rather than say what it is about. */
+  private static final Set<String> ASKING = Set.of("who", "whom", "whose", "what", "which", "when", "where", "why",
+      "how", "do", "does", "did", "doing", "done", "is", "are", "was", "were", "am", "be", "been", "being", "can",
+      "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had", "having", "tell",
+      "say", "said", "says", "saying", "know", "knew", "happen", "happened", "happening", "mention", "mentioned",
+      "according", "anyone", "anybody", "anything", "something", "someone", "thing", "things", "article",
+      "articles", "news", "please", "following", "ever", "i", "me", "my", "you", "your", "we", "us", "our", "he",
+      "him", "his", "she", "her", "hers", "they", "them", "its", "about", "from", "all", "any", "some", "so", "also",
+      "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
+      "up", "out", "over", "after", "before", "again", "here", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
+      "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
+  /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */
+  private static final Map<AnswerKind, Set<String>> CUES = Map.of(
+      AnswerKind.TIME, Set.of("date", "dates", "time", "year", "day", "month"),
+      AnswerKind.QUANTITY, Set.of("number", "amount", "percentage", "percent", "share", "proportion"),
+      AnswerKind.MONEY, Set.of("amount"),
+      AnswerKind.NAME, Set.of("name", "named", "called", "title"),
+      AnswerKind.REASON, Set.of("reason", "reasons"));
+  private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"
+      + "recently|latest|currently|nowadays|right now|these days|so far)\\b", Pattern.CASE_INSENSITIVE);
+
+  Question {
+    terms = List.copyOf(terms);
+  }
+
+  /** The question in {@code typed}; an empty text when it held nothing but pleasantries. */
+  static Question of(String typed) {
+    String text = QuestionText.clean(typed);
+    Matcher recent = RECENT.matcher(text);
+    boolean isRecent = recent.find();
+    String content = isRecent ? RECENT.matcher(text).replaceAll(" ") : text;
+    AnswerKind kind = AnswerKind.of(text);
+    Set<String> cues = CUES.getOrDefault(kind, Set.of());
+    List<Terms.Token> terms = contentTerms(content).stream()
+        .filter(t -> !cues.contains(content.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))).toList();
+    return new Question(text, kind, terms, isRecent);
+  }
+
+  /** The terms of {@code text} that say what it is about. */
+  static List<Terms.Token> contentTerms(String text) {
+    List<Terms.Token> out = new ArrayList<>();
+    for (Terms.Token t : Terms.tokens(text)) {
+      String surface = text.substring(t.start(), t.end());
+      String word = surface.toLowerCase(Locale.ROOT).replace('’', '\'');
+      boolean acronym = surface.length() > 1 && !surface.equals(word) && surface.equals(surface.toUpperCase(Locale.ROOT));
+      if (t.number() || acronym || (!ASKING.contains(word) && word.length() >= 2)) out.add(t); // "US" is a country, "us" a pronoun
+    }
+    return out;
+  }
+
+  boolean isEmpty() {
+    return text.isBlank();
+  }
+}

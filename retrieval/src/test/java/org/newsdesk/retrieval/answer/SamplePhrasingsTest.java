@@ -1,0 +1,69 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Questions about the shipped sample articles, asked the way readers ask them: greetings, thanks, half-sentences. */
+class SamplePhrasingsTest {
+  @TempDir static Path data;
+  static DefaultPipeline pipeline;
+
+  @BeforeAll
+  static void index() throws Exception {
+    pipeline = DefaultPipeline.over(Path.of("../samples"), data);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    pipeline.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Hi! Who is the head librarian? | Sofia Lindqvist",
+      "hi, when will the tram open? | spring of 2027",
+      "Thanks! And who is the fire chief? | Anna Reyes",
+      "tram opening date? | spring of 2027",
+      "Was anyone hurt in the flood? | Nobody has been hurt",
+      "Could you please tell me how much the library renovation cost, thanks | 14.5 million euros",
+      "<b>who</b> is the *head librarian*? | Sofia Lindqvist",
+  })
+  void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
+    Answer a = pipeline.answerer.answer(question, question);
+
+    assertThat(a.answered()).as(question).isTrue();
+    assertThat(a.text()).as(question).contains(quoted);
+  }
+
+  @Test
+  void should_lead_with_the_newest_report_and_date_the_older_one_when_asked_when_the_tram_starts() {
+    Answer a = pipeline.answerer.answer("tram", "when does the tram start running");
+
+    assertThat(a.text()).startsWith("In 2025, ").contains("spring of 2027").contains("In 2023, ")
+        .contains("autumn of 2026");
+    assertThat(a.text().indexOf("spring of 2027")).isLessThan(a.text().indexOf("autumn of 2026"));
+  }
+
+  @Test
+  void should_invite_a_question_when_the_message_holds_only_thanks() {
+    Answer a = pipeline.answerer.answer("thanks", "Thanks a lot!");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.text()).isEqualTo("Ask me anything about the articles, and I'll answer with quotes from them.");
+    assertThat(a.citations()).isEmpty();
+  }
+
+  @Test
+  void should_cite_each_article_under_one_number() {
+    Answer a = pipeline.answerer.answer("tram-numbers", "When will the Riverside tram open?");
+
+    assertThat(a.citations()).extracting(c -> c.passage().articleId()).doesNotHaveDuplicates();
+  }
+}
