@@ -22,6 +22,7 @@ import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
+import org.newsdesk.retrieval.embed.RecentEmbeddings;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.IndexUnavailableException;
@@ -54,6 +55,7 @@ public final class Newsdesk implements AutoCloseable {
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   private PassageIndex index;
   private Optional<EmbeddingModel> embeddingModel;
+  private Optional<EmbeddingModel> questionModel;
   private ArticleIndexer indexer;
   private HybridSearcher searcher;
   private Answerer answerer;
@@ -126,6 +128,15 @@ public final class Newsdesk implements AutoCloseable {
     return embeddingModel;
   }
 
+  /**
+   * The embedding model as the question side uses it (search, reader, answer log): one question is
+   * embedded once for all three, and sentences that come back are not embedded again.
+   */
+  private Optional<EmbeddingModel> questionModel() {
+    if (questionModel == null) questionModel = embeddingModel().map(RecentEmbeddings::new);
+    return questionModel;
+  }
+
   /** The one indexer of the configured index. */
   public ArticleIndexer indexer() {
     if (indexer == null) indexer = new ArticleIndexer(index(), config.ingest(), embeddingModel());
@@ -141,7 +152,7 @@ public final class Newsdesk implements AutoCloseable {
   public PassageSearcher searcher() {
     if (searcher == null) {
       try {
-        searcher = new HybridSearcher(index(), embeddingModel(), config.retrieval().hybrid());
+        searcher = new HybridSearcher(index(), questionModel(), config.retrieval().hybrid());
       } catch (IndexMismatchException e) {
         throw new UserFacingException(e.getMessage(), e);
       }
@@ -227,7 +238,7 @@ public final class Newsdesk implements AutoCloseable {
   public Answerer answerer() {
     if (answerer == null) {
       answerer = DefaultAnswerer.create(searcher(), config.retrieval().topK(), config.answer(), config.llm(),
-          embeddingModel());
+          questionModel());
     }
     return answerer;
   }
@@ -260,7 +271,7 @@ public final class Newsdesk implements AutoCloseable {
    */
   public AnswerLog answerLog() {
     if (answerLog == null) {
-      answerLog = opened(new AnswerLog(logDatabase(), instanceName(), System::currentTimeMillis, embeddingModel()));
+      answerLog = opened(new AnswerLog(logDatabase(), instanceName(), System::currentTimeMillis, questionModel()));
     }
     return answerLog;
   }

@@ -3,6 +3,10 @@ package org.newsdesk.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -109,6 +113,44 @@ class NewsdeskTest {
       assertThat(app.index().signature().embeddingModel()).contains(WordHashEmbeddingModel.NAME);
     }
     assertThat(created).hasValue(1);
+  }
+
+  @Test
+  void should_embed_a_question_once_for_search_reader_and_log_and_nothing_again_when_it_is_asked_again() {
+    List<String> embedded = new ArrayList<>();
+    WordHashEmbeddingModel words = new WordHashEmbeddingModel();
+    EmbeddingModel recording = new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        synchronized (embedded) {
+          segments.forEach(s -> embedded.add(s.text()));
+        }
+        return words.embedAll(segments);
+      }
+
+      @Override
+      public String modelName() {
+        return words.modelName();
+      }
+
+      @Override
+      public int dimension() {
+        return words.dimension();
+      }
+    };
+    String question = "Where is Biden going for the NATO summit?";
+    try (Newsdesk app = Newsdesk.of(config("true"), recording)) {
+      app.indexed(true, NOWHERE);
+      embedded.clear();
+
+      app.answerer().answer("one", question);
+      assertThat(embedded).filteredOn(question::equals).hasSize(1);
+      assertThat(embedded).hasSizeGreaterThan(1); // the reader's sentences too
+      embedded.clear();
+
+      app.answerer().answer("two", question);
+      assertThat(embedded).isEmpty();
+    }
   }
 
   @Test

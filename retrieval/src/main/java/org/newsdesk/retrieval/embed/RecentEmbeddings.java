@@ -1,4 +1,4 @@
-package org.newsdesk.bench.answers;
+package org.newsdesk.retrieval.embed;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A model that remembers the vectors of the last texts it embedded, so that reading one answer's
- * sentences a second time (to learn how close they came to answering) does not run the model
- * again. Vectors are the model's own; only the repeat is saved. Not {@link AutoCloseable}: an
- * application it is given to leaves the model beneath it open for the next one.
+ * A model that remembers the vectors of the last texts it embedded, so a text asked for again is
+ * not run through the model again: answering a question embeds it for the search, for the reader
+ * and for the answer log, and readers' questions bring back the same articles' sentences. Vectors
+ * are the model's own; only the repeat is saved. Not {@link AutoCloseable}: the model beneath it
+ * belongs to whoever made it.
  */
 public final class RecentEmbeddings implements EmbeddingModel {
   private static final int REMEMBERED = 256;
