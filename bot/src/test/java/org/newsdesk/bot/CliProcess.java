@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
  * of the test's choosing (none of the caller's Newsdesk or Telegram variables), stdout and stderr
  * captured apart.
  */
-final class CliProcess {
+public final class CliProcess {
   /** The sample articles shipped with the project. */
   static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
 
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
     List<String> stderrLines() {
       return stderr.lines().toList();
     }
@@ -87,7 +87,7 @@ final class CliProcess {
     return pb;
   }
 
-  static Result run(Path workDir, Map<String, String> env, String... args) {
+  public static Result run(Path workDir, Map<String, String> env, String... args) {
     return run(workDir, env, List.of(), args);
   }
 

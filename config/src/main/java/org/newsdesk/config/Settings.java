@@ -1,13 +1,7 @@
 package org.newsdesk.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,10 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Raw settings in layers: the defaults packaged with the code (a copy of
@@ -28,7 +19,7 @@ import java.util.TreeSet;
  * ({@code newsdesk.retrieval.top-k} ← {@code NEWSDESK_RETRIEVAL_TOP_K}), then command-line flags.
  *
  * <p>A key no setting has, in any layer, stops startup naming it and the nearest known key: a typo
- * never falls back to a default in silence. The {@code NEWSDESK_*} variables that are not settings
+ * never falls back to a default in silence ({@link SettingLayers} merges the layers). The {@code NEWSDESK_*} variables that are not settings
  * are listed in {@link #NON_SETTING_VARIABLES} and {@link SecretVariable}. Typed getters validate
  * and fail naming the key and the bad value.
  *
@@ -38,12 +29,10 @@ import java.util.TreeSet;
  * on the command line are the user's, relative to the current folder.
  */
 public final class Settings {
-  private static final String DEFAULTS = "newsdesk.properties";
   /** The system property with which the launcher names the installation's properties file. */
   public static final String INSTALLED_DEFAULTS_PROPERTY = "newsdesk.config";
   /** The system property with which the launcher names the installation's folder (the one holding {@code newsdesk}). */
   public static final String HOME_PROPERTY = "newsdesk.home";
-  private static final String ENV_PREFIX = "NEWSDESK_";
   /**
    * Environment variables that start like a setting's but are none: read by the launcher
    * ({@code NEWSDESK_JAVA_OPTS}), the OpenSearch user name and the tests' PostgreSQL and OpenSearch. Secrets
@@ -86,68 +75,8 @@ public final class Settings {
    */
   public static Settings load(Map<String, String> env, Optional<Path> installed, Optional<Path> home,
                               Map<String, String> overrides) {
-    Set<String> given = new TreeSet<>();
-    Map<String, String> values = new TreeMap<>(defaults());
-    Set<String> known = Set.copyOf(values.keySet());
-    if (installed.isPresent() && Files.isRegularFile(installed.get())) {
-      Path file = installed.get();
-      Map<String, String> edited;
-      try (InputStream in = Files.newInputStream(file)) {
-        edited = read(in);
-      } catch (IOException e) {
-        throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-      }
-      for (Map.Entry<String, String> e : edited.entrySet()) {
-        requireKnown(known, e.getKey(), "in " + file);
-        values.put(e.getKey(), e.getValue());
-      }
-    }
-    Map<String, String> byEnvName = new TreeMap<>();
-    known.forEach(k -> byEnvName.put(envName(k), k));
-    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-      String name = e.getKey();
-      if (!name.startsWith(ENV_PREFIX) || NON_SETTING_VARIABLES.contains(name) || isSecret(name)) continue;
-      String key = byEnvName.get(name);
-      if (key == null) {
-        Set<String> names = new TreeSet<>(byEnvName.keySet());
-        names.addAll(NON_SETTING_VARIABLES);
-        Arrays.stream(SecretVariable.values()).map(Enum::name).forEach(names::add);
-        throw new ConfigException("unknown environment variable " + name + nearest(name, names)
-            .map(n -> " (did you mean " + n + "?)").orElse(" (config/newsdesk.properties lists every setting)"));
-      }
-      values.put(key, e.getValue());
-      given.add(key);
-    }
-    for (Map.Entry<String, String> e : overrides.entrySet()) {
-      requireKnown(known, e.getKey(), "in --set");
-      values.put(e.getKey(), e.getValue());
-      given.add(e.getKey());
-    }
-    return new Settings(values, Map.copyOf(env), given, home);
-  }
-
-  private static boolean isSecret(String name) {
-    return Arrays.stream(SecretVariable.values()).anyMatch(v -> v.name().equals(name));
-  }
-
-  private static void requireKnown(Set<String> known, String key, String where) {
-    if (known.contains(key)) return;
-    throw new ConfigException("unknown setting " + key + " " + where + nearest(key, known)
-        .map(k -> " (did you mean " + k + "?)").orElse(" (config/newsdesk.properties lists every setting)"));
-  }
-
-  /** The candidate closest to {@code typed} by edit distance, if it is close enough to be a typo of it. */
-  static Optional<String> nearest(String typed, Set<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : new TreeSet<>(candidates)) {
-      int d = EditDistance.between(typed.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, typed.length() / 4) ? Optional.of(best) : Optional.empty();
+    SettingLayers.Merged merged = SettingLayers.merge(env, installed, overrides);
+    return new Settings(merged.values(), Map.copyOf(env), merged.given(), home);
   }
 
   /** Only the shipped defaults: what tests and tools use when nothing is overridden. */
@@ -163,23 +92,6 @@ public final class Settings {
   /** Every known key, sorted. */
   public Set<String> keys() {
     return values.keySet();
-  }
-
-  private static Map<String, String> defaults() {
-    try (InputStream in = Settings.class.getResourceAsStream(DEFAULTS)) {
-      if (in == null) throw new IllegalStateException("missing resource " + DEFAULTS);
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DEFAULTS, e);
-    }
-  }
-
-  private static Map<String, String> read(InputStream in) throws IOException {
-    Properties p = new Properties();
-    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    Map<String, String> m = new TreeMap<>();
-    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).trim()));
-    return m;
   }
 
   /** A secret from the environment only; absent or blank means none. */

@@ -1,7 +1,13 @@
 package org.newsdesk.testkit;
 
+import static org.newsdesk.testkit.TelegramJson.MAPPER;
+import static org.newsdesk.testkit.TelegramJson.botMessage;
+import static org.newsdesk.testkit.TelegramJson.error;
+import static org.newsdesk.testkit.TelegramJson.now;
+import static org.newsdesk.testkit.TelegramJson.ok;
+import static org.newsdesk.testkit.TelegramJson.user;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,15 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -36,13 +38,12 @@ import java.util.function.Predicate;
  * {@code editMessageText}, {@code sendChatAction}, {@code answerCallbackQuery}. It rejects what
  * Telegram rejects (a wrong token, bad HTML, text over 4,096 characters) with Telegram's error
  * texts, and can be told to fail: 429 with {@code retry_after}, 502 on {@code getUpdates}.
- * Used by the tests and by {@code newsdesk bench bot}.
+ * Used by the tests and by {@code newsdesk bench bot}. The updates it holds are an
+ * {@link UpdateQueue}; the bot's messages, an {@link Outbox}.
  */
 public final class BotApiStandIn implements AutoCloseable {
   public static final long BOT_ID = 7_000_001L;
   public static final String BOT_USERNAME = "newsdesk_test_bot";
-  /** Telegram's limit on the visible text of one message; the server's rule, kept apart from the bot's. */
-  static final int TEXT_LIMIT = 4096;
 
   /** One request as received, with the HTTP status and Telegram description it got. */
   public record Call(String method, JsonNode params, int status, String description, long atNanos) {}
@@ -51,25 +52,15 @@ public final class BotApiStandIn implements AutoCloseable {
   public record SentMessage(long chatId, int messageId, String text, String parseMode, JsonNode replyMarkup,
                             long sentAtNanos) {}
 
-  private final ObjectMapper json = new ObjectMapper();
   private final String token;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition updatesArrived = lock.newCondition();
-  private final TreeMap<Long, ObjectNode> queued = new TreeMap<>();
-  private final Map<Long, ObjectNode> history = new ConcurrentHashMap<>();
+  private final UpdateQueue updates = new UpdateQueue();
   private final Map<Long, String> chatTypes = new ConcurrentHashMap<>();
-  private final Map<Long, Long> updateQueuedAt = new ConcurrentHashMap<>();
   private final List<Call> calls = new ArrayList<>();
-  private final List<SentMessage> messages = new ArrayList<>();
-  private final AtomicLong nextUpdateId = new AtomicLong(1);
   private final AtomicInteger nextMessageId = new AtomicInteger(1);
+  private final Outbox outbox = new Outbox(nextMessageId, chatId -> chatTypes.getOrDefault(chatId, "private"));
   private final AtomicInteger failGetUpdates = new AtomicInteger();
-  private final AtomicInteger tooManyRequests = new AtomicInteger();
-  private final AtomicInteger rejectHtml = new AtomicInteger();
-  private volatile int retryAfterSeconds = 1;
-  private volatile long sendDelayMillis;
 
   public BotApiStandIn(String token) {
     this.token = token;
@@ -92,7 +83,7 @@ public final class BotApiStandIn implements AutoCloseable {
 
   /** A text message from a user in a chat; returns its update id. */
   public long text(long chatId, String chatType, long userId, String text) {
-    return enqueue(message(chatId, chatType, userId).put("text", text), "message");
+    return updates.add(message(chatId, chatType, userId).put("text", text), "message");
   }
 
   /** A text message that replies to the bot's message {@code repliedTo}. */
@@ -104,7 +95,7 @@ public final class BotApiStandIn implements AutoCloseable {
     original.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Newsdesk")
         .put("username", BOT_USERNAME);
     original.put("text", "an earlier answer");
-    return enqueue(m, "message");
+    return updates.add(m, "message");
   }
 
   /** A sticker: a message without text. */
@@ -112,7 +103,7 @@ public final class BotApiStandIn implements AutoCloseable {
     ObjectNode m = message(chatId, chatType, userId);
     m.putObject("sticker").put("file_id", "sticker-1").put("file_unique_id", "u1").put("type", "regular")
         .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
-    return enqueue(m, "message");
+    return updates.add(m, "message");
   }
 
   /** A photo with a caption (or none, when {@code caption} is null). */
@@ -121,32 +112,21 @@ public final class BotApiStandIn implements AutoCloseable {
     ArrayNode sizes = m.putArray("photo");
     sizes.addObject().put("file_id", "photo-1").put("file_unique_id", "p1").put("width", 640).put("height", 480);
     if (caption != null) m.put("caption", caption);
-    return enqueue(m, "message");
+    return updates.add(m, "message");
   }
 
   /** A press of an inline button under the bot's message. */
   public long callback(long chatId, long userId, int messageId, String data) {
-    ObjectNode q = json.createObjectNode();
-    q.put("id", "cb" + nextUpdateId.get()).put("chat_instance", "ci" + chatId).put("data", data);
+    ObjectNode q = MAPPER.createObjectNode();
+    q.put("id", "cb" + updates.nextId()).put("chat_instance", "ci" + chatId).put("data", data);
     q.set("from", user(userId));
-    ObjectNode m = q.putObject("message");
-    m.put("message_id", messageId).put("date", now()).put("text", "an answer");
-    m.putObject("chat").put("id", chatId).put("type", chatTypes.getOrDefault(chatId, "private"));
-    m.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Newsdesk");
-    return enqueue(q, "callback_query");
+    q.set("message", botMessage(chatId, chatTypes.getOrDefault(chatId, "private"), messageId, "an answer"));
+    return updates.add(q, "callback_query");
   }
 
   /** Puts an update that was already delivered back in the queue, as Telegram does when unconfirmed. */
   public void redeliver(long updateId) {
-    ObjectNode update = history.get(updateId);
-    if (update == null) throw new IllegalArgumentException("no update " + updateId);
-    lock.lock();
-    try {
-      queued.put(updateId, update);
-      updatesArrived.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    updates.redeliver(updateId);
   }
 
   /** The next {@code n} getUpdates calls answer 502 Bad Gateway. */
@@ -156,8 +136,7 @@ public final class BotApiStandIn implements AutoCloseable {
 
   /** The next {@code n} sendMessage calls answer 429 with {@code retry_after}. */
   public void tooManyRequests(int n, int retryAfter) {
-    retryAfterSeconds = retryAfter;
-    tooManyRequests.set(n);
+    outbox.tooManyRequests(n, retryAfter);
   }
 
   /**
@@ -165,12 +144,12 @@ public final class BotApiStandIn implements AutoCloseable {
    * slow network would: a client that dies meanwhile has sent a message it never learns the id of.
    */
   public void delaySends(Duration delay) {
-    sendDelayMillis = delay.toMillis();
+    outbox.delaySends(delay);
   }
 
   /** The next {@code n} sendMessage calls with HTML are refused as unparsable, like Telegram would. */
   public void rejectNextHtml(int n) {
-    rejectHtml.set(n);
+    outbox.rejectNextHtml(n);
   }
 
   public List<Call> calls() {
@@ -186,20 +165,16 @@ public final class BotApiStandIn implements AutoCloseable {
 
   /** Messages the bot sent to {@code chatId}, oldest first, with edits applied. */
   public List<SentMessage> messages(long chatId) {
-    synchronized (messages) {
-      return messages.stream().filter(m -> m.chatId() == chatId).toList();
-    }
+    return outbox.messages().stream().filter(m -> m.chatId() == chatId).toList();
   }
 
   public List<SentMessage> messages() {
-    synchronized (messages) {
-      return List.copyOf(messages);
-    }
+    return outbox.messages();
   }
 
   /** When the update became available to getUpdates (System.nanoTime). */
   public long queuedAtNanos(long updateId) {
-    return updateQueuedAt.getOrDefault(updateId, 0L);
+    return updates.queuedAtNanos(updateId);
   }
 
   /** Waits until {@code condition} holds for the calls so far, or fails after {@code timeout}. */
@@ -237,7 +212,7 @@ public final class BotApiStandIn implements AutoCloseable {
       }
       String method = parts[parts.length - 1].toLowerCase(Locale.ROOT);
       byte[] body = ex.getRequestBody().readAllBytes();
-      JsonNode params = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+      JsonNode params = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
       if (!parts[1].substring(3).equals(token)) {
         record(method, params, 401, "Unauthorized");
         respond(ex, 401, error(401, "Unauthorized"));
@@ -245,10 +220,10 @@ public final class BotApiStandIn implements AutoCloseable {
       }
       ObjectNode reply = switch (method) {
         case "getme" -> ok(user(BOT_ID).put("is_bot", true).put("username", BOT_USERNAME));
-        case "deletewebhook", "sendchataction", "answercallbackquery" -> ok(json.getNodeFactory().booleanNode(true));
+        case "deletewebhook", "sendchataction", "answercallbackquery" -> ok(MAPPER.getNodeFactory().booleanNode(true));
         case "getupdates" -> getUpdates(params);
-        case "sendmessage" -> sendMessage(params);
-        case "editmessagetext" -> editMessageText(params);
+        case "sendmessage" -> outbox.send(params);
+        case "editmessagetext" -> outbox.edit(params);
         default -> error(404, "Not Found: method not found");
       };
       int status = reply.path("ok").asBoolean() ? 200 : reply.path("error_code").asInt(500);
@@ -264,136 +239,18 @@ public final class BotApiStandIn implements AutoCloseable {
     long offset = params.path("offset").asLong(0);
     int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
     long timeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(0, params.path("timeout").asInt(0)));
-    ArrayNode result = json.createArrayNode();
-    lock.lock();
-    try {
-      if (offset > 0) queued.headMap(offset).clear();
-      while (queued.isEmpty() && timeoutNanos > 0) {
-        timeoutNanos = updatesArrived.awaitNanos(timeoutNanos);
-      }
-      queued.values().stream().limit(limit).forEach(result::add);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      lock.unlock();
-    }
-    return ok(result);
+    return ok(updates.poll(offset, limit, timeoutNanos));
   }
 
-  private ObjectNode sendMessage(JsonNode params) {
-    if (sendDelayMillis > 0) {
-      try {
-        Thread.sleep(sendDelayMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (tooManyRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      ObjectNode e = error(429, "Too Many Requests: retry after " + retryAfterSeconds);
-      e.putObject("parameters").put("retry_after", retryAfterSeconds);
-      return e;
-    }
-    if ("HTML".equalsIgnoreCase(params.path("parse_mode").asText(""))
-        && rejectHtml.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      return error(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0");
-    }
-    String problem = checkText(params);
-    if (problem != null) return error(400, problem);
-    long chatId = params.path("chat_id").asLong();
-    int id = nextMessageId.getAndIncrement();
-    SentMessage m = new SentMessage(chatId, id, params.path("text").asText(), params.path("parse_mode").asText(null),
-        params.get("reply_markup"), System.nanoTime());
-    synchronized (messages) {
-      messages.add(m);
-    }
-    return ok(messageNode(chatId, id, m.text()));
-  }
-
-  private ObjectNode editMessageText(JsonNode params) {
-    String problem = checkText(params);
-    if (problem != null) return error(400, problem);
-    long chatId = params.path("chat_id").asLong();
-    int id = params.path("message_id").asInt();
-    synchronized (messages) {
-      for (int i = 0; i < messages.size(); i++) {
-        SentMessage m = messages.get(i);
-        if (m.chatId() == chatId && m.messageId() == id) {
-          if (m.text().equals(params.path("text").asText()) && params.get("reply_markup") == null && m.replyMarkup() == null) {
-            return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-          }
-          messages.set(i, new SentMessage(chatId, id, params.path("text").asText(), params.path("parse_mode").asText(null),
-              params.get("reply_markup"), m.sentAtNanos()));
-          return ok(messageNode(chatId, id, params.path("text").asText()));
-        }
-      }
-    }
-    return error(400, "Bad Request: message to edit not found");
-  }
-
-  private String checkText(JsonNode params) {
-    String text = params.path("text").asText("");
-    String visible = text;
-    if ("HTML".equalsIgnoreCase(params.path("parse_mode").asText(""))) {
-      try {
-        visible = TelegramHtmlCheck.visibleText(text);
-      } catch (TelegramHtmlCheck.ParseError e) {
-        return "Bad Request: can't parse entities: " + e.getMessage();
-      }
-    }
-    if (visible.isBlank()) return "Bad Request: message text is empty";
-    if (visible.strip().length() > TEXT_LIMIT) return "Bad Request: message is too long";
-    return null;
-  }
-
-  // ---- JSON ----
-
-  private long enqueue(ObjectNode payload, String kind) {
-    lock.lock();
-    try {
-      long id = nextUpdateId.getAndIncrement();
-      ObjectNode update = json.createObjectNode();
-      update.put("update_id", id);
-      update.set(kind, payload);
-      history.put(id, update);
-      queued.put(id, update);
-      updateQueuedAt.put(id, System.nanoTime());
-      updatesArrived.signalAll();
-      return id;
-    } finally {
-      lock.unlock();
-    }
-  }
-
+  /** A message from user {@code userId} in the chat, numbered in the chat's sequence, sent now. */
   private ObjectNode message(long chatId, String chatType, long userId) {
     chatTypes.put(chatId, chatType);
-    ObjectNode m = json.createObjectNode();
+    ObjectNode m = MAPPER.createObjectNode();
     m.put("message_id", nextMessageId.getAndIncrement()).put("date", now());
     ObjectNode chat = m.putObject("chat").put("id", chatId).put("type", chatType);
     if (!chatType.equals("private")) chat.put("title", "Group " + chatId);
     m.set("from", user(userId));
     return m;
-  }
-
-  private ObjectNode messageNode(long chatId, int id, String text) {
-    ObjectNode m = json.createObjectNode();
-    m.put("message_id", id).put("date", now()).put("text", text);
-    m.putObject("chat").put("id", chatId).put("type", chatTypes.getOrDefault(chatId, "private"));
-    m.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Newsdesk");
-    return m;
-  }
-
-  private ObjectNode user(long id) {
-    return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id);
-  }
-
-  private ObjectNode ok(JsonNode result) {
-    ObjectNode n = json.createObjectNode().put("ok", true);
-    n.set("result", result);
-    return n;
-  }
-
-  private ObjectNode error(int code, String description) {
-    return json.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
   }
 
   private void record(String method, JsonNode params, int status, String description) {
@@ -404,15 +261,11 @@ public final class BotApiStandIn implements AutoCloseable {
 
   private void respond(HttpExchange ex, int status, ObjectNode body) throws IOException {
     byte[] bytes = status == 502 ? "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8)
-        : json.writeValueAsBytes(body);
+        : MAPPER.writeValueAsBytes(body);
     ex.getResponseHeaders().set("Content-Type", status == 502 ? "text/html" : "application/json");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static long now() {
-    return System.currentTimeMillis() / 1000;
   }
 }

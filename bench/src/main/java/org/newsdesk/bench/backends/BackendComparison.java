@@ -36,7 +36,10 @@ import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
- * The embedded Lucene index and an OpenSearch cluster on one corpus, one after the other, searched
+ * It stays one class, over 300 lines, because it is one measurement read top to bottom: the two runs
+ * must index, search and report in exactly the same way, and keeping them side by side shows that.
+ *
+ * <p>The embedded Lucene index and an OpenSearch cluster on one corpus, one after the other, searched
  * as the product searches them ({@link HybridSearcher}: words and meaning fused when dense retrieval
  * is on, BM25 alone when it is off): indexing wall time and throughput, passages embedded, answer
  * recall at 1/5/10 on RealTimeQA-style questions (scored as the eval README says), query latency

@@ -29,7 +29,7 @@ public final class EditQueue {
       List<PendingEdit> open = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("""
           SELECT id, answer_id, chat_id, message_id, new_text FROM pending_edits
-          WHERE done_at IS NULL AND """ + AnswerLog.claimIsFree("pending_edits") + " ORDER BY id LIMIT ?")) {
+          WHERE done_at IS NULL AND """ + Claims.free("pending_edits") + " ORDER BY id LIMIT ?")) {
         q.setLong(1, deadBeforeMillis);
         q.setInt(2, limit);
         try (ResultSet rs = q.executeQuery()) {
@@ -41,7 +41,7 @@ public final class EditQueue {
       List<PendingEdit> claimed = new ArrayList<>();
       try (PreparedStatement up = c.prepareStatement("""
           UPDATE pending_edits SET claimed_by = ?, claimed_at = ? WHERE id = ? AND done_at IS NULL
-            AND """ + AnswerLog.claimIsFree("pending_edits"))) {
+            AND """ + Claims.free("pending_edits"))) {
         for (PendingEdit e : open) {
           up.setString(1, log.instance());
           up.setLong(2, log.now());

@@ -30,23 +30,20 @@ import org.slf4j.LoggerFactory;
  * Every page but the sign-in needs a session; every POST needs the session's CSRF token. The page
  * is a door to {@link Moderation}, the service behind Telegram's moderator commands too.
  *
- * <p>A moderator sees only sentences written for them: an {@link InvalidRequest}'s own, or for
- * any other failure a short one with an incident id, under which the exception is logged.
+ * <p>Sessions, CSRF tokens and signing in are {@link SignIn}'s. A moderator sees only sentences
+ * written for them: an {@link InvalidRequest}'s own, or for any other failure a short one with an
+ * incident id, under which the exception is logged.
  */
 public final class ReviewServer implements AutoCloseable {
   /** Name of the session cookie. */
   public static final String COOKIE = "newsdesk_review";
   private static final Logger log = LoggerFactory.getLogger(ReviewServer.class);
   private static final int PAGE_SIZE = 50;
-  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
-      + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final ReviewConfig config;
   private final Moderation moderation;
   private final Export export;
-  private final Sessions sessions;
-  private final PasswordCheck password;
-  private final SignInThrottle throttle;
+  private final SignIn signIn;
   private final Clock clock;
   private final PebbleEngine templates;
   private final Javalin app;
@@ -61,11 +58,12 @@ public final class ReviewServer implements AutoCloseable {
    */
   public ReviewServer(LogDatabase db, ReviewConfig config, Secret password, Clock clock, QuestionGrouping grouping) {
     this.config = config;
-    this.password = new PasswordCheck(password);
+    PasswordCheck check = new PasswordCheck(password);
     this.moderation = new Moderation(db, clock::millis, grouping);
     this.export = new Export(db);
-    this.sessions = new Sessions(config.sessionTimeout(), clock);
-    this.throttle = new SignInThrottle(5, 30, Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
+    this.signIn = new SignIn(new Sessions(config.sessionTimeout(), clock), check,
+        new SignInThrottle(5, 30, Duration.ofSeconds(30), Duration.ofMinutes(15), clock),
+        config.keystore().isPresent(), this::render);
     this.clock = clock;
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("review");
@@ -141,34 +139,10 @@ public final class ReviewServer implements AutoCloseable {
   }
 
   private void routes() {
-    app.before(ctx -> {
-      ctx.header("Content-Security-Policy", CSP);
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "no-referrer");
-      ctx.header("Cache-Control", "no-store");
-      if (ctx.path().equals("/login")) return;
-      Optional<Sessions.Session> session = sessions.find(ctx.cookie(COOKIE));
-      if (session.isEmpty()) {
-        if (ctx.method().name().equals("GET")) ctx.redirect("/login");
-        else ctx.status(HttpStatus.FORBIDDEN).result("Sign in first.");
-        ctx.skipRemainingHandlers();
-        return;
-      }
-      if (!ctx.method().name().equals("GET") && !session.get().csrfMatches(ctx.formParam("csrf"))) {
-        ctx.status(HttpStatus.FORBIDDEN).result("This form has expired. Reload the page and try again.");
-        ctx.skipRemainingHandlers();
-        return;
-      }
-      ctx.attribute("session", session.get());
-    });
-
+    app.before(signIn::guard);
     app.get("/login", ctx -> render(ctx, "login", Map.of("error", "", "name", "")));
-    app.post("/login", this::login);
-    app.post("/logout", ctx -> {
-      sessions.end(ctx.cookie(COOKIE));
-      ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
-    });
+    app.post("/login", signIn::login);
+    app.post("/logout", signIn::logout);
     app.get("/", this::queuePage);
     app.get("/answers/{id}", this::detailPage);
     app.post("/answers/{id}/{action}", this::act);
@@ -197,42 +171,6 @@ public final class ReviewServer implements AutoCloseable {
     if (ctx.res().isCommitted()) return; // an export broke off mid-stream: the download is cut short
     page(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), "message",
         Map.of("heading", heading, "message", sentence.formatted(incident)));
-  }
-
-  private void login(Context ctx) {
-    String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
-    Duration wait = throttle.waitFor(name, ctx.ip());
-    if (!wait.isZero()) {
-      log.atWarn().addKeyValue("ip", ctx.ip()).addKeyValue("name", name).log("review sign-in throttled");
-      render(ctx.status(HttpStatus.TOO_MANY_REQUESTS), "login", Map.of("error",
-          "Too many wrong passwords. Try again in " + inWords(wait) + ".", "name", name));
-      return;
-    }
-    if (!password.matches(ctx.formParam("password"))) {
-      throttle.failed(name, ctx.ip());
-      log.atWarn().addKeyValue("ip", ctx.ip()).addKeyValue("name", name).log("review sign-in refused");
-      render(ctx.status(HttpStatus.UNAUTHORIZED), "login", Map.of("error", "Wrong password.", "name", name));
-      return;
-    }
-    throttle.succeeded(name, ctx.ip());
-    if (name.isEmpty() || name.length() > 40 || name.chars().anyMatch(Character::isISOControl)) {
-      render(ctx.status(HttpStatus.BAD_REQUEST), "login",
-          Map.of("error", "Type your name (up to 40 characters); it is recorded with your actions.", "name", ""));
-      return;
-    }
-    Sessions.Session s = sessions.start(name);
-    ctx.header("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
-        + (config.keystore().isPresent() ? "; Secure" : ""));
-    log.atInfo().addKeyValue("moderator", name).log("review sign-in");
-    ctx.redirect("/", HttpStatus.SEE_OTHER);
-  }
-
-  /** "45 seconds", "1 minute", "15 minutes": a wait rounded up. */
-  static String inWords(Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    if (seconds < 60) return seconds + (seconds == 1 ? " second" : " seconds");
-    long minutes = (seconds + 59) / 60;
-    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 
   private void queuePage(Context ctx) {

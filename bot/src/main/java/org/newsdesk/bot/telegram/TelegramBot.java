@@ -2,14 +2,10 @@ package org.newsdesk.bot.telegram;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.EditQueue;
 import org.newsdesk.bot.log.PendingEdit;
@@ -20,11 +16,7 @@ import org.newsdesk.config.TelegramConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.BotSession;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The running bot: checks the token with {@code getMe}, answers questions left unsent by an
@@ -36,6 +28,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * questions of any instance whose heartbeat is older than {@link Timing#deadAfter}: after a crash
  * (kill -9, power loss) the questions in flight are answered again within seconds, by this
  * instance or any other, and each reply continues at its first message not sent.
+ * Polling itself, with its HTTP client and threads, is {@link LongPoller}'s.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -86,11 +79,7 @@ public final class TelegramBot implements AutoCloseable {
   private final ScheduledExecutorService chores;
   /** Its own thread, so a slow edit (Telegram retrying) never delays the heartbeat past {@link Timing#deadAfter}. */
   private final ScheduledExecutorService heartbeat;
-  private final ScheduledExecutorService pollExecutor;
-  private final PollBackOff pollBackOff;
-  private final OkHttpClient pollHttp;
-  private final TelegramBotsLongPollingApplication polling;
-  private BotSession session;
+  private final LongPoller poller;
   private boolean closed;
 
   /**
@@ -158,15 +147,7 @@ public final class TelegramBot implements AutoCloseable {
     this.chores = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-chores").factory());
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("newsdesk-heartbeat").factory());
-    this.pollExecutor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("newsdesk-poller").factory());
-    this.pollBackOff = new PollBackOff(timing.pollBackOffStart(), timing.pollBackOffMax());
-    this.pollHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher())
-        .addInterceptor(pollBackOff)
-        .connectTimeout(10, TimeUnit.SECONDS)
-        .readTimeout(timing.pollTimeout().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
-        .build();
-    this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new,
-        () -> pollHttp, () -> pollExecutor, () -> pollBackOff);
+    this.poller = new LongPoller(timing.pollTimeout(), timing.pollBackOffStart(), timing.pollBackOffMax());
   }
 
   /**
@@ -214,16 +195,7 @@ public final class TelegramBot implements AutoCloseable {
     answerLog.beat();
     answerLog.forgetHandledUpdates(clock.getAsLong() - HANDLED_UPDATES_KEPT.toMillis());
     recoverUnsent();
-    long pollSeconds = Math.max(0, timing.pollTimeout().toSeconds());
-    Function<Integer, GetUpdates> getUpdates = last -> GetUpdates.builder().offset(last + 1).limit(100)
-        .timeout((int) pollSeconds).allowedUpdates(List.of("message", "callback_query")).build();
-    try {
-      session = polling.registerBot(config.token().orElseThrow().value(),
-          () -> TelegramGateway.telegramUrl(config.apiUrl()), getUpdates, handler);
-    } catch (TelegramApiException e) {
-      throw new IllegalStateException("cannot start polling the Bot API at " + config.apiUrl() + ": "
-          + e.getClass().getSimpleName(), e);
-    }
+    poller.start(config, timing.pollTimeout(), handler);
     long edits = timing.editInterval().toMillis();
     chores.scheduleWithFixedDelay(this::carryOutEdits, edits, edits, TimeUnit.MILLISECONDS);
     long beat = timing.heartbeat().toMillis();
@@ -300,9 +272,7 @@ public final class TelegramBot implements AutoCloseable {
     if (closed) return;
     closed = true;
     if (handler != null) handler.stopAccepting();
-    pollBackOff.stop(); // cancelling the pending long poll below fails it; that is no outage
-    if (session != null) session.stop();
-    pollHttp.dispatcher().cancelAll();
+    poller.stop();
     if (chores != null) chores.shutdownNow();
     if (heartbeat != null) heartbeat.shutdownNow();
     boolean idle = queues.awaitIdle(config.shutdownGrace());
@@ -314,14 +284,7 @@ public final class TelegramBot implements AutoCloseable {
     } catch (RuntimeException e) {
       log.atWarn().setCause(e).log("could not release claims");
     }
-    try {
-      polling.close();
-    } catch (Exception e) {
-      log.atDebug().addKeyValue("error", e.toString()).log("polling close failed");
-    }
-    pollExecutor.shutdownNow();
-    pollHttp.dispatcher().executorService().shutdown();
-    pollHttp.connectionPool().evictAll();
+    poller.close();
     telegram.close();
     log.atInfo().log("bot stopped");
   }

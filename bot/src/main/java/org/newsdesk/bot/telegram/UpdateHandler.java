@@ -12,11 +12,7 @@ import org.newsdesk.bot.log.HandledUpdate;
 import org.newsdesk.bot.log.PendingQuestion;
 import org.newsdesk.bot.log.Question;
 import org.newsdesk.bot.log.Refusal;
-import org.newsdesk.bot.log.Replies;
-import org.newsdesk.bot.log.ReplyPart;
-import org.newsdesk.bot.log.ReplyText;
 import org.newsdesk.bot.logging.IncidentId;
-import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +20,6 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Takes each batch of updates from the poller thread, logs every update in it that is for the bot
@@ -37,8 +32,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * thread, then its task on its chat's queue. A failure in either goes to {@link Incidents}, which
  * logs it once and tells the user its id; the other updates of the batch never notice.
  *
- * <p>A reply is sent message by message, each recorded in {@link Replies} as it goes, so an
- * answer taken over after a crash continues at its first unsent message.
+ * <p>What the bot says goes out through {@link ReplySender}: an answer message by message, each
+ * recorded as it goes, so an answer taken over after a crash continues at its first unsent message.
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
@@ -60,13 +55,11 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   private final Identity me;
   private final TelegramGateway telegram;
   private final AnswerLog answerLog;
-  private final Replies replies;
-  private final Answerer answerer;
+  private final ReplySender sender;
   private final BotCommands commands;
   private final ChatQueues queues;
   private final RateLimiter rateLimiter;
   private final int maxQuestionChars;
-  private final MessageSplitter splitter = new MessageSplitter();
   private final LongSupplier clock;
   private final Incidents incidents;
   private final AtomicBoolean accepting = new AtomicBoolean(true);
@@ -76,8 +69,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     this.me = me;
     this.telegram = telegram;
     this.answerLog = answerLog;
-    this.replies = new Replies(answerLog);
-    this.answerer = answerer;
+    this.sender = new ReplySender(telegram, answerLog, answerer);
     this.commands = commands;
     this.queues = queues;
     this.rateLimiter = rateLimiter;
@@ -122,7 +114,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   /** Answers a question logged earlier and left unsent (an earlier run stopped), on its chat's queue. */
   void resume(PendingQuestion p) {
     UpdateOrigin origin = UpdateOrigin.of(p);
-    queues.submit(origin.chatId(), () -> guarded(origin, () -> answer(p)));
+    queues.submit(origin.chatId(), () -> guarded(origin, () -> sender.answer(p)));
   }
 
   /** Sets what to log of the update and its task; a question's task is set by {@link #logArrivals} once it is logged. */
@@ -142,7 +134,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       case Inbound.Ignored i -> { }
       case Inbound.NonText n -> {
         work.arrival = new HandledUpdate(u.getUpdateId(), "message", chatId);
-        work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.NON_TEXT), replyTo);
+        work.task = () -> sender.say(chatId, TelegramReplies.text(TelegramReplies.NON_TEXT), replyTo);
       }
       case Inbound.Command c -> {
         work.arrival = new HandledUpdate(u.getUpdateId(), "command", chatId);
@@ -152,7 +144,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         String q = a.question().strip().replaceAll("\\s+", " ");
         if (q.isEmpty()) {
           work.arrival = new HandledUpdate(u.getUpdateId(), "message", chatId);
-          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.EMPTY_QUESTION), replyTo);
+          work.task = () -> sender.say(chatId, TelegramReplies.text(TelegramReplies.EMPTY_QUESTION), replyTo);
           return;
         }
         Question question = new Question(u.getUpdateId(), chatId, userId, m.getChat().getType(), m.getMessageId(), q,
@@ -160,8 +152,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         if (q.length() > maxQuestionChars) {
           work.arrival = new Refusal(question, "too long: " + q.length() + " characters, over the limit of "
               + maxQuestionChars);
-          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.tooLong(q.length(), maxQuestionChars)),
-              replyTo);
+          work.task = () -> sender.say(chatId,
+              TelegramReplies.text(TelegramReplies.tooLong(q.length(), maxQuestionChars)), replyTo);
           return;
         }
         RateLimiter.Decision decision = rateLimiter.decide(userId, clock.getAsLong());
@@ -174,8 +166,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         work.arrival = new Refusal(question, "asked faster than " + rateLimiter.perMinute() + " questions a minute"
             + (decision == RateLimiter.Decision.REFUSE ? "" : " (told once already)"));
         if (decision == RateLimiter.Decision.REFUSE) {
-          work.task = () -> say(chatId, TelegramReplies.text(TelegramReplies.rateLimited(rateLimiter.perMinute())),
-              replyTo);
+          work.task = () -> sender.say(chatId,
+              TelegramReplies.text(TelegramReplies.rateLimited(rateLimiter.perMinute())), replyTo);
         }
       }
     }
@@ -207,7 +199,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
       } else if (work.arrival instanceof Question q) {
         PendingQuestion pending = new PendingQuestion(id.getAsLong(), q);
         work.origin = UpdateOrigin.of(pending);
-        work.task = () -> answer(pending);
+        work.task = () -> sender.answer(pending);
       }
     }
   }
@@ -222,90 +214,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
   }
 
   private void command(Inbound.Command c, long userId, long chatId, boolean isPrivate, Integer replyTo) {
-    commands.reply(c.name(), c.args(), userId, isPrivate).ifPresent(blocks -> say(chatId, blocks, replyTo));
-  }
-
-  /**
-   * Answers a logged question: the answer and its messages are logged before the first is sent,
-   * then the messages go out one by one. A question whose reply was logged by an earlier run is not
-   * answered again: its reply continues at the first message not sent yet. If Telegram cannot be
-   * reached, the question is given back, and recovery tries again later.
-   */
-  private void answer(PendingQuestion p) {
-    Question q = p.question();
-    long started = System.nanoTime();
-    List<ReplyPart> parts = replies.parts(p.answerId());
-    boolean resumed = !parts.isEmpty();
-    if (!resumed) {
-      telegram.typing(q.chatId());
-      Thread typing = Thread.ofVirtual().start(() -> keepTyping(q.chatId()));
-      try {
-        Answer answer = answerer.answer("telegram:" + q.chatId(), q.text());
-        List<ReplyText> texts = splitter.split(TelegramReplies.answer(answer)).stream()
-            .map(part -> new ReplyText(part.html(), part.plain())).toList();
-        parts = answerLog.answered(p.answerId(), answer, texts, (System.nanoTime() - started) / 1_000_000);
-      } finally {
-        typing.interrupt();
-      }
-    }
-    Integer replyTo = "private".equals(q.chatType()) ? null : q.messageId();
-    for (ReplyPart part : parts) {
-      if (part.messageId().isPresent()) continue;
-      if (part.unconfirmed()) {
-        log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("part", part.index())
-            .log("reply message was being sent when the bot stopped; not sent again");
-        continue;
-      }
-      if (!replies.begin(p.answerId(), part.index())) {
-        log.atWarn().addKeyValue("answerId", p.answerId()).log("question taken over by another instance; stopped");
-        return;
-      }
-      boolean last = part.index() == parts.get(parts.size() - 1).index();
-      int messageId;
-      try {
-        messageId = send(q.chatId(), part.text(), part.index() == 0 ? replyTo : null,
-            last ? TelegramGateway.feedbackButtons(p.answerId()) : null);
-      } catch (TelegramGateway.Unavailable e) {
-        // Interrupted (the shutdown grace ran out), the call may have reached Telegram: like a
-        // crash, the part is then never sent again. Otherwise every attempt failed to get through.
-        if (!Thread.currentThread().isInterrupted()) replies.notDelivered(p.answerId(), part.index());
-        answerLog.release(p.answerId());
-        log.atWarn().addKeyValue("answerId", p.answerId()).addKeyValue("error", e.getMessage())
-            .log("reply not sent, will retry");
-        return;
-      } catch (TelegramGateway.Rejected e) {
-        replies.notDelivered(p.answerId(), part.index()); // refused as HTML and as plain text: never delivered
-        throw e;
-      }
-      replies.delivered(p.answerId(), part.index(), messageId);
-    }
-    answerLog.sent(p.answerId());
-    log.atInfo().addKeyValue("answerId", p.answerId()).addKeyValue("resumed", resumed)
-        .addKeyValue("parts", parts.size()).addKeyValue("ms", (System.nanoTime() - started) / 1_000_000)
-        .log("answer sent");
-  }
-
-  /** Sends one message as HTML; if Telegram rejects it, logs Telegram's reason and sends the plain text. */
-  private int send(long chatId, ReplyText text, Integer replyTo, InlineKeyboardMarkup buttons) {
-    try {
-      return telegram.sendHtml(chatId, text.html(), replyTo, buttons);
-    } catch (TelegramGateway.Rejected r) {
-      log.atWarn().addKeyValue("chatId", chatId).addKeyValue("code", r.code())
-          .addKeyValue("description", r.getMessage()).log("telegram rejected the HTML, sending plain text");
-      return telegram.sendPlain(chatId, text.plain(), replyTo, buttons);
-    }
-  }
-
-  /** Telegram shows "typing" for about five seconds; renew it while a slow answer is composed. */
-  private void keepTyping(long chatId) {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Thread.sleep(4_500);
-      } catch (InterruptedException e) {
-        return;
-      }
-      telegram.typing(chatId);
-    }
+    commands.reply(c.name(), c.args(), userId, isPrivate).ifPresent(blocks -> sender.say(chatId, blocks, replyTo));
   }
 
   /**
@@ -325,13 +234,5 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
           .addKeyValue("userId", q.getFrom().getId()).addKeyValue("stored", stored).log("feedback");
     }
     telegram.answerCallback(q.getId(), toast);
-  }
-
-  /** Sends blocks as HTML, split if long. */
-  private void say(long chatId, List<Block> blocks, Integer replyTo) {
-    List<MessageSplitter.Part> parts = splitter.split(blocks);
-    for (int i = 0; i < parts.size(); i++) {
-      send(chatId, new ReplyText(parts.get(i).html(), parts.get(i).plain()), i == 0 ? replyTo : null, null);
-    }
   }
 }
