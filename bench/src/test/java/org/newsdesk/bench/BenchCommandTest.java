@@ -137,6 +137,14 @@ class BenchCommandTest {
       assertThat(lines).anyMatch(l -> l.matches("\\| opensearch " + Pattern.quote(url) + " \\| 2 \\| 0 \\| .*"
           + " \\| 1\\.000 \\| 1\\.000 \\| 1\\.000 \\| .*"));
       assertThat(printed).contains("| node | heap used MB | heap max MB | RSS MB | segments MB (heap) |");
+
+      String again = table("backends", "--shared", dir.resolve("shared").toString(), "--articles",
+          articles.toString(), "--work", dir.resolve("work").toString(), "--questions", "2", "--data",
+          dir.resolve("data").toString(), "--set", "newsdesk.index.opensearch.url=" + url,
+          "--set", "newsdesk.index.opensearch.index=" + alias);
+      assertThat(again.lines().toList().get(1)).as("a rerun over the same work folder")
+          .matches("lucene \\(embedded\\): 2 indexed, 0 unchanged, 0 deleted, 0 rejected in \\d+\\.\\d s,"
+              + " 0 passages embedded");
     } finally {
       HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + alias
           + "-*?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.discarding());

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * (the question's embedding included) from one client thread and from four, and what the cluster
  * holds (heap, resident memory, store) per passage. The cluster's run takes the vectors the Lucene
  * run made (or an earlier one kept in the work folder), so the model embeds each passage once and
- * the cluster's indexing time is its writing.
+ * the cluster's indexing time is its writing; the Lucene run takes those of the Lucene index the
+ * run before left in the work folder, so a rerun embeds nothing.
  */
 public final class BackendComparison {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,16 +95,20 @@ public final class BackendComparison {
     List<VectorSource> kept = new ArrayList<>();
     Path luceneDir = work.resolve("lucene-index");
     if (lucene) {
-      deleteTree(luceneDir);
-      try (LucenePassageIndex index = new LucenePassageIndex(luceneDir, retrieval)) {
-        runs.add(build("lucene (embedded)", index, List.of(), articles, questions));
+      // The Lucene index of the run before (kept under the work folder) lends its vectors to the fresh one.
+      Path previous = work.resolve("previous-lucene-index");
+      deleteTree(previous);
+      if (Files.isDirectory(luceneDir)) Files.move(luceneDir, previous);
+      try (LuceneVectorSource before = vectorsIn(previous);
+           LucenePassageIndex index = new LucenePassageIndex(luceneDir, retrieval)) {
+        runs.add(build("lucene (embedded)", index, before == null ? List.of() : List.of(before), articles, questions));
       }
+      deleteTree(previous);
       out.println(line(runs.getLast()));
     }
     dropIndexes(cluster.openSearch());
     // The Lucene index of this run (or of an earlier run kept under the same work folder) lends its vectors.
-    try (LuceneVectorSource vectors = model.isPresent() && Files.isDirectory(luceneDir)
-        ? LuceneVectorSource.open(luceneDir, model.get().modelName()) : null) {
+    try (LuceneVectorSource vectors = vectorsIn(luceneDir)) {
       if (vectors != null) kept.add(vectors);
       PassageIndex opened = OpenSearchPassageIndex.open(cluster.openSearch(), retrieval);
       try (PassageIndex index = randomVectors ? new RandomVectors(opened) : opened) {
@@ -232,6 +238,16 @@ public final class BackendComparison {
   private static void dropIndexes(IndexConfig.OpenSearch config) throws IOException, InterruptedException {
     HttpClient.newHttpClient().send(HttpRequest.newBuilder(config.url().resolve("/" + config.index()
         + "-*?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** The vectors of this run's model that a Lucene index at {@code dir} holds; null when it holds none. */
+  private LuceneVectorSource vectorsIn(Path dir) throws IOException {
+    if (model.isEmpty() || !Files.isDirectory(dir)) return null;
+    try {
+      return LuceneVectorSource.open(dir, model.get().modelName());
+    } catch (NoSuchFileException | IllegalArgumentException e) {
+      return null; // no committed index there, or one without vectors of this model
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -35,4 +35,19 @@ class BgeSmallEmbeddingModelTest {
       assertThat(dot(question, v.get(0))).isGreaterThan(dot(question, v.get(1)) + 0.05);
     }
   }
+
+  @Test
+  void should_give_each_text_of_one_call_its_own_vector_in_order_when_they_run_side_by_side() {
+    List<String> texts = List.of("The ferry runs again from Monday.", "A new school opened in the valley.",
+        "The council raised the price of parking.", "Flood water reached the old bridge.",
+        "The library reopened after two years.", "Fire crews worked through the night.");
+    try (BgeSmallEmbeddingModel model = new BgeSmallEmbeddingModel()) {
+      List<float[]> together = model.embedAll(texts.stream().map(TextSegment::from).toList())
+          .content().stream().map(e -> e.vector()).toList();
+
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(together.get(i)).as(texts.get(i)).containsExactly(model.embed(texts.get(i)).content().vector());
+      }
+    }
+  }
 }
