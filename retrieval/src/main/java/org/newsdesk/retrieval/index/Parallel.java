@@ -67,16 +67,24 @@ final class Parallel {
       Thread.currentThread().interrupt();
       throw new IOException("reindex interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) throw io;
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IOException(cause);
+      throw unwrapped(e);
     } finally {
       pool.shutdownNow();
     }
     @SuppressWarnings("unchecked")
     List<R> results = (List<R>) (List<?>) Arrays.asList(out);
     return List.copyOf(results);
+  }
+
+  /**
+   * What a task's failure should surface as: its unchecked cause thrown as it is, an {@link IOException}
+   * cause returned as it is, anything else returned wrapped in one.
+   */
+  static IOException unwrapped(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) return io;
+    if (cause instanceof RuntimeException re) throw re;
+    if (cause instanceof Error err) throw err;
+    return new IOException(cause);
   }
 }

@@ -111,10 +111,7 @@ final class PassageVectors implements Closeable {
       Thread.currentThread().interrupt();
       throw new IOException("embedding interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IOException(cause);
+      throw Parallel.unwrapped(e);
     }
   }
 
