@@ -1,12 +1,9 @@
 package org.newsdesk.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +122,7 @@ public final class AnswerQualityBench implements Callable<Integer> {
 
     Path dir = work != null ? work : base.data().resolve("bench-answer-quality");
     Path articles = Files.createDirectories(dir.resolve("squad/articles"));
-    writeArticles(paragraphs, articles.resolve("squad.jsonl"));
+    squad.writeArticles(articles.resolve("squad.jsonl"));
     NewsdeskConfig squadConfig = options.config(Map.of("newsdesk.articles", articles.toString(),
         "newsdesk.data", dir.resolve("squad/data").toString()));
     NewsdeskConfig seedConfig = options.config(Map.of("newsdesk.articles", seeds.toString(),
@@ -212,21 +209,6 @@ public final class AnswerQualityBench implements Callable<Integer> {
                                  boolean offTopic) {
     Answer a = answerer.answer(conversation, question);
     return Reading.of(any.compose(a.query(), a.retrieved()), offTopic);
-  }
-
-  /** Each paragraph as one article of a .jsonl file; rewritten only when it would change, so a rerun finds it unchanged. */
-  private static void writeArticles(List<Paragraph> paragraphs, Path file) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    StringBuilder sb = new StringBuilder();
-    for (Paragraph p : paragraphs) {
-      sb.append(json.writeValueAsString(json.createObjectNode().put("id", p.id()).put("title", p.title())
-          .put("text", p.context()))).append('\n');
-    }
-    String text = sb.toString();
-    if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return;
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(text);
-    }
   }
 
   /** The support test on sentences of the SQuAD paragraphs (no questions involved). */

@@ -92,6 +92,77 @@ class BenchCommandTest {
     assertThat(dir.resolve("work/retrieval-speed")).doesNotExist();
   }
 
+  /**
+   * A SQuAD file of three paragraphs on unrelated topics, each asked one question that only its own
+   * paragraph's words answer, and the apples' paragraph a second one that shares no word with any
+   * paragraph but means the same as it.
+   */
+  private Path squadFixture() throws Exception {
+    Path squad = Files.createDirectories(dir.resolve("shared/eval/squad2"));
+    Files.writeString(squad.resolve("dev-v2.0.json"), """
+        {"data": [{"title": "Harbour_Town", "paragraphs": [
+          {"context": "The ferry to Lindholm island runs again from Monday, the port authority said. Crossings stopped in November after storms damaged the pier.",
+           "qas": [{"question": "When does the ferry to Lindholm island run again?", "answers": [{"text": "from Monday"}]},
+                   {"question": "What is the recipe for borscht?", "answers": [], "is_impossible": true}]},
+          {"context": "Pupils moved into the new Brookvale school on Monday. The old building was closed by the council two years ago after an inspection found damp walls.",
+           "qas": [{"question": "Why did the council close the old Brookvale school building?", "answers": [{"text": "damp walls"}]}]}]},
+         {"title": "Orchard_Valley", "paragraphs": [
+          {"context": "Apple growers in the valley expect a record harvest this autumn, helped by a warm spring and no late frost.",
+           "qas": [{"question": "What harvest do the apple growers expect?", "answers": [{"text": "a record harvest"}]},
+                   {"question": "Which fruit crop looks bumper thanks to mild weather?", "answers": [{"text": "Apple"}]}]}]}]}
+        """);
+    return dir.resolve("shared");
+  }
+
+  /** The first table's rows, each a list of its cells. */
+  private static List<List<String>> firstTable(String printed) {
+    return printed.lines().dropWhile(l -> !l.startsWith("| variant ")).takeWhile(l -> l.startsWith("|"))
+        .map(l -> java.util.Arrays.stream(l.split("\\|")).skip(1).map(String::strip).toList()).toList();
+  }
+
+  @Test
+  void should_add_the_application_searching_by_words_and_meaning_to_the_first_table_and_embed_nothing_when_rerun()
+      throws Exception {
+    Path shared = squadFixture();
+    Path work = dir.resolve("work");
+
+    String printed = table("retrieval-quality", "--shared", shared.toString(), "--work", work.toString(), "--data",
+        dir.resolve("data").toString());
+    String again = table("retrieval-quality", "--shared", shared.toString(), "--work", work.toString(), "--data",
+        dir.resolve("data").toString());
+
+    List<String> lines = printed.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("work folder " + work + ": 3 passages embedded for the application's index");
+    assertThat(lines.get(1)).isEqualTo("SQuAD 2.0 dev: 3 paragraphs, 4 answerable questions");
+    List<List<String>> rows = firstTable(printed);
+    assertThat(rows.get(0)).containsExactly("variant", "k1", "b", "title", "phrase", "slop", "R@1", "R@5", "R@10",
+        "MRR@10");
+    // Words find three questions' paragraphs first and the fruit question's nowhere; bge puts the ferry, the
+    // school and the apples apart and the fruit crop beside the apples, so only the application finds all four.
+    // Its row takes the configured BM25 settings.
+    assertThat(rows).contains(List.of("newsdesk (config defaults)", "0.9", "0.75", "0.5", "0.5", "2", "0.750",
+        "0.750", "0.750", "0.750"));
+    assertThat(rows).contains(List.of("newsdesk, shipped defaults: words and meaning fused (bge-small-en-v1.5-q)",
+        "0.9", "0.75", "0.5", "0.5", "2", "1.000", "1.000", "1.000", "1.000"));
+    assertThat(rows).hasSize(2 + 6);
+    assertThat(again.lines().toList().get(0)).as("a rerun over the same work folder")
+        .isEqualTo("work folder " + work + ": 0 passages embedded for the application's index");
+    assertThat(firstTable(again)).isEqualTo(rows);
+    assertThat(work.resolve("articles/squad.jsonl")).exists();
+  }
+
+  @Test
+  void should_name_the_application_row_words_only_when_dense_retrieval_is_off() throws Exception {
+    String printed = table("retrieval-quality", "--shared", squadFixture().toString(), "--work",
+        dir.resolve("work").toString(), "--data", dir.resolve("data").toString(), "--set",
+        "newsdesk.retrieval.dense=false", "--set", "newsdesk.retrieval.k1=1.2");
+
+    assertThat(printed.lines().findFirst()).contains("work folder " + dir.resolve("work")
+        + ": 0 passages embedded for the application's index");
+    assertThat(firstTable(printed)).contains(List.of("newsdesk, shipped defaults: words only (BM25, dense retrieval off)",
+        "1.2", "0.75", "0.5", "0.5", "2", "0.750", "0.750", "0.750", "0.750"));
+  }
+
   /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */
   private static String openSearchUrl() {
     String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");

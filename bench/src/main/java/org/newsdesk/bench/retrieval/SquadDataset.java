@@ -3,6 +3,9 @@ package org.newsdesk.bench.retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +57,25 @@ public record SquadDataset(List<Paragraph> paragraphs, List<Question> questions)
       }
     }
     return new SquadDataset(paragraphs, questions);
+  }
+
+  /**
+   * Writes each paragraph as one article of a .jsonl file (id, title, text), the corpus the
+   * benchmarks index through the application. An unchanged file is left alone, so a rerun's
+   * reindex finds it unchanged and embeds nothing.
+   */
+  public void writeArticles(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    for (Paragraph p : paragraphs) {
+      sb.append(json.writeValueAsString(json.createObjectNode().put("id", p.id()).put("title", p.title())
+          .put("text", p.context()))).append('\n');
+    }
+    String text = sb.toString();
+    if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return;
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(text);
+    }
   }
 
   /** Words of the paragraphs, most frequent first (lower-cased, two letters or more): a realistic vocabulary. */

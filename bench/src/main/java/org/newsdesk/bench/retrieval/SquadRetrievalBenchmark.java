@@ -3,9 +3,10 @@ package org.newsdesk.bench.retrieval;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import org.newsdesk.retrieval.index.PassageDocuments;
 import org.newsdesk.retrieval.ingest.Article;
 import org.newsdesk.retrieval.ingest.PassageSplitter;
 import org.newsdesk.retrieval.search.PassageQuery;
+import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.QueryTerms;
 
 /**
@@ -44,8 +46,9 @@ import org.newsdesk.retrieval.search.QueryTerms;
  * headline = the Wikipedia title), indexed as a single passage as in the reference protocol; every
  * answerable question is asked and the gold article's rank (passages folded into articles, best
  * first) gives Recall@1/5/10 and MRR@10. Also runs a plain-BM25 replica of the reference, our
- * analyser without boosts, our configuration over passages from {@link PassageSplitter}, and a grid
- * over k1, b and the boosts.
+ * analyser without boosts, our configuration over passages from {@link PassageSplitter}, the
+ * application's own searcher (words and meaning fused when dense retrieval is on) over the
+ * paragraphs indexed as articles, and a grid over k1, b and the boosts.
  */
 public final class SquadRetrievalBenchmark {
   private static final String[] HEADER = {"variant", "k1", "b", "title", "phrase", "slop", "R@1", "R@5", "R@10", "MRR@10"};
@@ -64,8 +67,7 @@ public final class SquadRetrievalBenchmark {
   private final List<Paragraph> paragraphs;
   private final List<Question> questions;
 
-  public SquadRetrievalBenchmark(Path squadJson) throws IOException {
-    SquadDataset squad = SquadDataset.read(squadJson);
+  public SquadRetrievalBenchmark(SquadDataset squad) {
     paragraphs = squad.paragraphs();
     questions = squad.answerable();
   }
@@ -78,8 +80,13 @@ public final class SquadRetrievalBenchmark {
     return paragraphs.size();
   }
 
-  /** Runs every variant and the grid; prints the tables to {@code out}. */
-  public void run(RetrievalConfig config, IngestConfig ingest, PrintStream out) throws IOException {
+  /**
+   * Runs every variant and the grid; prints the tables to {@code out}. {@code app} is the
+   * application's searcher over the paragraphs written by {@link SquadDataset#writeArticles} and
+   * indexed with {@code config} and {@code ingest}; its row in the first table is {@code appName}.
+   */
+  public void run(RetrievalConfig config, IngestConfig ingest, String appName, PassageSearcher app, PrintStream out)
+      throws IOException {
     out.printf("SQuAD 2.0 dev: %d paragraphs, %d answerable questions%n%n", paragraphs.size(), questions.size());
     Analyzer ours = new NewsAnalyzer();
     Analyzer plain = plainAnalyzer();
@@ -101,6 +108,9 @@ public final class SquadRetrievalBenchmark {
       Variant split = new Variant("newsdesk, PassageSplitter chunks (" + splitReader.numDocs() + " passages)",
           config.k1(), config.b(), config.titleBoost(), config.phraseBoost(), PassageQuery.DEFAULT_SLOP);
       rows.add(split.cells(evaluate(splitReader, ours, split)));
+      Variant shipped = new Variant(appName, config.k1(), config.b(), config.titleBoost(), config.phraseBoost(),
+          PassageQuery.DEFAULT_SLOP);
+      rows.add(shipped.cells(evaluate(app)));
       out.println(Table.markdown(HEADER, rows));
 
       out.println("Grid (newsdesk analyser, whole paragraphs), step 1: k1 x b without boosts");
@@ -199,7 +209,16 @@ public final class SquadRetrievalBenchmark {
     IndexSearcher searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity(v.k1(), v.b()));
     PassageQuery builder = new PassageQuery(v.titleBoost(), v.phraseBoost(), v.slop());
-    int[] ranks = questions.parallelStream().mapToInt(q -> rank(searcher, analyzer, builder, q)).toArray();
+    return metrics(questions.parallelStream().mapToInt(q -> rank(searcher, analyzer, builder, q)).toArray());
+  }
+
+  /** The metrics of {@code searcher} asked each question for 50 passages, as a reader's question is searched. */
+  Metrics evaluate(PassageSearcher searcher) {
+    return metrics(questions.parallelStream().mapToInt(q -> rank(
+        searcher.search(q.text(), 50).stream().map(p -> p.passage().articleId()).iterator(), q)).toArray());
+  }
+
+  private static Metrics metrics(int[] ranks) {
     double r1 = 0;
     double r5 = 0;
     double r10 = 0;
@@ -216,23 +235,39 @@ public final class SquadRetrievalBenchmark {
     return new Metrics(r1 / n, r5 / n, r10 / n, mrr / n);
   }
 
-  /** 1-based rank of the gold article among the first ten distinct articles, 0 when absent. */
+  /** The gold article's rank in the top 50 passages of {@code searcher} for {@code q}'s query. */
   private static int rank(IndexSearcher searcher, Analyzer analyzer, PassageQuery builder, Question q) {
     Optional<Query> query = builder.build(QueryTerms.of(analyzer, q.text()));
     if (query.isEmpty()) return 0;
     try {
       ScoreDoc[] hits = searcher.search(query.get(), 50).scoreDocs;
       StoredFields stored = searcher.getIndexReader().storedFields();
-      Set<String> articles = new LinkedHashSet<>();
-      for (ScoreDoc sd : hits) {
-        String id = stored.document(sd.doc, Set.of(IndexFields.ARTICLE_ID)).get(IndexFields.ARTICLE_ID);
-        if (articles.add(id) && id.equals(q.paragraphId())) return articles.size() <= 10 ? articles.size() : 0;
-        if (articles.size() >= 10) break;
-      }
-      return 0;
+      return rank(Arrays.stream(hits).map(sd -> articleId(stored, sd)).iterator(), q);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String articleId(StoredFields stored, ScoreDoc sd) {
+    try {
+      return stored.document(sd.doc, Set.of(IndexFields.ARTICLE_ID)).get(IndexFields.ARTICLE_ID);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Passages folded into articles: the 1-based rank of {@code q}'s gold article among the first ten
+   * distinct articles of {@code passageArticles} (each passage's article id, best passage first), 0
+   * when absent. Reads no further than the tenth distinct article.
+   */
+  private static int rank(Iterator<String> passageArticles, Question q) {
+    Set<String> articles = new LinkedHashSet<>();
+    while (passageArticles.hasNext() && articles.size() < 10) {
+      String id = passageArticles.next();
+      if (articles.add(id) && id.equals(q.paragraphId())) return articles.size();
+    }
+    return 0;
   }
 
   private static String f(float v) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,5 +29,27 @@ class SquadDatasetTest {
     assertThat(squad.paragraphs().get(0).title()).isEqualTo("River Bridge");
     assertThat(squad.answerable()).extracting(SquadDataset.Question::text).containsExactly("What opened?");
     assertThat(squad.vocabulary()).containsExactly("river", "bridge", "the", "opened", "rose");
+  }
+
+  @Test
+  void should_write_each_paragraph_as_one_article_and_leave_an_unchanged_file_alone() throws IOException {
+    Path file = Files.writeString(dir.resolve("dev.json"), """
+        {"data": [{"title": "River_Bridge", "paragraphs": [
+          {"context": "The bridge opened.", "qas": []},
+          {"context": "The \\"old\\" river rose.", "qas": []}]}]}
+        """);
+    SquadDataset squad = SquadDataset.read(file);
+    Path articles = dir.resolve("squad.jsonl");
+
+    squad.writeArticles(articles);
+    FileTime old = FileTime.fromMillis(0);
+    Files.setLastModifiedTime(articles, old);
+    squad.writeArticles(articles);
+
+    assertThat(Files.readString(articles)).isEqualTo("""
+        {"id":"River_Bridge#0","title":"River Bridge","text":"The bridge opened."}
+        {"id":"River_Bridge#1","title":"River Bridge","text":"The \\"old\\" river rose."}
+        """);
+    assertThat(Files.getLastModifiedTime(articles)).as("an unchanged file is not rewritten").isEqualTo(old);
   }
 }
