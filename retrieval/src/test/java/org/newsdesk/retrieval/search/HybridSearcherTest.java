@@ -169,6 +169,27 @@ class HybridSearcherTest {
   }
 
   @Test
+  void should_fail_with_the_models_own_error_when_embedding_the_question_fails_beside_the_word_search()
+      throws IOException {
+    indexed(Optional.of(topics));
+    EmbeddingModel failing = new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        throw new IllegalStateException("the model server went away");
+      }
+
+      @Override
+      public String modelName() {
+        return topics.modelName();
+      }
+    };
+    HybridSearcher searcher = new HybridSearcher(index, Optional.of(failing), DENSE);
+
+    assertThatThrownBy(() -> searcher.search("interest rates", 3)).isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("the model server went away");
+  }
+
+  @Test
   void should_name_the_model_and_the_rebuild_command_when_the_index_was_built_with_another_model() throws IOException {
     indexed(Optional.of(new Topics("bge-small-en-v1.5-q")));
 
