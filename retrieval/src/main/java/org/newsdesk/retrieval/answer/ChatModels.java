@@ -10,6 +10,13 @@ import org.newsdesk.config.Secret;
 
 /** Builds the LangChain4j chat model for an answer mode; none for extractive. */
 public final class ChatModels {
+  /**
+   * The context window asked of Ollama: the question, the instructions and five passages of up to 500
+   * words each fit in it. Ollama's own default (2,048 or 4,096 tokens, by version) would drop the start
+   * of such a prompt, the instructions included, without a word.
+   */
+  static final int OLLAMA_CONTEXT_TOKENS = 8_192;
+
   /** Sent when no key is configured: local servers (Ollama, llama.cpp, vLLM) accept any. */
   static final String PLACEHOLDER_KEY = "no-key";
 
@@ -31,6 +38,7 @@ public final class ChatModels {
       case OLLAMA -> Optional.of(OllamaChatModel.builder()
           .baseUrl(nativeBase(llm.baseUrl().toString()))
           .modelName(llm.model())
+          .numCtx(OLLAMA_CONTEXT_TOKENS)
           .temperature(llm.temperature())
           .timeout(llm.timeout())
           .maxRetries(0)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
@@ -50,6 +51,8 @@ public final class SentenceRanker {
   static final int REASON_REACH = 2;
   /** Sentences shorter than this many words are headlines, bylines or captions, not answers. */
   static final int MIN_WORDS = 4;
+  /** A sentence that ends in a question mark, perhaps inside closing quotes or brackets. */
+  private static final Pattern ASKS = Pattern.compile("\\?[\"'\u201d\u2019)\\]]*\\s*$");
   private static final int PREFIX_MATCH = 6;
 
   /** How many of the best sentences by words are ranked again with their meaning. */
@@ -144,7 +147,7 @@ public final class SentenceRanker {
         Set<String> stems = new HashSet<>();
         for (Terms.Token t : tokens) stems.add(t.stem());
         all.addAll(stems);
-        if (shortSentencesToo || Terms.wordCount(sentence) >= MIN_WORDS) candidates.add(new Candidate(i, span, stems, tokens));
+        if (shortSentencesToo || answers(sentence)) candidates.add(new Candidate(i, span, stems, tokens));
       }
       contextStems.add(all);
     }
@@ -225,6 +228,14 @@ public final class SentenceRanker {
       if (!text.substring(from, s.end()).isBlank()) out.add(trim(text, from, s.end()));
     }
     return out;
+  }
+
+  /**
+   * Whether a sentence can answer: {@link #MIN_WORDS} words or more, and not a question the article
+   * asks itself ("Who will pay for the bridge?" holds every word of the reader's question and answers nothing).
+   */
+  private static boolean answers(String sentence) {
+    return Terms.wordCount(sentence) >= MIN_WORDS && !ASKS.matcher(sentence).find();
   }
 
   private static Span trim(String text, int from, int to) {

@@ -41,6 +41,18 @@ class ExtractiveAnswerTest {
   }
 
   @Test
+  void should_never_answer_with_a_question_the_article_asks_itself() {
+    Passage asking = Fixtures.passage("toll", "Who pays for the new bridge?", "Who will pay for the new bridge over"
+        + " the Vessel? The regional transport fund will pay two thirds of the cost, the mayor said on Monday.",
+        Optional.empty(), Optional.empty(), 0);
+
+    Answer a = answerer(List.of(asking)).answer("c1", "Who will pay for the new bridge?");
+
+    assertThat(a.text()).isEqualTo("The regional transport fund will pay two thirds of the cost, the mayor said on"
+        + " Monday [1].");
+  }
+
+  @Test
   void should_copy_the_quote_by_offsets_into_the_article_text() {
     // given
     String article = "x".repeat(Fixtures.FERRY.start()) + Fixtures.FERRY_TEXT;

@@ -56,6 +56,10 @@ class OllamaAnswerTest {
 
     RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
     assertThat(request.getPath()).isEqualTo("/api/chat");
+    // Five passages of up to 500 words do not fit Ollama's default window of 2,048 or 4,096 tokens, which it
+    // would fill by dropping the start of the prompt (the instructions) without a word.
+    assertThat(new ObjectMapper().readTree(request.getBody().readUtf8()).path("options").path("num_ctx").asInt())
+        .isEqualTo(ChatModels.OLLAMA_CONTEXT_TOKENS);
     assertThat(a.mode()).isEqualTo(AnswerMode.OLLAMA);
     assertThat(a.text()).isEqualTo("Tickets cost two euros for adults [1].");
     assertThat(a.citations()).singleElement().satisfies(c -> assertThat(c.quote()).isEqualTo("Tickets cost two euros for adults."));
