@@ -2,7 +2,7 @@ package org.newsdesk.config;
 
 /**
  * Hybrid retrieval: whether passages are also found by meaning (an embedding model in process),
- * and how that ranking is fused with the word ranking (weighted reciprocal rank fusion). With
+ * and how that ranking is fused with the word ranking ({@link Fusion}). With
  * {@code dense} off, search is BM25 alone and no model is loaded.
  *
  * @param dense whether to embed passages and questions and search by meaning too
@@ -10,13 +10,16 @@ package org.newsdesk.config;
  * @param candidates how many passages each ranking hands to the fusion
  * @param denseWeight weight of the meaning ranking against the word ranking (1.0: equal)
  * @param rrfK the rank constant of reciprocal rank fusion: a passage at rank r scores 1 / (rrfK + r)
+ * @param fusion how the two rankings are combined
  */
-public record HybridConfig(boolean dense, String queryPrefix, int candidates, float denseWeight, int rrfK) {
+public record HybridConfig(boolean dense, String queryPrefix, int candidates, float denseWeight, int rrfK,
+                           Fusion fusion) {
   public HybridConfig {
     if (queryPrefix == null) throw new IllegalArgumentException("queryPrefix is null");
     if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     if (!(denseWeight >= 0)) throw new IllegalArgumentException("denseWeight must be >= 0, got " + denseWeight);
     if (rrfK < 0) throw new IllegalArgumentException("rrfK must be >= 0, got " + rrfK);
+    if (fusion == null) throw new IllegalArgumentException("fusion is null");
   }
 
   public static HybridConfig from(Settings s) {
@@ -25,11 +28,12 @@ public record HybridConfig(boolean dense, String queryPrefix, int candidates, fl
         s.optionalString("newsdesk.retrieval.query-prefix").orElse(""),
         s.integer("newsdesk.retrieval.candidates", 1, 1000),
         (float) s.decimal("newsdesk.retrieval.dense-weight", 0.0, 10.0),
-        s.integer("newsdesk.retrieval.rrf-k", 0, 1000));
+        s.integer("newsdesk.retrieval.rrf-k", 0, 1000),
+        s.enumValue("newsdesk.retrieval.fusion", Fusion.class));
   }
 
   /** Words only: BM25 alone, no embedding model. */
   public HybridConfig withDense(boolean on) {
-    return new HybridConfig(on, queryPrefix, candidates, denseWeight, rrfK);
+    return new HybridConfig(on, queryPrefix, candidates, denseWeight, rrfK, fusion);
   }
 }

@@ -58,10 +58,10 @@ class SettingsTest {
   }
 
   @Test
-  void should_turn_dense_retrieval_on_weighing_meaning_half_as_much_as_words_when_nothing_is_set() {
+  void should_turn_dense_retrieval_on_fusing_scores_with_meaning_weighed_half_when_nothing_is_set() {
     HybridConfig h = RetrievalConfig.defaults().hybrid();
 
-    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20));
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR));
   }
 
   @Test
@@ -69,10 +69,10 @@ class SettingsTest {
     Settings s = Settings.load(Map.of("NEWSDESK_RETRIEVAL_DENSE", "FALSE"), Map.of(
         "newsdesk.retrieval.query-prefix", "Represent this sentence for searching relevant passages:",
         "newsdesk.retrieval.candidates", "50", "newsdesk.retrieval.dense-weight", "0.5",
-        "newsdesk.retrieval.rrf-k", "20"));
+        "newsdesk.retrieval.rrf-k", "20", "newsdesk.retrieval.fusion", "RRF"));
 
     assertThat(HybridConfig.from(s)).isEqualTo(new HybridConfig(false,
-        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20));
+        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20, Fusion.RRF));
   }
 
   @Test

@@ -18,9 +18,10 @@ import org.newsdesk.retrieval.index.PassageIndex;
 /**
  * Passages by words and by meaning, over any {@link PassageIndex}: the question's BM25 ranking and
  * the ranking of the passage vectors nearest to its embedding, each cut to
- * {@link HybridConfig#candidates()}, fused by weighted reciprocal rank fusion (a passage at rank r
- * of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1). The
- * fused score is scaled to 0..1: 1 is the first passage of both rankings.
+ * {@link HybridConfig#candidates()}, fused as {@link HybridConfig#fusion()} says: by their scores, each
+ * ranking's scaled to 0..1 and the meaning's weighted, or by weighted reciprocal rank fusion (a passage
+ * at rank r of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1).
+ * The fused score is scaled to 0..1: 1 is the first passage of both rankings.
  * Without a model (dense retrieval off) it is the index's BM25 ranking exactly, and nothing is
  * embedded. Safe for concurrent searches.
  */
@@ -69,7 +70,7 @@ public final class HybridSearcher implements PassageSearcher {
     if (!hasWord(question)) return List.of();
     checkIndex();
     int n = Math.max(limit, config.candidates());
-    if (config.denseWeight() <= 0) return fuse(index.lexical(question, n), List.of(), 0, config.rrfK(), limit);
+    if (config.denseWeight() <= 0) return fuse(index.lexical(question, n), List.of(), limit);
     // The question is embedded and its neighbours found while the words are searched: two cores, half the wait.
     CompletableFuture<List<ScoredPassage>> meaning =
         CompletableFuture.supplyAsync(() -> index.nearest(embed(question), n), BESIDE);
@@ -81,7 +82,7 @@ public final class HybridSearcher implements PassageSearcher {
       throw e;
     }
     try {
-      return fuse(words, meaning.join(), config.denseWeight(), config.rrfK(), limit);
+      return fuse(words, meaning.join(), limit);
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException re) throw re;
       if (e.getCause() instanceof Error err) throw err;
@@ -105,23 +106,60 @@ public final class HybridSearcher implements PassageSearcher {
    * Weighted reciprocal rank fusion of two rankings (best first), by passage: the top {@code limit}
    * by fused score, ties in the order the words ranking, then the meaning ranking, first gave them.
    */
-  static List<ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight, int rrfK,
-                                  int limit) {
+  private List<ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning, int limit) {
+    return switch (config.fusion()) {
+      case LINEAR -> fuseByScore(words, meaning, config.denseWeight(), limit);
+      case RRF -> fuseByRank(words, meaning, config.denseWeight(), config.rrfK(), limit);
+    };
+  }
+
+  /**
+   * Each ranking's scores scaled to 0..1 between its last and first candidate (a ranking of one
+   * scores 1), the meaning's times {@code denseWeight}, summed, then divided by 1 + denseWeight.
+   */
+  static List<ScoredPassage> fuseByScore(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight,
+                                         int limit) {
+    Map<String, ScoredPassage> fused = new LinkedHashMap<>();
+    addScaled(fused, words, 1f / (1f + denseWeight));
+    if (denseWeight > 0) addScaled(fused, meaning, denseWeight / (1f + denseWeight));
+    return best(fused, limit);
+  }
+
+  private static void addScaled(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight) {
+    float top = Float.NEGATIVE_INFINITY;
+    float bottom = Float.POSITIVE_INFINITY;
+    for (ScoredPassage hit : ranking) {
+      top = Math.max(top, hit.score());
+      bottom = Math.min(bottom, hit.score());
+    }
+    for (ScoredPassage hit : ranking) {
+      float scaled = top > bottom ? (hit.score() - bottom) / (top - bottom) : 1f;
+      add(fused, hit, weight * scaled);
+    }
+  }
+
+  /** Weighted reciprocal rank fusion, scaled so that the first passage of both rankings scores 1. */
+  static List<ScoredPassage> fuseByRank(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight,
+                                        int rrfK, int limit) {
     Map<String, ScoredPassage> fused = new LinkedHashMap<>();
     float best = (1f + denseWeight) / (rrfK + 1);
     addRanks(fused, words, 1f / best, rrfK);
     if (denseWeight > 0) addRanks(fused, meaning, denseWeight / best, rrfK);
-    List<ScoredPassage> out = new ArrayList<>(fused.values());
-    out.sort((a, b) -> Float.compare(b.score(), a.score()));
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    return best(fused, limit);
   }
 
   private static void addRanks(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight, int rrfK) {
-    for (int i = 0; i < ranking.size(); i++) {
-      ScoredPassage hit = ranking.get(i);
-      float score = weight / (rrfK + i + 1);
-      fused.merge(hit.passage().key(), new ScoredPassage(hit.passage(), score),
-          (old, add) -> new ScoredPassage(old.passage(), old.score() + add.score()));
-    }
+    for (int i = 0; i < ranking.size(); i++) add(fused, ranking.get(i), weight / (rrfK + i + 1));
+  }
+
+  private static void add(Map<String, ScoredPassage> fused, ScoredPassage hit, float score) {
+    fused.merge(hit.passage().key(), new ScoredPassage(hit.passage(), score),
+        (old, more) -> new ScoredPassage(old.passage(), old.score() + more.score()));
+  }
+
+  private static List<ScoredPassage> best(Map<String, ScoredPassage> fused, int limit) {
+    List<ScoredPassage> out = new ArrayList<>(fused.values());
+    out.sort((a, b) -> Float.compare(b.score(), a.score()));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.config.Fusion;
 import org.newsdesk.config.HybridConfig;
 import org.newsdesk.config.IngestConfig;
 import org.newsdesk.config.RetrievalConfig;
@@ -92,8 +93,12 @@ class HybridSearcherTest {
   }
 
   private static ScoredPassage hit(String id) {
+    return hit(id, 1f);
+  }
+
+  private static ScoredPassage hit(String id, float score) {
     return new ScoredPassage(new Passage(id, 0, id, "Text of " + id + ".", Optional.empty(), Optional.empty(),
-        Optional.empty(), 0, 10), 1f);
+        Optional.empty(), 0, 10), score);
   }
 
   @Test
@@ -101,15 +106,30 @@ class HybridSearcherTest {
     List<ScoredPassage> words = List.of(hit("a"), hit("b"), hit("c"));
     List<ScoredPassage> meaning = List.of(hit("c"), hit("a"), hit("d"));
 
-    List<ScoredPassage> equal = HybridSearcher.fuse(words, meaning, 1f, 60, 10);
-    List<ScoredPassage> meaningHeavy = HybridSearcher.fuse(words, meaning, 3f, 60, 10);
+    List<ScoredPassage> equal = HybridSearcher.fuseByRank(words, meaning, 1f, 60, 10);
+    List<ScoredPassage> meaningHeavy = HybridSearcher.fuseByRank(words, meaning, 3f, 60, 10);
 
     // a: 1/61 + 1/62, c: 1/63 + 1/61, b: 1/62, d: 1/63; scaled so that first in both would be 1.
     assertThat(ids(equal)).containsExactly("a", "c", "b", "d");
     assertThat(equal.get(0).score()).isCloseTo((1f / 61 + 1f / 62) / (2f / 61), within(1e-6f));
     // a: 1/61 + 3/62 < c: 1/63 + 3/61
     assertThat(ids(meaningHeavy)).containsExactly("c", "a", "d", "b");
-    assertThat(ids(HybridSearcher.fuse(words, meaning, 0f, 60, 2))).containsExactly("a", "b");
+    assertThat(ids(HybridSearcher.fuseByRank(words, meaning, 0f, 60, 2))).containsExactly("a", "b");
+  }
+
+  @Test
+  void should_keep_a_passage_far_ahead_by_its_words_first_when_fusing_scores() {
+    // BM25 puts "a" far ahead; meaning puts "b" just ahead of "a". Ranks alone would put "b" first.
+    List<ScoredPassage> words = List.of(hit("a", 30f), hit("b", 12f), hit("c", 10f));
+    List<ScoredPassage> meaning = List.of(hit("b", 0.90f), hit("a", 0.89f), hit("d", 0.70f));
+
+    List<ScoredPassage> fused = HybridSearcher.fuseByScore(words, meaning, 2f, 10);
+
+    assertThat(ids(fused)).containsExactly("a", "b", "c", "d");
+    assertThat(fused.getFirst().score()).isCloseTo((1f + 2f * 0.95f) / 3f, within(1e-5f));
+    assertThat(ids(HybridSearcher.fuseByRank(words, meaning, 2f, 0, 10)).getFirst()).isEqualTo("b");
+    assertThat(HybridSearcher.fuseByScore(List.of(hit("a", 3f)), List.of(hit("a", 0.8f)), 0.5f, 10))
+        .singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(1f, within(1e-6f)));
   }
 
   @Test
@@ -125,8 +145,8 @@ class HybridSearcherTest {
   void should_let_the_weight_decide_between_the_word_ranking_and_the_meaning_ranking() throws IOException {
     indexed(Optional.of(topics));
     String question = "interest rates and the weather";
-    HybridSearcher words = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 0.2f, 1));
-    HybridSearcher meaning = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 5f, 1));
+    HybridSearcher words = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 0.2f, 1, Fusion.RRF));
+    HybridSearcher meaning = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 5f, 1, Fusion.RRF));
 
     // Words: only the bank story. Meaning: the flood story first, then the bank story.
     assertThat(ids(index.lexical(question, 3))).containsExactly("bank.txt");
@@ -149,7 +169,7 @@ class HybridSearcherTest {
   void should_embed_the_question_after_the_prefix_when_one_is_set() throws IOException {
     indexed(Optional.of(topics));
     HybridSearcher searcher = new HybridSearcher(index, Optional.of(topics),
-        new HybridConfig(true, "Represent this sentence for searching relevant passages:", 100, 1f, 60));
+        new HybridConfig(true, "Represent this sentence for searching relevant passages:", 100, 1f, 60, Fusion.RRF));
 
     searcher.search("  Where will the tram go?  ", 3);
 
