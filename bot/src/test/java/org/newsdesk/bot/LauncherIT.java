@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,14 +62,32 @@ class LauncherIT {
   private record Run(int exitCode, String output) {}
 
   private Run launch(Path workDir, String... args) throws IOException, InterruptedException {
+    return launch(Map.of(), workDir, args);
+  }
+
+  private Run launch(Map<String, String> env, Path workDir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(install.resolve("newsdesk").toString()));
     command.addAll(List.of(args));
     ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
+    launcher.environment().remove("NEWSDESK_JAVA_OPTS");
+    launcher.environment().putAll(env);
     launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process p = launcher.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Run(p.exitValue(), output);
+  }
+
+  @Test
+  void should_bound_the_heap_at_one_gigabyte_unless_the_java_options_give_one() throws Exception {
+    installation();
+
+    Run bounded = launch(Map.of("NEWSDESK_JAVA_OPTS", "-XshowSettings:vm"), install, "--version");
+    Run given = launch(Map.of("NEWSDESK_JAVA_OPTS", "-Xmx512m -XshowSettings:vm"), install, "--version");
+
+    assertThat(bounded.exitCode()).as(bounded.output()).isZero();
+    assertThat(bounded.output()).containsPattern("Max\\. Heap Size[^:]*: 1\\.00G");
+    assertThat(given.output()).containsPattern("Max\\. Heap Size[^:]*: 512\\.00M");
   }
 
   @Test
