@@ -1,6 +1,7 @@
 package org.newsdesk.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -248,15 +249,27 @@ class IndexAndSearchCommandTest {
           "--set", "newsdesk.retrieval.dense=true");
       JsonNode fromLucene = new ObjectMapper().readTree(out.toString());
 
-      // The same passages, in the same order, with the same scores. The sentence shown is chosen by
-      // term counts on a cluster, by terms weighted with the index's IDF on Lucene: it may differ.
+      // The same passages, in the same order, with the same scores but for the last digits: the fusion
+      // weighs the nearest vectors' similarities, which Lucene reads from int8 codes and the cluster
+      // from the vectors themselves. The sentence shown is chosen by term counts on a cluster, by
+      // terms weighted with the index's IDF on Lucene: it may differ.
+      List<Double> clusterScores = new java.util.ArrayList<>();
+      List<Double> luceneScores = new java.util.ArrayList<>();
       for (JsonNode hits : List.of(fromCluster.path("hits"), fromLucene.path("hits"))) {
-        hits.forEach(h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h).remove("sentence"));
+        hits.forEach(h -> {
+          com.fasterxml.jackson.databind.node.ObjectNode hit = (com.fasterxml.jackson.databind.node.ObjectNode) h;
+          hit.remove("sentence");
+          (hits == fromCluster.path("hits") ? clusterScores : luceneScores).add(hit.remove("score").asDouble());
+        });
       }
       assertThat(fromCluster.path("hits")).hasSize(5);
       assertThat(fromCluster.path("hits").get(0).path("title").asText())
           .isEqualTo("Kremlin: Putin will not congratulate Biden on U.S. Independence Day"); // the one naming Kaliningrad
       assertThat(fromCluster).isEqualTo(fromLucene);
+      assertThat(clusterScores).hasSameSizeAs(luceneScores);
+      for (int i = 0; i < luceneScores.size(); i++) {
+        assertThat(clusterScores.get(i)).as("score of hit %d", i + 1).isCloseTo(luceneScores.get(i), within(0.01));
+      }
     } finally {
       java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
           java.net.URI.create(openSearchUrl() + "/" + alias + "-*?expand_wildcards=all")).DELETE().build(),
