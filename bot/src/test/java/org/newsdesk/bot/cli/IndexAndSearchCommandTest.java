@@ -250,8 +250,8 @@ class IndexAndSearchCommandTest {
       JsonNode fromLucene = new ObjectMapper().readTree(out.toString());
 
       // The same passages, in the same order, with the same scores but for the last digits: the fusion
-      // weighs the nearest vectors' similarities, which Lucene reads from int8 codes and the cluster
-      // from the vectors themselves. The sentence shown is chosen by term counts on a cluster, by
+      // weighs the nearest vectors' similarities, read from quantized codes that each engine derives
+      // per segment from the vectors it holds. The sentence shown is chosen by term counts on a cluster, by
       // terms weighted with the index's IDF on Lucene: it may differ.
       List<Double> clusterScores = new java.util.ArrayList<>();
       List<Double> luceneScores = new java.util.ArrayList<>();
