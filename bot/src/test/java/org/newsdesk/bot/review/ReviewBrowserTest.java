@@ -26,11 +26,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -191,10 +192,23 @@ class ReviewBrowserTest {
     Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Clicks something that loads a new page and waits until the old page is gone. */
+  /**
+   * Clicks something that loads a new page and waits until the old page is gone: its root element is
+   * stale, or (Chrome's other answer while the new page replaces it) no longer belongs to the document.
+   */
   private void clickThrough(By target) {
     WebElement oldPage = browser.findElement(By.tagName("html"));
     browser.findElement(target).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+      try {
+        oldPage.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException e) {
+        return true;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+        throw e;
+      }
+    });
   }
 }
