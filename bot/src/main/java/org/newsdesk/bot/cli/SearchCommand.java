@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Parameters;
             + "\"sentence\",\"score\"}]}."})
 public final class SearchCommand implements Callable<Integer> {
   private static final int WIDTH = 100;
+  /** Words of a passage shown under its best sentence; the JSON output holds the whole passage. */
+  static final int EXCERPT_WORDS = 60;
 
   @Mixin ConfigOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -122,10 +125,17 @@ public final class SearchCommand implements Callable<Integer> {
       p.url().ifPresent(u -> where.append(" · ").append(u));
       out.println(where);
       wrap(out, "   > ", SentenceRanker.best(question, p).of(p.text()));
-      wrap(out, "     ", p.text());
+      wrap(out, "     ", excerpt(p.text()));
       out.println();
     }
     out.flush();
+  }
+
+  /** The first {@link #EXCERPT_WORDS} words of {@code text}, and " …" when there are more. */
+  static String excerpt(String text) {
+    String[] words = text.strip().split("\\s+");
+    if (words.length <= EXCERPT_WORDS) return text.strip();
+    return String.join(" ", Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
   }
 
   private static void wrap(PrintWriter out, String indent, String text) {

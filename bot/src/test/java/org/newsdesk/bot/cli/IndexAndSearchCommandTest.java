@@ -139,6 +139,18 @@ class IndexAndSearchCommandTest {
     assertThat(lines.get(0)).matches("1\\. .+  \\(score \\d+\\.\\d\\d\\)");
     assertThat(lines.get(1)).startsWith("   003_");
     assertThat(lines.get(2)).startsWith("   > ").contains("NATO summit");
+    // Under the sentence, the passage's opening, cut short (a passage runs to 500 words): a hit fits a screen.
+    List<String> firstHit = lines.subList(0, lines.indexOf(""));
+    assertThat(firstHit.getLast()).endsWith(" …");
+    assertThat(firstHit).hasSizeLessThanOrEqualTo(12);
+  }
+
+  @Test
+  void should_cut_a_long_passage_to_its_opening_words_and_leave_a_short_one_whole() {
+    String longText = "word ".repeat(SearchCommand.EXCERPT_WORDS + 5);
+
+    assertThat(SearchCommand.excerpt(longText)).isEqualTo("word ".repeat(SearchCommand.EXCERPT_WORDS).strip() + " …");
+    assertThat(SearchCommand.excerpt(" The tram opens in spring. ")).isEqualTo("The tram opens in spring.");
   }
 
   @Test
