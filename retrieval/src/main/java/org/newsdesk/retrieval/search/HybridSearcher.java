@@ -103,7 +103,7 @@ public final class HybridSearcher implements PassageSearcher {
   }
 
   /**
-   * Weighted reciprocal rank fusion of two rankings (best first), by passage: the top {@code limit}
+   * The two rankings (best first) fused by passage as the configuration says: the top {@code limit}
    * by fused score, ties in the order the words ranking, then the meaning ranking, first gave them.
    */
   private List<ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning, int limit) {
