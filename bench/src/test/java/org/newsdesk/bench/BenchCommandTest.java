@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testkit.TestOpenSearch;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -163,16 +164,6 @@ class BenchCommandTest {
         "1.2", "0.75", "0.5", "0.5", "2", "0.750", "0.750", "0.750", "0.750"));
   }
 
-  /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */
-  private static String openSearchUrl() {
-    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
-    if (url == null || url.isBlank()) {
-      throw new AssertionError("this test needs OpenSearch: run ./newsdesk test (it starts one), or"
-          + " `export NEWSDESK_TEST_OPENSEARCH_URL=$(.ci/opensearch start)`");
-    }
-    return url.strip();
-  }
-
   @Test
   void should_compare_both_backends_searched_with_words_and_meaning_fused_embedding_each_passage_once()
       throws Exception {
@@ -187,7 +178,7 @@ class BenchCommandTest {
         {"question": "How long was the old school closed?", "answer": "two years"}
         {"question": "Which authority spoke about the crossings?", "answer": "port authority"}
         """);
-    String url = openSearchUrl();
+    String url = TestOpenSearch.url();
     String alias = "nd-test-bench-" + ProcessHandle.current().pid();
     try {
       String printed = table("backends", "--shared", dir.resolve("shared").toString(), "--articles",

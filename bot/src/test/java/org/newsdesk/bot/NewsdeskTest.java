@@ -25,6 +25,7 @@ import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
+import org.newsdesk.testkit.TestOpenSearch;
 import org.newsdesk.testkit.WordHashEmbeddingModel;
 
 /**
@@ -155,17 +156,16 @@ class NewsdeskTest {
 
   @Test
   void should_name_the_cluster_when_it_holds_no_index_and_there_is_no_articles_folder() {
-    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
-    assertThat(url).as("this test needs OpenSearch: run ./newsdesk test (it starts one)").isNotBlank();
+    String url = TestOpenSearch.url();
     String alias = "nd-test-root-" + ProcessHandle.current().pid();
     Path missing = tmp.resolve("no-articles");
     NewsdeskConfig cluster = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", missing.toString(),
         "newsdesk.data", tmp.resolve("data").toString(), "newsdesk.index.backend", "opensearch",
-        "newsdesk.index.opensearch.url", url.strip(), "newsdesk.index.opensearch.index", alias));
+        "newsdesk.index.opensearch.url", url, "newsdesk.index.opensearch.index", alias));
 
     try (Newsdesk app = Newsdesk.of(cluster, model)) {
       assertThatThrownBy(() -> app.indexed(false, NOWHERE)).isInstanceOf(ConfigException.class)
-          .hasMessage("no index at " + url.strip() + " (index " + alias + ") and no articles folder at " + missing
+          .hasMessage("no index at " + url + " (index " + alias + ") and no articles folder at " + missing
               + "; run: newsdesk index --articles DIR");
     }
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.bot.Main;
+import org.newsdesk.testkit.TestOpenSearch;
 import picocli.CommandLine;
 
 class IndexAndSearchCommandTest {
@@ -225,22 +226,12 @@ class IndexAndSearchCommandTest {
     assertThat(tmp.resolve("data")).doesNotExist();
   }
 
-  /** The test cluster that ./newsdesk test starts (NEWSDESK_TEST_OPENSEARCH_URL); without one this fails, saying how to start it. */
-  private static String openSearchUrl() {
-    String url = System.getenv("NEWSDESK_TEST_OPENSEARCH_URL");
-    if (url == null || url.isBlank()) {
-      throw new AssertionError("this test needs OpenSearch: run ./newsdesk test (it starts one), or"
-          + " `export NEWSDESK_TEST_OPENSEARCH_URL=$(.ci/opensearch start)`");
-    }
-    return url.strip();
-  }
-
   /** Dense retrieval on, with bge-small: both backends fuse the words ranking with the nearest passage vectors. */
   @Test
   void should_index_the_seeds_into_opensearch_once_and_search_them_as_the_lucene_index_does() throws Exception {
     String alias = "nd-test-cli-" + ProcessHandle.current().pid();
     String[] cluster = {"--set", "newsdesk.index.backend=opensearch", "--set",
-        "newsdesk.index.opensearch.url=" + openSearchUrl(), "--set", "newsdesk.index.opensearch.index=" + alias,
+        "newsdesk.index.opensearch.url=" + TestOpenSearch.url(), "--set", "newsdesk.index.opensearch.index=" + alias,
         "--set", "newsdesk.retrieval.dense=true"};
     String question = "What did Peskov say about Kaliningrad?";
     try {
@@ -284,7 +275,7 @@ class IndexAndSearchCommandTest {
       }
     } finally {
       java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-          java.net.URI.create(openSearchUrl() + "/" + alias + "-*?expand_wildcards=all")).DELETE().build(),
+          java.net.URI.create(TestOpenSearch.url() + "/" + alias + "-*?expand_wildcards=all")).DELETE().build(),
           java.net.http.HttpResponse.BodyHandlers.discarding());
     }
   }

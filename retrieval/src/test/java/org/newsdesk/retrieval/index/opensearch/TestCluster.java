@@ -9,28 +9,20 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.newsdesk.config.IndexConfig;
+import org.newsdesk.testkit.TestOpenSearch;
 
 /**
- * The OpenSearch the tests run against: {@code NEWSDESK_TEST_OPENSEARCH_URL} (or the system property
- * {@code newsdesk.test.opensearch.url}), which {@code ./newsdesk test} and {@code .ci/run} set after
- * starting one. Without it a test that needs OpenSearch fails, saying how to get one; it never skips.
- * Each test works under an alias of its own and drops it afterwards.
+ * The OpenSearch the tests run against ({@link TestOpenSearch}): each test works under an alias of
+ * its own and drops it afterwards.
  */
 final class TestCluster {
-  static final String HOW_TO = "OpenSearch tests need a running OpenSearch 3.6 with the k-NN plugin:"
-      + " run ./newsdesk test (it starts one, as .ci/run does), or start one with"
-      + " `export NEWSDESK_TEST_OPENSEARCH_URL=$(.ci/opensearch start)` and stop it with .ci/opensearch stop";
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestCluster() {}
 
   static URI url() {
-    String url = Optional.ofNullable(System.getenv("NEWSDESK_TEST_OPENSEARCH_URL"))
-        .or(() -> Optional.ofNullable(System.getProperty("newsdesk.test.opensearch.url")))
-        .filter(u -> !u.isBlank())
-        .orElseThrow(() -> new AssertionError(HOW_TO));
-    return URI.create(url.strip());
+    return URI.create(TestOpenSearch.url());
   }
 
   /** A new alias name, unique in this test run. */
