@@ -9,13 +9,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.answer.SentenceRanker;
+import org.newsdesk.retrieval.ingest.Text;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import picocli.CommandLine;
@@ -133,9 +133,9 @@ public final class SearchCommand implements Callable<Integer> {
 
   /** The first {@link #EXCERPT_WORDS} words of {@code text}, and " …" when there are more. */
   static String excerpt(String text) {
-    String[] words = text.strip().split("\\s+");
-    if (words.length <= EXCERPT_WORDS) return text.strip();
-    return String.join(" ", Arrays.copyOf(words, EXCERPT_WORDS)) + " …";
+    String whole = text.strip();
+    String opening = Text.opening(whole, EXCERPT_WORDS);
+    return opening.length() == whole.length() ? whole : opening + " …";
   }
 
   private static void wrap(PrintWriter out, String indent, String text) {

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.ingest.Text;
 
 /**
  * What of a passage the embedding model reads: its headline, a newline, then the first
@@ -22,22 +21,12 @@ import org.newsdesk.retrieval.Passage;
 public final class EmbeddedText {
   /** Words of a passage's text the model reads after its headline. */
   public static final int WORDS = 150;
-  private static final Pattern WORD = Pattern.compile("\\S+");
 
   private EmbeddedText() {}
 
   /** The text given to the embedding model for {@code passage}. */
   public static String of(Passage passage) {
-    String text = passage.text();
-    Matcher m = WORD.matcher(text);
-    int end = text.length();
-    for (int n = 0; m.find(); ) {
-      if (++n == WORDS) {
-        end = m.end();
-        break;
-      }
-    }
-    return passage.title() + "\n" + text.substring(0, end);
+    return passage.title() + "\n" + Text.opening(passage.text(), WORDS);
   }
 
   /** The hex SHA-256 of {@link #of}{@code (passage)}. */

@@ -3,8 +3,11 @@ package org.newsdesk.retrieval.ingest;
 import java.util.Locale;
 import java.util.Set;
 
-/** Small character-level helpers shared by the ingest steps; plain loops, no regular expressions. */
-final class Text {
+/**
+ * Small character-level helpers shared by the ingest steps; plain loops, no regular expressions.
+ * {@link #opening} is public: what a passage's words are is said here, wherever a passage is cut.
+ */
+public final class Text {
   private Text() {}
 
   /** Words too small to count when judging whether a line is written in Title Case. */
@@ -73,6 +76,22 @@ final class Text {
       inWord = !space;
     }
     return words;
+  }
+
+  /**
+   * {@code text} up to the end of its {@code words}-th whitespace-separated word, or all of it when
+   * it has no more words than that; the characters are {@code text}'s own.
+   */
+  public static String opening(String text, int words) {
+    int seen = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isSpace(text.charAt(i));
+      if (!space && !inWord) seen++;
+      if (space && inWord && seen == words) return text.substring(0, i);
+      inWord = !space;
+    }
+    return text;
   }
 
   static boolean hasLetterOrDigit(String s) {
