@@ -174,9 +174,9 @@ class BenchCommandTest {
         + " school building on Monday, two years after the old one was closed by the council.\n");
     Path rtqa = Files.createDirectories(dir.resolve("shared/eval/rtqa-2024"));
     Files.writeString(rtqa.resolve("questions.jsonl"), """
-        {"question": "When does the ferry to the island run again?", "answer": "from Monday"}
-        {"question": "How long was the old school closed?", "answer": "two years"}
-        {"question": "Which authority spoke about the crossings?", "answer": "port authority"}
+        {"date": "2024-03-08", "question": "When does the ferry to the island run again?", "answer": "from Monday"}
+        {"date": "2024-03-08", "question": "How long was the old school closed?", "answer": "two years"}
+        {"date": "2024-03-08", "question": "Which authority spoke about the crossings?", "answer": "port authority"}
         """);
     String url = TestOpenSearch.url();
     String alias = "nd-test-bench-" + ProcessHandle.current().pid();

@@ -35,10 +35,10 @@ class RtqaBenchTest {
         {"id": "bridge", "title": "Bridge repairs finish early", "published": "2024-03-06", "text": "Repairs to the Carrow bridge finished three weeks early, the city engineer said. The bridge carries about 9,000 cars a day."}
         """);
     Files.writeString(rtqa.resolve("questions.jsonl"), """
-        {"id": "1", "question": "Which island does the ferry serve again?", "answer": "Lindholm"}
-        {"id": "2", "question": "Who closed the old Brookvale school building?", "answer": "the council"}
-        {"id": "3", "question": "How many cars cross the Carrow bridge each day?", "answer": "9,000"}
-        {"id": "4", "question": "Which mayor opened the harbour museum?", "answer": "Ingrid Solberg"}
+        {"id": "1", "date": "2024-03-08", "question": "Which island does the ferry serve again?", "answer": "Lindholm"}
+        {"id": "2", "date": "2024-03-08", "question": "Who closed the old Brookvale school building?", "answer": "the council"}
+        {"id": "3", "date": "2024-03-08", "question": "How many cars cross the Carrow bridge each day?", "answer": "9,000"}
+        {"id": "4", "date": "2024-03-08", "question": "Which mayor opened the harbour museum?", "answer": "Ingrid Solberg"}
         """);
   }
 

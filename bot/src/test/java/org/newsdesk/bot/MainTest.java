@@ -45,6 +45,18 @@ class MainTest {
   }
 
   @Test
+  void should_exit_2_naming_the_option_when_the_day_of_asking_is_not_a_day() {
+    for (String command : new String[] {"ask", "search"}) {
+      err.getBuffer().setLength(0);
+
+      int code = run(command, "--data", dir.toString(), "--asked-on", "2024-13-01", "tram");
+
+      assertThat(code).as(command).isEqualTo(2);
+      assertThat(err.toString()).as(command).contains("--asked-on").contains("2024-13-01");
+    }
+  }
+
+  @Test
   void should_exit_2_with_one_line_when_the_articles_folder_is_missing() {
     Path missing = dir.resolve("nowhere");
 

@@ -58,10 +58,10 @@ class SettingsTest {
   }
 
   @Test
-  void should_turn_dense_retrieval_on_fusing_scores_with_meaning_weighed_half_when_nothing_is_set() {
+  void should_turn_dense_retrieval_on_fusing_scores_with_meaning_weighed_half_and_recent_news_favoured_when_nothing_is_set() {
     HybridConfig h = RetrievalConfig.defaults().hybrid();
 
-    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR));
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR, 1.0f, 30));
   }
 
   @Test
@@ -69,10 +69,11 @@ class SettingsTest {
     Settings s = Settings.load(Map.of("NEWSDESK_RETRIEVAL_DENSE", "FALSE"), Map.of(
         "newsdesk.retrieval.query-prefix", "Represent this sentence for searching relevant passages:",
         "newsdesk.retrieval.candidates", "50", "newsdesk.retrieval.dense-weight", "0.5",
-        "newsdesk.retrieval.rrf-k", "20", "newsdesk.retrieval.fusion", "RRF"));
+        "newsdesk.retrieval.rrf-k", "20", "newsdesk.retrieval.fusion", "RRF",
+        "newsdesk.retrieval.recency-weight", "0", "newsdesk.retrieval.recency-days", "30"));
 
     assertThat(HybridConfig.from(s)).isEqualTo(new HybridConfig(false,
-        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20, Fusion.RRF));
+        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20, Fusion.RRF, 0f, 30));
   }
 
   @Test
@@ -87,6 +88,9 @@ class SettingsTest {
         .hasMessage("newsdesk.retrieval.dense-weight must be 0.0..10.0, got '-1'");
     assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(), Map.of("newsdesk.retrieval.rrf-k", "sixty"))))
         .hasMessage("newsdesk.retrieval.rrf-k must be a whole number 0..1000, got 'sixty'");
+    assertThatThrownBy(() -> HybridConfig.from(Settings.load(Map.of(),
+        Map.of("newsdesk.retrieval.recency-days", "0"))))
+        .hasMessage("newsdesk.retrieval.recency-days must be 1..36500, got '0'");
   }
 
   @Test

@@ -131,7 +131,7 @@ public final class BackendComparison {
     int embedded = embedded() - embeddedBefore;
     index.refresh();
     HybridSearcher searcher = new HybridSearcher(index, model(), retrieval.hybrid());
-    return measure(name, report, seconds, embedded, questions, searcher::search);
+    return measure(name, report, seconds, embedded, questions, (q, k) -> searcher.search(q.text(), k, q.askedOn()));
   }
 
   /** Prints the nearest-neighbour timing of random vectors (when the cluster has them), the table and the cluster's figures. */
@@ -141,11 +141,11 @@ public final class BackendComparison {
       List<RtqaQuestion> probes = new ArrayList<>();
       List<float[]> queryVectors = new ArrayList<>();
       for (RtqaQuestion q : questions) {
-        probes.add(new RtqaQuestion(Integer.toString(probes.size()), ""));
+        probes.add(new RtqaQuestion(Integer.toString(probes.size()), "", q.askedOn()));
         queryVectors.add(vectors.next());
       }
       Run knn = measure("opensearch nearest (k=10, random vectors)", report, 0, 0, probes,
-          (q, k) -> index.nearest(queryVectors.get(Integer.parseInt(q)), k));
+          (q, k) -> index.nearest(queryVectors.get(Integer.parseInt(q.text())), k));
       out.printf(Locale.ROOT, "nearest k=10: p50 / p99 %.2f / %.2f ms from 1 thread, %.2f / %.2f ms from 4 (%.0f queries/s)%n",
           knn.oneThread()[0], knn.oneThread()[1], knn.fourThreads()[0], knn.fourThreads()[1], knn.qps4());
     }
@@ -156,14 +156,14 @@ public final class BackendComparison {
   }
 
   private Run measure(String backend, ReindexReport report, double seconds, int embedded, List<RtqaQuestion> questions,
-                      BiFunction<String, Integer, List<ScoredPassage>> search) throws Exception {
-    for (int i = 0; i < Math.min(100, questions.size()); i++) search.apply(questions.get(i).text(), 10); // warm up
+                      BiFunction<RtqaQuestion, Integer, List<ScoredPassage>> search) throws Exception {
+    for (int i = 0; i < Math.min(100, questions.size()); i++) search.apply(questions.get(i), 10); // warm up
     int[] hits = new int[KS.length];
     double[] single = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {
       RtqaQuestion q = questions.get(i);
       long t = System.nanoTime();
-      List<ScoredPassage> top = search.apply(q.text(), 10);
+      List<ScoredPassage> top = search.apply(q, 10);
       single[i] = (System.nanoTime() - t) / 1e6;
       for (int k = 0; k < KS.length; k++) {
         int limit = KS[k];
@@ -180,7 +180,7 @@ public final class BackendComparison {
         int n = i;
         done.add(pool.submit(() -> {
           long t = System.nanoTime();
-          search.apply(questions.get(n).text(), 10);
+          search.apply(questions.get(n), 10);
           four[n] = (System.nanoTime() - t) / 1e6;
         }));
       }

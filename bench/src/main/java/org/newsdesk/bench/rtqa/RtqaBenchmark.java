@@ -158,16 +158,16 @@ public final class RtqaBenchmark {
     return new Built(report, seconds, embedded, reused);
   }
 
-  /** Answer recall at {@link #KS} and the latency of each search, after a warm-up. */
+  /** Answer recall at {@link #KS} and the latency of each search, each question asked on its quiz's day, after a warm-up. */
   private static Searched search(PassageSearcher searcher, List<RtqaQuestion> questions) {
     int limit = KS[KS.length - 1];
-    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit);
+    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit, questions.get(i).askedOn());
     int[] hits = new int[KS.length];
     double[] ms = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {
       RtqaQuestion q = questions.get(i);
       long t = System.nanoTime();
-      List<ScoredPassage> top = searcher.search(q.text(), limit);
+      List<ScoredPassage> top = searcher.search(q.text(), limit, q.askedOn());
       ms[i] = (System.nanoTime() - t) / 1e6;
       for (int k = 0; k < KS.length; k++) {
         if (top.stream().limit(KS[k]).anyMatch(p -> q.answeredBy(p.passage().text()))) hits[k]++;
@@ -178,17 +178,17 @@ public final class RtqaBenchmark {
     return new Searched(recall, Percentiles.p50p99(ms));
   }
 
-  /** Every question asked in a conversation of its own (no question follows another), after a warm-up. */
+  /** Every question asked on its quiz's day in a conversation of its own (no question follows another), after a warm-up. */
   private static Asked ask(Answerer answerer, List<RtqaQuestion> questions) {
     for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
-      answerer.answer("rtqa-warm-up-" + i, questions.get(i).text());
+      answerer.answer("rtqa-warm-up-" + i, questions.get(i).text(), questions.get(i).askedOn());
     }
     int answered = 0, gold = 0, quoted = 0;
     double[] ms = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {
       RtqaQuestion q = questions.get(i);
       long t = System.nanoTime();
-      Answer a = answerer.answer("rtqa-" + i, q.text());
+      Answer a = answerer.answer("rtqa-" + i, q.text(), q.askedOn());
       ms[i] = (System.nanoTime() - t) / 1e6;
       if (!a.answered()) continue;
       answered++;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
         "With no question, reads questions from stdin one a line and prints one JSON object a line."})
 public final class AskCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
+  @Mixin AskedOnOption asked;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "QUESTION", description = "The question (omit to read stdin).")
@@ -56,28 +58,29 @@ public final class AskCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), System.err)) {
       if (question != null) {
-        answerOne(app.answerer(), question, json, out);
+        answerOne(app.answerer(), question, asked.day(), json, out);
       } else {
-        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+        answerLines(app.answerer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), asked.day(),
+            out);
       }
     }
     return 0;
   }
 
-  static void answerOne(Answerer answerer, String question, boolean json, PrintWriter out) {
-    Answer a = answerer.answer("ask", question);
+  static void answerOne(Answerer answerer, String question, LocalDate askedOn, boolean json, PrintWriter out) {
+    Answer a = answerer.answer("ask", question, askedOn);
     out.println(json ? AnswerText.json(a) : AnswerText.terminal(a));
     out.flush();
   }
 
   /** One JSON line per non-blank input line, written as soon as it is answered. */
-  static int answerLines(Answerer answerer, BufferedReader in, PrintWriter out) {
+  static int answerLines(Answerer answerer, BufferedReader in, LocalDate askedOn, PrintWriter out) {
     int n = 0;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.isBlank()) continue;
         n++;
-        out.println(AnswerText.json(answerer.answer("ask-" + n, line)));
+        out.println(AnswerText.json(answerer.answer("ask-" + n, line, askedOn)));
         out.flush();
       }
     } catch (IOException e) {

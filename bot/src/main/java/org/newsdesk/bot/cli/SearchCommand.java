@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.bot.Newsdesk;
@@ -41,6 +42,7 @@ public final class SearchCommand implements Callable<Integer> {
   static final int EXCERPT_WORDS = 60;
 
   @Mixin ConfigOptions options;
+  @Mixin AskedOnOption asked;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "QUESTION", description = "The question; omit to read questions from stdin.")
@@ -66,17 +68,18 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Newsdesk app = Newsdesk.of(config).indexed(options.articlesGiven(), progress)) {
       PassageSearcher searcher = app.searcher();
+      LocalDate day = asked.day();
       JsonFactory factory = new JsonFactory();
       if (question == null) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (line.isBlank()) continue;
-          writeJson(factory, out, app, line, searcher.search(line, limit));
+          writeJson(factory, out, app, line, searcher.search(line, limit, day));
         }
       } else if (json) {
-        writeJson(factory, out, app, question, searcher.search(question, limit));
+        writeJson(factory, out, app, question, searcher.search(question, limit, day));
       } else {
-        writeText(out, app, searcher.search(question, limit));
+        writeText(out, app, searcher.search(question, limit, day));
       }
     }
     return 0;

@@ -22,6 +22,8 @@ import org.newsdesk.retrieval.answer.Citation;
 import org.newsdesk.retrieval.answer.SentenceCheck;
 
 class AskAndChatTest {
+  /** The day the questions are asked on. */
+  private static final LocalDate DAY = LocalDate.of(2024, 3, 8);
   private static final Passage FERRY = new Passage("ferry", 0, "A new ferry terminal",
       "Ferries will run every twenty minutes between the terminal and the old town.",
       Optional.of(URI.create("https://news.example/ferry")), Optional.of(LocalDate.of(2023, 3, 1)),
@@ -30,6 +32,13 @@ class AskAndChatTest {
   /** Answers every question with the ferry sentence and records who asked what in which conversation. */
   private static final class RecordingAnswerer implements Answerer {
     final List<String> asked = new ArrayList<>();
+    final List<LocalDate> days = new ArrayList<>();
+
+    @Override
+    public Answer answer(String conversationId, String question, LocalDate askedOn) {
+      days.add(askedOn);
+      return answer(conversationId, question);
+    }
 
     @Override
     public Answer answer(String conversationId, String question) {
@@ -50,7 +59,7 @@ class AskAndChatTest {
   void should_print_the_answer_then_its_numbered_sources_when_asked_in_a_terminal() {
     StringWriter out = new StringWriter();
 
-    AskCommand.answerOne(new RecordingAnswerer(), "How often do ferries run?", false, new PrintWriter(out));
+    AskCommand.answerOne(new RecordingAnswerer(), "How often do ferries run?", DAY, false, new PrintWriter(out));
 
     assertThat(out.toString().replace("\r\n", "\n")).isEqualTo("""
         Ferries will run every twenty minutes between the terminal and the old town [1].
@@ -100,7 +109,7 @@ class AskAndChatTest {
   void should_print_exactly_the_json_fields_when_asked_for_json() throws Exception {
     StringWriter out = new StringWriter();
 
-    AskCommand.answerOne(new RecordingAnswerer(), "How often do ferries run?", true, new PrintWriter(out));
+    AskCommand.answerOne(new RecordingAnswerer(), "How often do ferries run?", DAY, true, new PrintWriter(out));
 
     JsonNode o = new ObjectMapper().readTree(out.toString());
     assertThat(o.fieldNames()).toIterable().containsExactly("answered", "answer", "mode", "citations", "notice");
@@ -119,7 +128,7 @@ class AskAndChatTest {
     StringWriter out = new StringWriter();
 
     int n = AskCommand.answerLines(answerer, new BufferedReader(new StringReader(
-        "How often do ferries run?\n\nWhat is the capital of Australia?\n")), new PrintWriter(out));
+        "How often do ferries run?\n\nWhat is the capital of Australia?\n")), DAY, new PrintWriter(out));
 
     assertThat(n).isEqualTo(2);
     List<String> lines = out.toString().lines().toList();
@@ -127,6 +136,7 @@ class AskAndChatTest {
     assertThat(new ObjectMapper().readTree(lines.get(1)).get("answer").asText()).isEqualTo("I couldn't find that in the articles.");
     assertThat(new ObjectMapper().readTree(lines.get(1)).get("notice").isNull()).isTrue();
     assertThat(answerer.asked).containsExactly("ask-1: How often do ferries run?", "ask-2: What is the capital of Australia?");
+    assertThat(answerer.days).containsExactly(DAY, DAY);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.newsdesk.retrieval.answer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,9 @@ public final class AnswerPassages {
     this.topK = topK;
   }
 
-  public Found find(String query) {
-    List<ScoredPassage> retrieved = searcher.search(query, topK * READ_FACTOR);
+  /** The passages for {@code query}, asked on {@code askedOn}. */
+  public Found find(String query, LocalDate askedOn) {
+    List<ScoredPassage> retrieved = searcher.search(query, topK * READ_FACTOR, askedOn);
     if (retrieved.size() <= topK) return new Found(retrieved, retrieved);
     List<ScoredPassage> top = retrieved.subList(0, topK);
     Set<String> articles = new HashSet<>();

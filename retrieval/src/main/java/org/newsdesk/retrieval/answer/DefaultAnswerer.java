@@ -9,6 +9,7 @@ import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class DefaultAnswerer implements Answerer {
   private final ExtractiveComposer composer;
   private final QueryTransformer rule = new FollowUpQueryTransformer();
   private final Optional<QueryTransformer> compressing;
+  private final Clock clock;
 
   /**
    * Answers from the {@code topK} best passages of {@code searcher} (a model sees them numbered);
@@ -64,6 +66,7 @@ public final class DefaultAnswerer implements Answerer {
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
     this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning);
     this.compressing = this.model.map(CompressingQueryTransformer::new);
+    this.clock = clock;
   }
 
   /** The pipeline for the configured mode over a passage searcher, sentences chosen by words only. */
@@ -84,6 +87,11 @@ public final class DefaultAnswerer implements Answerer {
 
   @Override
   public Answer answer(String conversationId, String question) {
+    return answer(conversationId, question, LocalDate.now(clock));
+  }
+
+  @Override
+  public Answer answer(String conversationId, String question, LocalDate askedOn) {
     long t0 = System.nanoTime();
     String typed = question == null ? "" : question.strip();
     String q = QuestionText.clean(typed);
@@ -107,7 +115,7 @@ public final class DefaultAnswerer implements Answerer {
       }
     }
 
-    AnswerPassages.Found found = passages.find(standalone);
+    AnswerPassages.Found found = passages.find(standalone, askedOn);
     Answer extractive = extractive(q, standalone, found.read());
     Answer answer;
     if (model.isEmpty() || found.top().isEmpty()) {

@@ -1,6 +1,9 @@
 package org.newsdesk.retrieval.search;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,11 @@ import org.newsdesk.retrieval.index.PassageIndex;
  * {@link HybridConfig#candidates()}, fused as {@link HybridConfig#fusion()} says: by their scores, each
  * ranking's scaled to 0..1 and the meaning's weighted, or by weighted reciprocal rank fusion (a passage
  * at rank r of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1).
- * The fused score is scaled to 0..1: 1 is the first passage of both rankings.
+ * The fused score is scaled to 0..1: 1 is the first passage of both rankings. Then recent news is
+ * favoured: each fused score is multiplied by {@code (1 + w e^(-d / t)) / (1 + w)}, where d is the
+ * number of days between the article's publication and the day of asking, w is
+ * {@link HybridConfig#recencyWeight()} and t {@link HybridConfig#recencyDays()} (an undated article
+ * counts as long past), and the candidates are ranked again.
  * Without a model (dense retrieval off) it is the index's BM25 ranking exactly, and nothing is
  * embedded. Safe for concurrent searches.
  */
@@ -34,12 +41,20 @@ public final class HybridSearcher implements PassageSearcher {
   private final PassageIndex index;
   private final Optional<EmbeddingModel> model;
   private final HybridConfig config;
+  private final Clock clock;
+
+  /** A searcher whose "today" is the system's, in UTC. */
+  public HybridSearcher(PassageIndex index, Optional<EmbeddingModel> model, HybridConfig config) {
+    this(index, model, config, Clock.systemUTC());
+  }
 
   /**
    * @param model the embedding model of the index's vectors: present exactly when {@code config} has dense retrieval on
+   * @param clock tells the day a question is asked on when the caller does not say
    * @throws IndexMismatchException when the index was built with another model, or without vectors while dense is on
    */
-  public HybridSearcher(PassageIndex index, Optional<EmbeddingModel> model, HybridConfig config) {
+  public HybridSearcher(PassageIndex index, Optional<EmbeddingModel> model, HybridConfig config, Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.index = Objects.requireNonNull(index, "index");
     this.model = Objects.requireNonNull(model, "model");
     this.config = Objects.requireNonNull(config, "config");
@@ -65,12 +80,18 @@ public final class HybridSearcher implements PassageSearcher {
 
   @Override
   public List<ScoredPassage> search(String question, int limit) {
+    return search(question, limit, LocalDate.now(clock));
+  }
+
+  @Override
+  public List<ScoredPassage> search(String question, int limit, LocalDate askedOn) {
     if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    Objects.requireNonNull(askedOn, "askedOn");
     if (model.isEmpty()) return index.lexical(question, limit);
     if (!hasWord(question)) return List.of();
     checkIndex();
     int n = Math.max(limit, config.candidates());
-    if (config.denseWeight() <= 0) return fuse(index.lexical(question, n), List.of(), limit);
+    if (config.denseWeight() <= 0) return ranked(fuse(index.lexical(question, n), List.of()), askedOn, limit);
     // The question is embedded and its neighbours found while the words are searched: two cores, half the wait.
     CompletableFuture<List<ScoredPassage>> meaning =
         CompletableFuture.supplyAsync(() -> index.nearest(embed(question), n), BESIDE);
@@ -82,7 +103,7 @@ public final class HybridSearcher implements PassageSearcher {
       throw e;
     }
     try {
-      return fuse(words, meaning.join(), limit);
+      return ranked(fuse(words, meaning.join()), askedOn, limit);
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException re) throw re;
       if (e.getCause() instanceof Error err) throw err;
@@ -102,27 +123,39 @@ public final class HybridSearcher implements PassageSearcher {
     return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
-  /**
-   * The two rankings (best first) fused by passage as the configuration says: the top {@code limit}
-   * by fused score, ties in the order the words ranking, then the meaning ranking, first gave them.
-   */
-  private List<ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning, int limit) {
+  /** The two rankings (best first) fused by passage as the configuration says, in the order the words ranking, then the meaning ranking, first gave them. */
+  private Map<String, ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning) {
     return switch (config.fusion()) {
-      case LINEAR -> fuseByScore(words, meaning, config.denseWeight(), limit);
-      case RRF -> fuseByRank(words, meaning, config.denseWeight(), config.rrfK(), limit);
+      case LINEAR -> fuseByScore(words, meaning, config.denseWeight());
+      case RRF -> fuseByRank(words, meaning, config.denseWeight(), config.rrfK());
     };
+  }
+
+  /** The top {@code limit} of the fused passages, recent news favoured, ties in the order fused. */
+  private List<ScoredPassage> ranked(Map<String, ScoredPassage> fused, LocalDate askedOn, int limit) {
+    if (config.recencyWeight() > 0) fused.replaceAll((key, hit) -> favourRecent(hit, askedOn, config));
+    return best(fused, limit);
+  }
+
+  /** {@code hit} with its score multiplied by the recency factor of the class comment: 1 for an article of the day of asking. */
+  static ScoredPassage favourRecent(ScoredPassage hit, LocalDate askedOn, HybridConfig config) {
+    float w = config.recencyWeight();
+    double near = hit.passage().published()
+        .map(day -> Math.exp(-Math.abs(ChronoUnit.DAYS.between(day, askedOn)) / (double) config.recencyDays()))
+        .orElse(0.0);
+    return new ScoredPassage(hit.passage(), (float) (hit.score() * (1 + w * near) / (1 + w)));
   }
 
   /**
    * Each ranking's scores scaled to 0..1 between its last and first candidate (a ranking of one
    * scores 1), the meaning's times {@code denseWeight}, summed, then divided by 1 + denseWeight.
    */
-  static List<ScoredPassage> fuseByScore(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight,
-                                         int limit) {
+  static Map<String, ScoredPassage> fuseByScore(List<ScoredPassage> words, List<ScoredPassage> meaning,
+                                                float denseWeight) {
     Map<String, ScoredPassage> fused = new LinkedHashMap<>();
     addScaled(fused, words, 1f / (1f + denseWeight));
     if (denseWeight > 0) addScaled(fused, meaning, denseWeight / (1f + denseWeight));
-    return best(fused, limit);
+    return fused;
   }
 
   private static void addScaled(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight) {
@@ -139,13 +172,13 @@ public final class HybridSearcher implements PassageSearcher {
   }
 
   /** Weighted reciprocal rank fusion, scaled so that the first passage of both rankings scores 1. */
-  static List<ScoredPassage> fuseByRank(List<ScoredPassage> words, List<ScoredPassage> meaning, float denseWeight,
-                                        int rrfK, int limit) {
+  static Map<String, ScoredPassage> fuseByRank(List<ScoredPassage> words, List<ScoredPassage> meaning,
+                                               float denseWeight, int rrfK) {
     Map<String, ScoredPassage> fused = new LinkedHashMap<>();
     float best = (1f + denseWeight) / (rrfK + 1);
     addRanks(fused, words, 1f / best, rrfK);
     if (denseWeight > 0) addRanks(fused, meaning, denseWeight / best, rrfK);
-    return best(fused, limit);
+    return fused;
   }
 
   private static void addRanks(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight, int rrfK) {
@@ -157,7 +190,8 @@ public final class HybridSearcher implements PassageSearcher {
         (old, more) -> new ScoredPassage(old.passage(), old.score() + more.score()));
   }
 
-  private static List<ScoredPassage> best(Map<String, ScoredPassage> fused, int limit) {
+  /** The top {@code limit} by score, ties in the map's order. */
+  static List<ScoredPassage> best(Map<String, ScoredPassage> fused, int limit) {
     List<ScoredPassage> out = new ArrayList<>(fused.values());
     out.sort((a, b) -> Float.compare(b.score(), a.score()));
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;

@@ -1,12 +1,22 @@
 package org.newsdesk.retrieval.search;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Passages most relevant to the question, best first. Never null; empty means none. */
 public interface PassageSearcher {
   /**
-   * Any user text is accepted as-is (it never goes through query syntax): punctuation-only,
-   * emoji-only or very long questions give results or an empty list, never an exception.
+   * The passages for a question asked today. Any user text is accepted as-is (it never goes through
+   * query syntax): punctuation-only, emoji-only or very long questions give results or an empty
+   * list, never an exception.
    */
   List<ScoredPassage> search(String question, int limit);
+
+  /**
+   * As {@link #search(String, int)}, for a question asked on {@code askedOn}: a searcher that favours
+   * recent news favours articles published near that day; one that does not weigh dates ignores it.
+   */
+  default List<ScoredPassage> search(String question, int limit, LocalDate askedOn) {
+    return search(question, limit);
+  }
 }

@@ -3,13 +3,18 @@ package org.newsdesk.retrieval.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.search.PassageSearcher;
+import org.newsdesk.retrieval.search.ScoredPassage;
 
 /** The extractive answer as configured by default: sentences chosen by words and by meaning (bge-small). */
 class ExtractiveAnswerTest {
@@ -38,6 +43,30 @@ class ExtractiveAnswerTest {
       assertThat(c.supported()).isTrue();
     });
     assertThat(a.notice()).isEmpty();
+  }
+
+  @Test
+  void should_search_as_on_the_day_asked_and_as_on_its_clocks_day_when_no_day_is_given() {
+    List<LocalDate> searchedOn = new ArrayList<>();
+    PassageSearcher recording = new PassageSearcher() {
+      @Override
+      public List<ScoredPassage> search(String question, int limit) {
+        throw new AssertionError("the answerer must say the day it asks on");
+      }
+
+      @Override
+      public List<ScoredPassage> search(String question, int limit, LocalDate askedOn) {
+        searchedOn.add(askedOn);
+        return List.of(new ScoredPassage(Fixtures.FERRY, 1f));
+      }
+    };
+    Clock clock = Clock.fixed(Instant.parse("2024-06-20T23:30:00Z"), ZoneOffset.UTC);
+    DefaultAnswerer answerer = new DefaultAnswerer(recording, 5, config, Optional.empty(), Optional.empty(), clock);
+
+    answerer.answer("c1", "How often do the ferries run?", LocalDate.of(2023, 3, 1));
+    answerer.answer("c2", "How often do the ferries run?");
+
+    assertThat(searchedOn).containsExactly(LocalDate.of(2023, 3, 1), LocalDate.of(2024, 6, 20));
   }
 
   @Test

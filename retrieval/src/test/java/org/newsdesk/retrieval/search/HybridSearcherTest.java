@@ -10,6 +10,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,6 +100,11 @@ class HybridSearcherTest {
     return hit(id, 1f);
   }
 
+  private static ScoredPassage dated(String id, LocalDate published) {
+    return new ScoredPassage(new Passage(id, 0, id, "Text of " + id + ".", Optional.empty(), Optional.of(published),
+        Optional.empty(), 0, 10), 1f);
+  }
+
   private static ScoredPassage hit(String id, float score) {
     return new ScoredPassage(new Passage(id, 0, id, "Text of " + id + ".", Optional.empty(), Optional.empty(),
         Optional.empty(), 0, 10), score);
@@ -106,15 +115,15 @@ class HybridSearcherTest {
     List<ScoredPassage> words = List.of(hit("a"), hit("b"), hit("c"));
     List<ScoredPassage> meaning = List.of(hit("c"), hit("a"), hit("d"));
 
-    List<ScoredPassage> equal = HybridSearcher.fuseByRank(words, meaning, 1f, 60, 10);
-    List<ScoredPassage> meaningHeavy = HybridSearcher.fuseByRank(words, meaning, 3f, 60, 10);
+    List<ScoredPassage> equal = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 1f, 60), 10);
+    List<ScoredPassage> meaningHeavy = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 3f, 60), 10);
 
     // a: 1/61 + 1/62, c: 1/63 + 1/61, b: 1/62, d: 1/63; scaled so that first in both would be 1.
     assertThat(ids(equal)).containsExactly("a", "c", "b", "d");
     assertThat(equal.get(0).score()).isCloseTo((1f / 61 + 1f / 62) / (2f / 61), within(1e-6f));
     // a: 1/61 + 3/62 < c: 1/63 + 3/61
     assertThat(ids(meaningHeavy)).containsExactly("c", "a", "d", "b");
-    assertThat(ids(HybridSearcher.fuseByRank(words, meaning, 0f, 60, 2))).containsExactly("a", "b");
+    assertThat(ids(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 0f, 60), 2))).containsExactly("a", "b");
   }
 
   @Test
@@ -123,13 +132,87 @@ class HybridSearcherTest {
     List<ScoredPassage> words = List.of(hit("a", 30f), hit("b", 12f), hit("c", 10f));
     List<ScoredPassage> meaning = List.of(hit("b", 0.90f), hit("a", 0.89f), hit("d", 0.70f));
 
-    List<ScoredPassage> fused = HybridSearcher.fuseByScore(words, meaning, 2f, 10);
+    List<ScoredPassage> fused = HybridSearcher.best(HybridSearcher.fuseByScore(words, meaning, 2f), 10);
 
     assertThat(ids(fused)).containsExactly("a", "b", "c", "d");
     assertThat(fused.getFirst().score()).isCloseTo((1f + 2f * 0.95f) / 3f, within(1e-5f));
-    assertThat(ids(HybridSearcher.fuseByRank(words, meaning, 2f, 0, 10)).getFirst()).isEqualTo("b");
-    assertThat(HybridSearcher.fuseByScore(List.of(hit("a", 3f)), List.of(hit("a", 0.8f)), 0.5f, 10))
+    assertThat(ids(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 2f, 0), 10)).getFirst()).isEqualTo("b");
+    assertThat(HybridSearcher.best(HybridSearcher.fuseByScore(List.of(hit("a", 3f)), List.of(hit("a", 0.8f)), 0.5f), 10))
         .singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(1f, within(1e-6f)));
+  }
+
+  @Test
+  void should_scale_a_score_by_how_near_the_article_was_published_to_the_day_of_asking() {
+    HybridConfig config = new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR, 0.5f, 10);
+    LocalDate asked = LocalDate.of(2024, 6, 20);
+
+    assertThat(HybridSearcher.favourRecent(dated("same-day", asked), asked, config).score()).isEqualTo(1f);
+    assertThat(HybridSearcher.favourRecent(dated("ten-days-before", asked.minusDays(10)), asked, config).score())
+        .isCloseTo((float) ((1 + 0.5 / Math.E) / 1.5), within(1e-6f));
+    assertThat(HybridSearcher.favourRecent(dated("ten-days-after", asked.plusDays(10)), asked, config).score())
+        .isCloseTo((float) ((1 + 0.5 / Math.E) / 1.5), within(1e-6f));
+    assertThat(HybridSearcher.favourRecent(hit("undated"), asked, config).score()).isCloseTo(1 / 1.5f, within(1e-6f));
+  }
+
+  /**
+   * The three articles and two reports of a tram line's opening: the January one is a little shorter, so it
+   * ranks a little higher by words; the June one is later.
+   */
+  private LucenePassageIndex tramReports() throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("tram-reports"));
+    ThreeArticles.write(articles.resolve("tram-january.md"), """
+        ---
+        published: 2024-01-10
+        ---
+        # Tram line to the harbour: opening date
+
+        The tram line to the harbour will open in May, the council said.
+        """);
+    ThreeArticles.write(articles.resolve("tram-june.md"), """
+        ---
+        published: 2024-06-18
+        ---
+        # Tram line to the harbour: opening date
+
+        The tram line to the harbour will open in September, the council said on Tuesday.
+        """);
+    index = new LucenePassageIndex(tmp.resolve("data/index"), RetrievalConfig.defaults());
+    new ArticleIndexer(index, IngestConfig.defaults(), Optional.of(topics)).reindex(articles);
+    index.refresh();
+    return index;
+  }
+
+  private static final String TRAM_QUESTION = "When will the harbour tram line open?";
+  /** Recent news favoured by half as much again, fading over two weeks. */
+  private static final HybridConfig RECENT = new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR, 0.5f, 14);
+
+  @Test
+  void should_rank_the_report_published_near_the_day_of_asking_first_when_two_say_much_the_same() throws IOException {
+    tramReports();
+    HybridSearcher undated = new HybridSearcher(index, Optional.of(topics), RECENT.withRecency(0f));
+    HybridSearcher recent = new HybridSearcher(index, Optional.of(topics), RECENT);
+
+    assertThat(ids(undated.search(TRAM_QUESTION, 2, LocalDate.of(2024, 6, 20))))
+        .containsExactly("tram-january.md", "tram-june.md");
+    assertThat(ids(recent.search(TRAM_QUESTION, 2, LocalDate.of(2024, 6, 20))))
+        .containsExactly("tram-june.md", "tram-january.md");
+    assertThat(ids(recent.search(TRAM_QUESTION, 2, LocalDate.of(2024, 1, 12))))
+        .containsExactly("tram-january.md", "tram-june.md");
+  }
+
+  @Test
+  void should_take_the_day_of_asking_from_its_clock_when_the_caller_does_not_say() throws IOException {
+    tramReports();
+
+    HybridSearcher june = new HybridSearcher(index, Optional.of(topics), RECENT, dayClock("2024-06-20"));
+    HybridSearcher january = new HybridSearcher(index, Optional.of(topics), RECENT, dayClock("2024-01-12"));
+
+    assertThat(ids(june.search(TRAM_QUESTION, 1))).containsExactly("tram-june.md");
+    assertThat(ids(january.search(TRAM_QUESTION, 1))).containsExactly("tram-january.md");
+  }
+
+  private static Clock dayClock(String day) {
+    return Clock.fixed(Instant.parse(day + "T10:00:00Z"), ZoneOffset.UTC);
   }
 
   @Test
@@ -145,8 +228,8 @@ class HybridSearcherTest {
   void should_let_the_weight_decide_between_the_word_ranking_and_the_meaning_ranking() throws IOException {
     indexed(Optional.of(topics));
     String question = "interest rates and the weather";
-    HybridSearcher words = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 0.2f, 1, Fusion.RRF));
-    HybridSearcher meaning = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 5f, 1, Fusion.RRF));
+    HybridSearcher words = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 0.2f, 1, Fusion.RRF, 0f, 14));
+    HybridSearcher meaning = new HybridSearcher(index, Optional.of(topics), new HybridConfig(true, "", 100, 5f, 1, Fusion.RRF, 0f, 14));
 
     // Words: only the bank story. Meaning: the flood story first, then the bank story.
     assertThat(ids(index.lexical(question, 3))).containsExactly("bank.txt");
@@ -169,7 +252,8 @@ class HybridSearcherTest {
   void should_embed_the_question_after_the_prefix_when_one_is_set() throws IOException {
     indexed(Optional.of(topics));
     HybridSearcher searcher = new HybridSearcher(index, Optional.of(topics),
-        new HybridConfig(true, "Represent this sentence for searching relevant passages:", 100, 1f, 60, Fusion.RRF));
+        new HybridConfig(true, "Represent this sentence for searching relevant passages:", 100, 1f, 60, Fusion.RRF,
+            0f, 14));
 
     searcher.search("  Where will the tram go?  ", 3);
 
