@@ -2,6 +2,8 @@ package org.newsdesk.bot.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,11 +12,23 @@ import picocli.CommandLine.Option;
  * benchmark's).
  */
 public final class AskedOnOption {
-  @Option(names = "--asked-on", paramLabel = "DAY",
+  @Option(names = "--asked-on", paramLabel = "DAY", converter = Day.class,
       description = "Ask as on this day (YYYY-MM-DD): news published near it is favoured (default: today).")
   LocalDate askedOn;
 
   Clock clock = Clock.systemUTC();
+
+  /** A day as YYYY-MM-DD, or a sentence saying what was expected. */
+  static final class Day implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("must be a day such as 2024-03-08, got '" + value + "'");
+      }
+    }
+  }
 
   /** The day given, or today. */
   public LocalDate day() {
