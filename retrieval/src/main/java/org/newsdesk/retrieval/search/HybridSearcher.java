@@ -123,7 +123,10 @@ public final class HybridSearcher implements PassageSearcher {
     return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
-  /** The two rankings (best first) fused by passage as the configuration says, in the order the words ranking, then the meaning ranking, first gave them. */
+  /**
+   * The two rankings (best first) fused by passage as the configuration says, in the order the words
+   * ranking, then the meaning ranking, first gave them.
+   */
   private Map<String, ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning) {
     return switch (config.fusion()) {
       case LINEAR -> fuseByScore(words, meaning, config.denseWeight());
@@ -137,7 +140,7 @@ public final class HybridSearcher implements PassageSearcher {
     return best(fused, limit);
   }
 
-  /** {@code hit} with its score multiplied by the recency factor of the class comment: 1 for an article of the day of asking. */
+  /** {@code hit} with its score times the recency factor of the class comment: 1 for an article of the day of asking. */
   static ScoredPassage favourRecent(ScoredPassage hit, LocalDate askedOn, HybridConfig config) {
     float w = config.recencyWeight();
     double near = hit.passage().published()
