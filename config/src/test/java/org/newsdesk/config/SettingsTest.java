@@ -61,7 +61,7 @@ class SettingsTest {
   void should_turn_dense_retrieval_on_fusing_scores_with_meaning_weighed_half_and_recent_news_favoured_when_nothing_is_set() {
     HybridConfig h = RetrievalConfig.defaults().hybrid();
 
-    assertThat(h).isEqualTo(new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR, 1.0f, 30));
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 150, 0.5f, 20, Fusion.LINEAR, 1.0f, 30));
   }
 
   @Test
