@@ -161,7 +161,9 @@ public final class RtqaBenchmark {
   /** Answer recall at {@link #KS} and the latency of each search, each question asked on its quiz's day, after a warm-up. */
   private static Searched search(PassageSearcher searcher, List<RtqaQuestion> questions) {
     int limit = KS[KS.length - 1];
-    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) searcher.search(questions.get(i).text(), limit, questions.get(i).askedOn());
+    for (int i = 0; i < Math.min(SEARCH_WARM_UP, questions.size()); i++) {
+      searcher.search(questions.get(i).text(), limit, questions.get(i).askedOn());
+    }
     int[] hits = new int[KS.length];
     double[] ms = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {

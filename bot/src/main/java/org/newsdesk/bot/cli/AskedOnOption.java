@@ -1,7 +1,7 @@
 package org.newsdesk.bot.cli;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -16,8 +16,6 @@ public final class AskedOnOption {
       description = "Ask as on this day (YYYY-MM-DD): news published near it is favoured (default: today).")
   LocalDate askedOn;
 
-  Clock clock = Clock.systemUTC();
-
   /** A day as YYYY-MM-DD, or a sentence saying what was expected. */
   static final class Day implements CommandLine.ITypeConverter<LocalDate> {
     @Override
@@ -30,8 +28,8 @@ public final class AskedOnOption {
     }
   }
 
-  /** The day given, or today. */
+  /** The day given, or today in UTC (the day the searcher's own clock would tell). */
   public LocalDate day() {
-    return askedOn != null ? askedOn : LocalDate.now(clock);
+    return askedOn != null ? askedOn : LocalDate.now(ZoneOffset.UTC);
   }
 }
