@@ -72,14 +72,6 @@ public final class SquadRetrievalBenchmark {
     questions = squad.answerable();
   }
 
-  public int questionCount() {
-    return questions.size();
-  }
-
-  public int paragraphCount() {
-    return paragraphs.size();
-  }
-
   /**
    * Runs every variant and the grid; prints the tables to {@code out}. {@code app} is the
    * application's searcher over the paragraphs written by {@link SquadDataset#writeArticles} and
