@@ -29,6 +29,11 @@ public record Passage(String articleId, int ordinal, String title, String text, 
 
   /** {@code articleId#ordinal}: unique in an index. */
   public String key() {
+    return key(articleId, ordinal);
+  }
+
+  /** The {@link #key()} of the passage {@code ordinal} of article {@code articleId}. */
+  public static String key(String articleId, int ordinal) {
     return articleId + "#" + ordinal;
   }
 }

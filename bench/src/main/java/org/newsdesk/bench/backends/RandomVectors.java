@@ -11,8 +11,8 @@ import org.newsdesk.retrieval.index.FileUpdate;
 import org.newsdesk.retrieval.index.IndexSignature;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageIndexWriter;
+import org.newsdesk.retrieval.index.PassageRankings;
 import org.newsdesk.retrieval.index.StoredManifests;
-import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
  * An index whose writers give every passage a random 384-dimension unit vector: what the vectors
@@ -64,8 +64,7 @@ final class RandomVectors implements PassageIndex {
 
   @Override public boolean hasIndex() { return index.hasIndex(); }
   @Override public void refresh() throws IOException { index.refresh(); }
-  @Override public List<ScoredPassage> lexical(String question, int limit) { return index.lexical(question, limit); }
-  @Override public List<ScoredPassage> nearest(float[] vector, int limit) { return index.nearest(vector, limit); }
+  @Override public PassageRankings rankings() { return index.rankings(); }
   @Override public CorpusStats stats() { return index.stats(); }
   @Override public IndexSignature signature() { return index.signature(); }
   @Override public void close() throws IOException { index.close(); }

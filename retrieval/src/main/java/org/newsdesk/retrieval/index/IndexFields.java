@@ -26,6 +26,12 @@ public final class IndexFields {
   public static final String URL = "url";
   /** ISO date, stored only. */
   public static final String PUBLISHED = "published";
+  /**
+   * The passage's key ({@code Passage.key()}) and its article's publication day (days since
+   * 1970-01-01), as doc values only: what a ranking's hits carry, read without the stored fields.
+   */
+  public static final String KEY = "key";
+  public static final String PUBLISHED_DAY = "published_day";
   public static final String SOURCE = "source";
   /** Offsets of the passage in the article's cleaned text. */
   public static final String START = "start";

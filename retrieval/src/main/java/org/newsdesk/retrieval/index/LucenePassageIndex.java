@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,21 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.newsdesk.config.RetrievalConfig;
 import org.newsdesk.retrieval.search.PassageQuery;
 import org.newsdesk.retrieval.search.QueryTerms;
-import org.newsdesk.retrieval.search.ScoredPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,41 +119,18 @@ public final class LucenePassageIndex implements PassageIndex {
   }
 
   @Override
-  public List<ScoredPassage> lexical(String question, int limit) {
-    checkLimit(limit);
-    Optional<Query> query = queries.build(QueryTerms.of(analyzer, question));
-    return query.isEmpty() ? List.of() : search(query.get(), limit);
-  }
-
-  @Override
-  public List<ScoredPassage> nearest(float[] vector, int limit) {
-    checkLimit(limit);
-    return search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, limit), limit);
-  }
-
-  private static void checkLimit(int limit) {
-    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-  }
-
-  private List<ScoredPassage> search(Query query, int limit) {
+  public PassageRankings rankings() {
     SearcherManager m = manager;
-    if (m == null) return List.of();
+    if (m == null) return new LuceneRankings(null, null, this::wordsQuery, toString());
     try {
-      IndexSearcher s = m.acquire();
-      try {
-        TopDocs top = s.search(query, limit);
-        StoredFields stored = s.getIndexReader().storedFields();
-        List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-          out.add(new ScoredPassage(PassageDocuments.fromDocument(stored.document(sd.doc)), sd.score));
-        }
-        return out;
-      } finally {
-        m.release(s);
-      }
+      return new LuceneRankings(m, m.acquire(), this::wordsQuery, toString());
     } catch (IOException e) {
       throw new UncheckedIOException("search failed in " + indexDir, e);
     }
+  }
+
+  private Optional<Query> wordsQuery(String question) {
+    return queries.build(QueryTerms.of(analyzer, question));
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.newsdesk.config.HybridConfig;
 import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.IndexSignature;
 import org.newsdesk.retrieval.index.PassageIndex;
+import org.newsdesk.retrieval.index.PassageRankings;
 
 /**
  * Passages by words and by meaning, over any {@link PassageIndex}: the question's BM25 ranking and
@@ -29,8 +30,9 @@ import org.newsdesk.retrieval.index.PassageIndex;
  * number of days between the article's publication and the day of asking, w is
  * {@link HybridConfig#recencyWeight()} and t {@link HybridConfig#recencyDays()} (an undated article
  * counts as long past), and the candidates are ranked again.
- * Without a model (dense retrieval off) it is the index's BM25 ranking exactly, and nothing is
- * embedded. Safe for concurrent searches.
+ * Both rankings come from one {@link PassageIndex#rankings()} view as hits (key, date, score), and
+ * only the passages returned are read. Without a model (dense retrieval off) it is the index's BM25
+ * ranking exactly, and nothing is embedded. Safe for concurrent searches.
  */
 public final class HybridSearcher implements PassageSearcher {
   /** A question is embedded from at most this many characters: a pasted essay costs no more than a long question. */
@@ -91,23 +93,25 @@ public final class HybridSearcher implements PassageSearcher {
     if (!hasWord(question)) return List.of();
     checkIndex();
     int n = Math.max(limit, config.candidates());
-    if (config.denseWeight() <= 0) return ranked(fuse(index.lexical(question, n), List.of()), askedOn, limit);
-    // The question is embedded and its neighbours found while the words are searched: two cores, half the wait.
-    CompletableFuture<List<ScoredPassage>> meaning =
-        CompletableFuture.supplyAsync(() -> index.nearest(embed(question), n), BESIDE);
-    List<ScoredPassage> words;
-    try {
-      words = index.lexical(question, n);
-    } catch (RuntimeException e) {
-      meaning.cancel(false);
-      throw e;
-    }
-    try {
-      return ranked(fuse(words, meaning.join()), askedOn, limit);
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
+    try (PassageRankings view = index.rankings()) {
+      if (config.denseWeight() <= 0) return view.passages(ranked(fuse(view.lexical(question, n), List.of()), askedOn, limit));
+      // The question is embedded and its neighbours found while the words are searched: two cores, half the wait.
+      CompletableFuture<List<PassageHit>> meaning =
+          CompletableFuture.supplyAsync(() -> view.nearest(embed(question), n), BESIDE);
+      List<PassageHit> words;
+      try {
+        words = view.lexical(question, n);
+      } catch (RuntimeException e) {
+        meaning.handle((hits, failure) -> null).join(); // the view stays open until its other ranking is done
+        throw e;
+      }
+      try {
+        return view.passages(ranked(fuse(words, meaning.join()), askedOn, limit));
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) throw re;
+        if (e.getCause() instanceof Error err) throw err;
+        throw e;
+      }
     }
   }
 
@@ -127,7 +131,7 @@ public final class HybridSearcher implements PassageSearcher {
    * The two rankings (best first) fused by passage as the configuration says, in the order the words
    * ranking, then the meaning ranking, first gave them.
    */
-  private Map<String, ScoredPassage> fuse(List<ScoredPassage> words, List<ScoredPassage> meaning) {
+  private Map<String, PassageHit> fuse(List<PassageHit> words, List<PassageHit> meaning) {
     return switch (config.fusion()) {
       case LINEAR -> fuseByScore(words, meaning, config.denseWeight());
       case RRF -> fuseByRank(words, meaning, config.denseWeight(), config.rrfK());
@@ -135,67 +139,65 @@ public final class HybridSearcher implements PassageSearcher {
   }
 
   /** The top {@code limit} of the fused passages, recent news favoured, ties in the order fused. */
-  private List<ScoredPassage> ranked(Map<String, ScoredPassage> fused, LocalDate askedOn, int limit) {
+  private List<PassageHit> ranked(Map<String, PassageHit> fused, LocalDate askedOn, int limit) {
     if (config.recencyWeight() > 0) fused.replaceAll((key, hit) -> favourRecent(hit, askedOn, config));
     return best(fused, limit);
   }
 
   /** {@code hit} with its score times the recency factor of the class comment: 1 for an article of the day of asking. */
-  static ScoredPassage favourRecent(ScoredPassage hit, LocalDate askedOn, HybridConfig config) {
+  static PassageHit favourRecent(PassageHit hit, LocalDate askedOn, HybridConfig config) {
     float w = config.recencyWeight();
-    double near = hit.passage().published()
+    double near = hit.published()
         .map(day -> Math.exp(-Math.abs(ChronoUnit.DAYS.between(day, askedOn)) / (double) config.recencyDays()))
         .orElse(0.0);
-    return new ScoredPassage(hit.passage(), (float) (hit.score() * (1 + w * near) / (1 + w)));
+    return hit.withScore((float) (hit.score() * (1 + w * near) / (1 + w)));
   }
 
   /**
    * Each ranking's scores scaled to 0..1 between its last and first candidate (a ranking of one
    * scores 1), the meaning's times {@code denseWeight}, summed, then divided by 1 + denseWeight.
    */
-  static Map<String, ScoredPassage> fuseByScore(List<ScoredPassage> words, List<ScoredPassage> meaning,
-                                                float denseWeight) {
-    Map<String, ScoredPassage> fused = new LinkedHashMap<>();
+  static Map<String, PassageHit> fuseByScore(List<PassageHit> words, List<PassageHit> meaning, float denseWeight) {
+    Map<String, PassageHit> fused = new LinkedHashMap<>();
     addScaled(fused, words, 1f / (1f + denseWeight));
     if (denseWeight > 0) addScaled(fused, meaning, denseWeight / (1f + denseWeight));
     return fused;
   }
 
-  private static void addScaled(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight) {
+  private static void addScaled(Map<String, PassageHit> fused, List<PassageHit> ranking, float weight) {
     float top = Float.NEGATIVE_INFINITY;
     float bottom = Float.POSITIVE_INFINITY;
-    for (ScoredPassage hit : ranking) {
+    for (PassageHit hit : ranking) {
       top = Math.max(top, hit.score());
       bottom = Math.min(bottom, hit.score());
     }
-    for (ScoredPassage hit : ranking) {
+    for (PassageHit hit : ranking) {
       float scaled = top > bottom ? (hit.score() - bottom) / (top - bottom) : 1f;
       add(fused, hit, weight * scaled);
     }
   }
 
   /** Weighted reciprocal rank fusion, scaled so that the first passage of both rankings scores 1. */
-  static Map<String, ScoredPassage> fuseByRank(List<ScoredPassage> words, List<ScoredPassage> meaning,
-                                               float denseWeight, int rrfK) {
-    Map<String, ScoredPassage> fused = new LinkedHashMap<>();
+  static Map<String, PassageHit> fuseByRank(List<PassageHit> words, List<PassageHit> meaning, float denseWeight,
+                                            int rrfK) {
+    Map<String, PassageHit> fused = new LinkedHashMap<>();
     float best = (1f + denseWeight) / (rrfK + 1);
     addRanks(fused, words, 1f / best, rrfK);
     if (denseWeight > 0) addRanks(fused, meaning, denseWeight / best, rrfK);
     return fused;
   }
 
-  private static void addRanks(Map<String, ScoredPassage> fused, List<ScoredPassage> ranking, float weight, int rrfK) {
+  private static void addRanks(Map<String, PassageHit> fused, List<PassageHit> ranking, float weight, int rrfK) {
     for (int i = 0; i < ranking.size(); i++) add(fused, ranking.get(i), weight / (rrfK + i + 1));
   }
 
-  private static void add(Map<String, ScoredPassage> fused, ScoredPassage hit, float score) {
-    fused.merge(hit.passage().key(), new ScoredPassage(hit.passage(), score),
-        (old, more) -> new ScoredPassage(old.passage(), old.score() + more.score()));
+  private static void add(Map<String, PassageHit> fused, PassageHit hit, float score) {
+    fused.merge(hit.key(), hit.withScore(score), (old, more) -> old.withScore(old.score() + more.score()));
   }
 
   /** The top {@code limit} by score, ties in the map's order. */
-  static List<ScoredPassage> best(Map<String, ScoredPassage> fused, int limit) {
-    List<ScoredPassage> out = new ArrayList<>(fused.values());
+  static List<PassageHit> best(Map<String, PassageHit> fused, int limit) {
+    List<PassageHit> out = new ArrayList<>(fused.values());
     out.sort((a, b) -> Float.compare(b.score(), a.score()));
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }

@@ -6,12 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.config.RetrievalConfig;
+import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.search.PassageHit;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /** The word ranking of the Lucene index, its statistics and its refresh. */
@@ -110,6 +118,38 @@ class LucenePassageIndexTest {
 
       assertThat(ids(ranked)).containsExactly("together.txt", "apart.txt");
       assertThat(flat.get(0).score()).isEqualTo(flat.get(1).score());
+    }
+  }
+
+  @Test
+  void should_rank_and_read_passages_indexed_before_they_had_key_and_date_doc_values() throws IOException {
+    Passage dated = new Passage("tram.md", 2, "Tram line opens", "The harbour tram line opened on Monday.",
+        Optional.empty(), Optional.of(LocalDate.of(2025, 3, 3)), Optional.empty(), 0, 39);
+    Passage undated = new Passage("bank.md", 0, "Bank raises rates", "The central bank raised its main rate.",
+        Optional.empty(), Optional.empty(), Optional.empty(), 0, 38);
+    try (FSDirectory dir = FSDirectory.open(index());
+         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new NewsAnalyzer()))) {
+      for (Passage p : List.of(dated, undated)) {
+        Document d = PassageDocuments.toDocument(p, p.articleId());
+        d.removeFields(IndexFields.KEY);
+        d.removeFields(IndexFields.PUBLISHED_DAY);
+        writer.addDocument(d);
+      }
+      writer.commit();
+    }
+
+    try (LucenePassageIndex lucene = new LucenePassageIndex(index(), RetrievalConfig.defaults());
+         PassageRankings view = lucene.rankings()) {
+      List<PassageHit> tram = view.lexical("harbour tram", 5);
+      List<PassageHit> bank = view.lexical("central bank", 5);
+
+      assertThat(tram).singleElement().satisfies(h -> {
+        assertThat(h.key()).isEqualTo("tram.md#2");
+        assertThat(h.published()).contains(LocalDate.of(2025, 3, 3));
+      });
+      assertThat(bank).singleElement().satisfies(h -> assertThat(h.published()).isEmpty());
+      assertThat(view.passages(List.of(bank.getFirst(), tram.getFirst()))).extracting(ScoredPassage::passage)
+          .containsExactly(undated, dated);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.ReindexReport.Bucket;
 import org.newsdesk.retrieval.index.ReindexReport.FileResult;
 import org.newsdesk.retrieval.search.HybridSearcher;
+import org.newsdesk.retrieval.search.PassageHit;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import org.newsdesk.testkit.WordHashEmbeddingModel;
 
@@ -317,6 +319,40 @@ public abstract class PassageIndexContract {
   }
 
   @Test
+  void should_rank_hits_by_key_and_date_and_read_the_passages_of_the_hits_kept() throws IOException {
+    Passage tram = new Passage("tram", 1, "Council approves a tram line", "The council voted to build a tram line.",
+        Optional.empty(), Optional.of(LocalDate.of(2024, 6, 18)), Optional.empty(), 0, 39);
+    Passage bank = passage("bank", "Central bank raises rates", "The central bank raised its main rate.");
+    java.util.Random random = new java.util.Random(7);
+    float[] tramVector = randomUnit(random);
+    try (PassageIndexWriter writer = index.writer()) {
+      writer.write(update("tram.txt", List.of(tram), List.of(tramVector)));
+      writer.write(update("bank.txt", List.of(bank), List.of(randomUnit(random))));
+      writer.commit(new CorpusStats(2, 2, Optional.empty(), Optional.empty(), Optional.of(Instant.now())),
+          new IndexSignature(Optional.of("test-model-384"), "ingest-v1"));
+    }
+    index.refresh();
+
+    try (PassageRankings view = index.rankings()) {
+      List<PassageHit> byWords = view.lexical("central bank rates", 5);
+      List<PassageHit> byMeaning = view.nearest(tramVector, 2);
+
+      assertThat(byWords).extracting(PassageHit::key).first().isEqualTo("bank#0");
+      assertThat(byWords.getFirst().published()).isEmpty();
+      assertThat(byMeaning).extracting(PassageHit::key).containsExactly("tram#1", "bank#0");
+      assertThat(byMeaning.getFirst().published()).contains(LocalDate.of(2024, 6, 18));
+      assertThat(byMeaning).extracting(PassageHit::score)
+          .isEqualTo(index.nearest(tramVector, 2).stream().map(ScoredPassage::score).toList());
+      // Any of the hits, in any order, with the scores the search gives them.
+      assertThat(view.passages(List.of(byMeaning.get(1).withScore(0.25f), byMeaning.get(0))))
+          .containsExactly(new ScoredPassage(bank, 0.25f), new ScoredPassage(tram, byMeaning.get(0).score()));
+      assertThat(view.passages(List.of())).isEmpty();
+      assertThatThrownBy(() -> view.passages(List.of(new PassageHit("other#0", Optional.empty(), 1f))))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("not a hit of this search: other#0");
+    }
+  }
+
+  @Test
   void should_embed_only_the_passage_whose_text_changed_and_reuse_the_other_vectors_by_text_hash()
       throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
@@ -499,8 +535,7 @@ public abstract class PassageIndexContract {
 
     @Override public boolean hasIndex() { return delegate.hasIndex(); }
     @Override public void refresh() throws IOException { delegate.refresh(); }
-    @Override public List<ScoredPassage> lexical(String question, int limit) { return delegate.lexical(question, limit); }
-    @Override public List<ScoredPassage> nearest(float[] vector, int limit) { return delegate.nearest(vector, limit); }
+    @Override public PassageRankings rankings() { return delegate.rankings(); }
     @Override public CorpusStats stats() { return delegate.stats(); }
     @Override public IndexSignature signature() { return delegate.signature(); }
     @Override public void close() { }

@@ -96,47 +96,49 @@ class HybridSearcherTest {
     return hits.stream().map(h -> h.passage().articleId()).toList();
   }
 
-  private static ScoredPassage hit(String id) {
+  private static List<String> hitIds(List<PassageHit> hits) {
+    return hits.stream().map(h -> h.key().substring(0, h.key().indexOf('#'))).toList();
+  }
+
+  private static PassageHit hit(String id) {
     return hit(id, 1f);
   }
 
-  private static ScoredPassage dated(String id, LocalDate published) {
-    return new ScoredPassage(new Passage(id, 0, id, "Text of " + id + ".", Optional.empty(), Optional.of(published),
-        Optional.empty(), 0, 10), 1f);
+  private static PassageHit dated(String id, LocalDate published) {
+    return new PassageHit(Passage.key(id, 0), Optional.of(published), 1f);
   }
 
-  private static ScoredPassage hit(String id, float score) {
-    return new ScoredPassage(new Passage(id, 0, id, "Text of " + id + ".", Optional.empty(), Optional.empty(),
-        Optional.empty(), 0, 10), score);
+  private static PassageHit hit(String id, float score) {
+    return new PassageHit(Passage.key(id, 0), Optional.empty(), score);
   }
 
   @Test
   void should_order_by_weighted_reciprocal_rank_when_fusing_two_rankings() {
-    List<ScoredPassage> words = List.of(hit("a"), hit("b"), hit("c"));
-    List<ScoredPassage> meaning = List.of(hit("c"), hit("a"), hit("d"));
+    List<PassageHit> words = List.of(hit("a"), hit("b"), hit("c"));
+    List<PassageHit> meaning = List.of(hit("c"), hit("a"), hit("d"));
 
-    List<ScoredPassage> equal = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 1f, 60), 10);
-    List<ScoredPassage> meaningHeavy = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 3f, 60), 10);
+    List<PassageHit> equal = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 1f, 60), 10);
+    List<PassageHit> meaningHeavy = HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 3f, 60), 10);
 
     // a: 1/61 + 1/62, c: 1/63 + 1/61, b: 1/62, d: 1/63; scaled so that first in both would be 1.
-    assertThat(ids(equal)).containsExactly("a", "c", "b", "d");
+    assertThat(hitIds(equal)).containsExactly("a", "c", "b", "d");
     assertThat(equal.get(0).score()).isCloseTo((1f / 61 + 1f / 62) / (2f / 61), within(1e-6f));
     // a: 1/61 + 3/62 < c: 1/63 + 3/61
-    assertThat(ids(meaningHeavy)).containsExactly("c", "a", "d", "b");
-    assertThat(ids(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 0f, 60), 2))).containsExactly("a", "b");
+    assertThat(hitIds(meaningHeavy)).containsExactly("c", "a", "d", "b");
+    assertThat(hitIds(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 0f, 60), 2))).containsExactly("a", "b");
   }
 
   @Test
   void should_keep_a_passage_far_ahead_by_its_words_first_when_fusing_scores() {
     // BM25 puts "a" far ahead; meaning puts "b" just ahead of "a". Ranks alone would put "b" first.
-    List<ScoredPassage> words = List.of(hit("a", 30f), hit("b", 12f), hit("c", 10f));
-    List<ScoredPassage> meaning = List.of(hit("b", 0.90f), hit("a", 0.89f), hit("d", 0.70f));
+    List<PassageHit> words = List.of(hit("a", 30f), hit("b", 12f), hit("c", 10f));
+    List<PassageHit> meaning = List.of(hit("b", 0.90f), hit("a", 0.89f), hit("d", 0.70f));
 
-    List<ScoredPassage> fused = HybridSearcher.best(HybridSearcher.fuseByScore(words, meaning, 2f), 10);
+    List<PassageHit> fused = HybridSearcher.best(HybridSearcher.fuseByScore(words, meaning, 2f), 10);
 
-    assertThat(ids(fused)).containsExactly("a", "b", "c", "d");
+    assertThat(hitIds(fused)).containsExactly("a", "b", "c", "d");
     assertThat(fused.getFirst().score()).isCloseTo((1f + 2f * 0.95f) / 3f, within(1e-5f));
-    assertThat(ids(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 2f, 0), 10)).getFirst()).isEqualTo("b");
+    assertThat(hitIds(HybridSearcher.best(HybridSearcher.fuseByRank(words, meaning, 2f, 0), 10)).getFirst()).isEqualTo("b");
     assertThat(HybridSearcher.best(HybridSearcher.fuseByScore(List.of(hit("a", 3f)), List.of(hit("a", 0.8f)), 0.5f), 10))
         .singleElement().satisfies(h -> assertThat(h.score()).isCloseTo(1f, within(1e-6f)));
   }

@@ -20,6 +20,8 @@ import org.newsdesk.retrieval.index.IndexSignature;
 import org.newsdesk.retrieval.index.IndexUnavailableException;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageIndexWriter;
+import org.newsdesk.retrieval.index.PassageRankings;
+import org.newsdesk.retrieval.index.WholePassageRankings;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +137,12 @@ public final class OpenSearchPassageIndex implements PassageIndex {
           + ", not an alias of Newsdesk's; choose another newsdesk.index.opensearch.index");
     }
     return Optional.of(CommitPoint.fromDocument(index, doc.path("_source")));
+  }
+
+  /** Each search's reply holds its passages' sources: the view keeps them, and reads nothing more. */
+  @Override
+  public PassageRankings rankings() {
+    return new WholePassageRankings(this::lexical, this::nearest);
   }
 
   @Override
