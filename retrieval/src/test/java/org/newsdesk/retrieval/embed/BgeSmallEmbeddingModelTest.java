@@ -50,4 +50,19 @@ class BgeSmallEmbeddingModelTest {
       }
     }
   }
+
+  @Test
+  void should_read_a_text_up_to_its_512th_token_and_no_further() {
+    String paragraph = "The council met on Tuesday to discuss the harbour tram, the new library and the budget. ";
+    String longText = paragraph.repeat(40);
+    try (BgeSmallEmbeddingModel model = new BgeSmallEmbeddingModel()) {
+      float[] cut = model.embed(longText).content().vector();
+      float[] withMore = model.embed(longText + "Heavy rain flooded villages in the river valley.").content().vector();
+      float[] shorter = model.embed(paragraph.repeat(2)).content().vector();
+
+      assertThat(withMore).containsExactly(cut);
+      assertThat(dot(cut, cut)).isCloseTo(1.0, within(1e-3));
+      assertThat(shorter).isNotEqualTo(cut);
+    }
+  }
 }
