@@ -32,7 +32,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * {@link IndexFields#PUBLISHED_DAY} doc values, and stored fields decompressed only for the passages
  * kept. Reading the stored fields of 150 candidates took 2.8 ms of a 4.3 ms search by meaning on
  * rtqa-2024 (docs/BENCHMARKS.md). Segments written before passages had those doc values are read
- * from their stored fields instead, so an older index still searches, only slower.
+ * from their stored fields instead, so an older index still searches, only slower, until its next
+ * reindex rewrites it (manifest format 4).
  */
 final class LuceneRankings implements PassageRankings {
   private final SearcherManager manager;

@@ -19,13 +19,15 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Formats: 1 stored each paragraph fingerprint as a 64-bit hash of a 128-bit hex key; 2 stores
  * {@code Boilerplate.fingerprint} itself, the value the corpus counts use; 3 adds the file's own
- * rejections, reported again while the file is unchanged.
+ * rejections, reported again while the file is unchanged; 4 is 3 beside passages that carry their
+ * key and publication day as doc values ({@link LuceneRankings}), so the next reindex of an older
+ * index rewrites every file once (vectors reused) and its searches stop reading every candidate.
  */
 final class ManifestCodec {
   private ManifestCodec() {}
 
   /** The format this version writes and reads. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   static BytesRef encode(FileManifest m) {
     ByteBuffersDataOutput out = new ByteBuffersDataOutput();

@@ -7,16 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -113,6 +117,46 @@ class ArticleIndexerTest {
     ReindexReport again = indexer().reindex(articles);
     assertThat(again.countsLine()).isEqualTo("0 indexed, 3 unchanged, 0 deleted, 0 rejected");
     assertThat(again.format()).doesNotContain("rebuilt");
+  }
+
+  /** Passages that carry their key and date as doc values, as this version writes them. */
+  private long passagesWithKeyDocValues() throws IOException {
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index")); DirectoryReader r = DirectoryReader.open(dir)) {
+      return new IndexSearcher(r).count(new FieldExistsQuery(IndexFields.KEY));
+    }
+  }
+
+  @Test
+  void should_rewrite_an_index_of_the_version_before_key_doc_values_once_so_its_searches_read_no_candidates()
+      throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("articles"));
+    ReindexReport first = indexer().reindex(articles);
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index"));
+         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new NewsAnalyzer()))) {
+      List<Document> older = new ArrayList<>();
+      try (DirectoryReader r = DirectoryReader.open(w)) {
+        IndexSearcher s = new IndexSearcher(r);
+        for (ScoreDoc d : s.search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), 100).scoreDocs) {
+          Document stored = r.storedFields().document(d.doc);
+          Document passage = PassageDocuments.toDocument(PassageDocuments.fromDocument(stored), stored.get(IndexFields.PATH));
+          passage.removeFields(IndexFields.KEY);
+          passage.removeFields(IndexFields.PUBLISHED_DAY);
+          older.add(passage);
+        }
+      }
+      w.deleteDocuments(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)));
+      w.addDocuments(older);
+      w.commit();
+    }
+    rewriteManifestsInFormat(3);
+    assertThat(passagesWithKeyDocValues()).isZero();
+
+    ReindexReport report = indexer().reindex(articles);
+
+    assertThat(report.notices()).containsExactly("rebuilt every file: the index was written by another version of "
+        + "Newsdesk (manifest format 3; this version writes 4)");
+    assertThat(passagesWithKeyDocValues()).isEqualTo(first.passages());
+    assertThat(indexer().reindex(articles).countsLine()).isEqualTo("0 indexed, 3 unchanged, 0 deleted, 0 rejected");
   }
 
   @Test
