@@ -86,6 +86,11 @@ public final class BotApiStandIn implements AutoCloseable {
     return updates.add(message(chatId, chatType, userId).put("text", text), "message");
   }
 
+  /** A text message that Telegram dated {@code sent} (a backlog the bot reads late); returns its update id. */
+  public long textSentAt(long chatId, String chatType, long userId, String text, java.time.Instant sent) {
+    return updates.add(message(chatId, chatType, userId).put("date", sent.getEpochSecond()).put("text", text), "message");
+  }
+
   /** A text message that replies to the bot's message {@code repliedTo}. */
   public long replyToBot(long chatId, String chatType, long userId, int repliedTo, String text) {
     ObjectNode m = message(chatId, chatType, userId).put("text", text);

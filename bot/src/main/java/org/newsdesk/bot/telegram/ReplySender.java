@@ -1,5 +1,8 @@
 package org.newsdesk.bot.telegram;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.newsdesk.bot.log.AnswerLog;
 import org.newsdesk.bot.log.PendingQuestion;
@@ -50,7 +53,9 @@ final class ReplySender {
       telegram.typing(q.chatId());
       Thread typing = Thread.ofVirtual().start(() -> keepTyping(q.chatId()));
       try {
-        Answer answer = answerer.answer("telegram:" + q.chatId(), q.text());
+        // As of the day the reader asked (UTC, as search's "today"): a backlog read after downtime is answered as then.
+        LocalDate askedOn = LocalDate.ofInstant(Instant.ofEpochMilli(q.askedAtMillis()), ZoneOffset.UTC);
+        Answer answer = answerer.answer("telegram:" + q.chatId(), q.text(), askedOn);
         List<ReplyText> texts = splitter.split(TelegramReplies.answer(answer)).stream()
             .map(part -> new ReplyText(part.html(), part.plain())).toList();
         parts = answerLog.answered(p.answerId(), answer, texts, (System.nanoTime() - started) / 1_000_000);

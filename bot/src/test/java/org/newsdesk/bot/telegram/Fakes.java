@@ -46,6 +46,8 @@ final class Fakes {
       this.script = script;
     }
 
+    private final List<LocalDate> days = new ArrayList<>();
+
     @Override
     public Answer answer(String conversationId, String question) {
       synchronized (asked) {
@@ -54,9 +56,24 @@ final class Fakes {
       return script.apply(question);
     }
 
+    @Override
+    public Answer answer(String conversationId, String question, LocalDate askedOn) {
+      synchronized (asked) {
+        days.add(askedOn);
+      }
+      return answer(conversationId, question);
+    }
+
     List<String> asked() {
       synchronized (asked) {
         return List.copyOf(asked);
+      }
+    }
+
+    /** The day each question was asked on, for the answerers that were told. */
+    List<LocalDate> days() {
+      synchronized (asked) {
+        return List.copyOf(days);
       }
     }
   }

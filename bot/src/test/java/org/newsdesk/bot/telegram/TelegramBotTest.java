@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,18 @@ class TelegramBotTest {
         .isEqualTo("The council voted 7 to 2 to approve the bridge. | 1");
     assertThat(f.query("SELECT COUNT(*) FROM retrieved")).isEqualTo("1");
     assertThat(f.query("SELECT COUNT(*) FROM sentence_checks")).isEqualTo("1");
+  }
+
+  @Test
+  void should_answer_as_of_the_day_telegram_dated_the_question_when_it_is_read_late() throws Exception {
+    var answerer = new Fakes.ScriptedAnswerer(Fakes::bridgeAnswer);
+    f.start(answerer);
+
+    f.api.textSentAt(1, "private", BotFixture.READER, "When was the bridge approved?",
+        Instant.parse("2024-03-08T23:59:00Z"));
+    f.await(a -> a.messages(1).size() == 1);
+
+    assertThat(answerer.days()).containsExactly(LocalDate.of(2024, 3, 8));
   }
 
   @Test
