@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.util.Utils;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,19 @@ class BgeSmallEmbeddingModelTest {
       assertThat(withMore).containsExactly(cut);
       assertThat(dot(cut, cut)).isCloseTo(1.0, within(1e-3));
       assertThat(shorter).isNotEqualTo(cut);
+    }
+  }
+
+  @Test
+  void should_give_the_vectors_langchain4js_own_encoder_gives_so_vectors_already_indexed_stay_comparable() {
+    List<String> texts = List.of("Council approves Riverside tram line\nThe council voted on Tuesday to build the line.",
+        "Who is the head librarian?", "Ünïcödé café — “quotes” … and 2,500 euros.");
+    try (BgeSmallEmbeddingModel model = new BgeSmallEmbeddingModel()) {
+      BgeSmallEnV15QuantizedEmbeddingModel library = new BgeSmallEnV15QuantizedEmbeddingModel();
+      for (String text : texts) {
+        assertThat(dot(model.embed(text).content().vector(), library.embed(text).content().vector()))
+            .as(text).isGreaterThan(0.99999);
+      }
     }
   }
 }
