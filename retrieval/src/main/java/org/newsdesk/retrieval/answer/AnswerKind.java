@@ -11,13 +11,14 @@ import org.newsdesk.retrieval.ingest.Span;
 
 /**
  * What kind of answer a question asks for, read from its wording: a time ("When will the tram
- * open?"), a sum of money, another quantity, a name ("Who...", "Which company..."), several names
- * ("Which European leaders did..."), a reason ("Why..."), a yes or a no ("Did..."), or anything.
+ * open?"), a sum of money, another quantity, a country or US state ("Which country...", {@link Places}),
+ * a name ("Who...", "Which company..."), several names ("Which European leaders did..."), a reason
+ * ("Why..."), a yes or a no ("Did..."), or anything.
  * A sentence that holds no such expression of its own (one the question does not already hold)
  * can hardly answer the question, however many of its words it repeats.
  */
 enum AnswerKind {
-  TIME, MONEY, QUANTITY, NAME, NAMES, REASON, YES_NO, ANY;
+  TIME, MONEY, QUANTITY, PLACE, NAME, NAMES, REASON, YES_NO, ANY;
 
   private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final Pattern TIME_QUESTION = Pattern.compile(
@@ -40,6 +41,10 @@ enum AnswerKind {
   /** "Which European leaders did...", "What companies have...": a plural head noun after which/what. */
   private static final Pattern NAMES_QUESTION = Pattern.compile(
       "\\b(?:which|what)\\s+(?:\\p{L}+\\s+)?\\p{L}+[^s\\W]s\\s+(?:did|do|does|are|were|have|has|had|will|would|can|could)\\b", I);
+  /** "Which country...", "In which US state...", "What nation...": one country or state, not "which state agency". */
+  private static final Pattern PLACE_QUESTION = Pattern.compile(
+      "\\b(?:which|what)\\s+(?:[\\p{L}.]+\\s+)?(?:country|nation|state)\\b(?!\\s+(?:department|agency|agencies|law|laws"
+          + "|officials?|media|legislature|lawmakers|senator|attorney|police|court|university|of\\b))", I);
   private static final Pattern NAME_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b|\\bwhat(?:'s| is| was)? (?:the )?(?:name|title)\\b", I);
 
@@ -84,6 +89,7 @@ enum AnswerKind {
     if (QUANTITY_QUESTION.matcher(question).find()) return QUANTITY;
     if (YES_NO_QUESTION.matcher(question).find()) return YES_NO;
     if (NAMES_QUESTION.matcher(question).find()) return NAMES;
+    if (PLACE_QUESTION.matcher(question).find()) return PLACE;
     if (NAME_QUESTION.matcher(question).find()) return NAME;
     return ANY;
   }
@@ -94,6 +100,7 @@ enum AnswerKind {
       case ANY, YES_NO -> true;
       case REASON -> REASON_WORDS.matcher(sentence).find();
       case NAME -> names(sentence, question) >= 1 || numbers(sentence, question);
+      case PLACE -> Places.named(sentence, question);
       case NAMES -> names(sentence, question) >= 2;
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
       case TIME, QUANTITY -> words(sentence, question, this);

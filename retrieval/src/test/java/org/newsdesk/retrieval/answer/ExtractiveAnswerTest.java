@@ -203,4 +203,19 @@ class ExtractiveAnswerTest {
     // then
     assertThat(a.text()).isEqualTo("Mayor Lena Ortiz said the Vessel bridge would open in 2017 and cost 40 million euros [1].");
   }
+
+  @Test
+  void should_answer_which_country_with_the_sentence_that_names_one() {
+    // given: the sentence with every word of the question names only a city; the next names the country
+    Passage regatta = Fixtures.passage("regatta", "Regatta host chosen", "Organisers of the sailing regatta met in "
+        + "Geneva on Monday to decide which country would host it. Portugal will host the sailing regatta next summer, "
+        + "the organisers said.", Optional.of(LocalDate.of(2024, 3, 4)), Optional.empty(), 0);
+    DefaultAnswerer answerer = answerer(List.of(regatta));
+
+    // when
+    Answer a = answerer.answer("c1", "Which country will host the sailing regatta?");
+
+    // then
+    assertThat(a.text()).isEqualTo("Portugal will host the sailing regatta next summer, the organisers said [1].");
+  }
 }

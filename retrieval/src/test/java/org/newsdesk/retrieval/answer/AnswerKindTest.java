@@ -1,0 +1,46 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnswerKindTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Which country will host the regatta?|PLACE",
+      "In which US state was the bridge built?|PLACE",
+      "The president of which African nation postponed the elections?|PLACE",
+      "What state declared an emergency?|PLACE",
+      "Which state agency approved the bridge?|NAME",
+      "Which state officials approved the bridge?|NAME",
+      "Which countries signed the treaty?|NAME",
+      "Who opened the bridge?|NAME",
+      "When will the bridge open?|TIME"})
+  void should_read_the_kind_of_answer_from_the_question(String question, AnswerKind kind) {
+    assertThat(AnswerKind.of(question)).isEqualTo(kind);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Portugal will host the regatta.|true",
+      "The regatta moves to West Virginia next year.|true",
+      "The U.S. will host the regatta.|true",
+      "Organisers met in Geneva on Monday.|false",
+      "The regatta returns to Spain, organisers said.|false",
+      "They ate turkey and rice after the regatta.|false",
+      "Organisers from Chadwick met on Monday.|false"})
+  void should_hold_a_place_only_when_the_sentence_names_a_country_or_state_the_question_does_not(
+      String sentence, boolean held) {
+    assertThat(AnswerKind.PLACE.heldBy(sentence, "Which country after Spain will host the regatta?")).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "The US will buy the oil.|Which country will buy the Russian oil?|true",
+      "Iran will buy the oil.|Which country will buy Iran's oil?|false"})
+  void should_take_a_place_for_asked_only_when_the_question_has_it_as_a_word(String sentence, String question,
+                                                                             boolean held) {
+    assertThat(AnswerKind.PLACE.heldBy(sentence, question)).isEqualTo(held);
+  }
+}
