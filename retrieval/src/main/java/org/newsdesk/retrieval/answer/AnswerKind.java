@@ -41,10 +41,13 @@ enum AnswerKind {
   /** "Which European leaders did...", "What companies have...": a plural head noun after which/what. */
   private static final Pattern NAMES_QUESTION = Pattern.compile(
       "\\b(?:which|what)\\s+(?:\\p{L}+\\s+)?\\p{L}+[^s\\W]s\\s+(?:did|do|does|are|were|have|has|had|will|would|can|could)\\b", I);
-  /** "Which country...", "In which US state...", "What nation...": one country or state, not "which state agency". */
+  /**
+   * "Which country...", "In which US state...", "What nation...": one country or state, not "which
+   * state agency" or "which state-run broadcaster".
+   */
   private static final Pattern PLACE_QUESTION = Pattern.compile(
-      "\\b(?:which|what)\\s+(?:[\\p{L}.]+\\s+)?(?:country|nation|state)\\b(?!\\s+(?:department|agency|agencies|law|laws"
-          + "|officials?|media|legislature|lawmakers|senator|attorney|police|court|university|of\\b))", I);
+      "\\b(?:which|what)\\s+(?:[\\p{L}.]+\\s+)?(?:country|nation|state)\\b(?![-\u2010]|\\s+(?:department|agency"
+          + "|agencies|law|laws|officials?|media|legislature|lawmakers|senator|attorney|police|court|university|of\\b))", I);
   private static final Pattern NAME_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b|\\bwhat(?:'s| is| was)? (?:the )?(?:name|title)\\b", I);
 

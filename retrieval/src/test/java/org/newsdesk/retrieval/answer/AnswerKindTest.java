@@ -14,6 +14,7 @@ class AnswerKindTest {
       "What state declared an emergency?|PLACE",
       "Which state agency approved the bridge?|NAME",
       "Which state officials approved the bridge?|NAME",
+      "Which state-run broadcaster aired the debate?|NAME",
       "Which countries signed the treaty?|NAME",
       "Who opened the bridge?|NAME",
       "When will the bridge open?|TIME"})
