@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.answer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +27,18 @@ final class Places {
       "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
       "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
       "West Virginia", "Wisconsin", "Wyoming");
+  private static final Set<String> ALL = names();
   /** Any name, longest first so "West Virginia" is read whole; not inside a longer word or a hyphenated one. */
-  private static final Pattern NAMES = Pattern.compile("(?<![\\p{L}\\p{N}.-])(?:" + names().stream()
+  private static final Pattern NAMES = Pattern.compile("(?<![\\p{L}\\p{N}.-])(?:" + ALL.stream()
       .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).collect(Collectors.joining("|"))
       + ")(?![\\p{L}\\p{N}-])");
+  /**
+   * Each name as a word of a lower-cased question: "Russian" does not name the US, "Iran's" names
+   * Iran. Compiled once, not for every sentence a reader weighs.
+   */
+  private static final Map<String, Pattern> AS_ASKED = ALL.stream().collect(Collectors.toUnmodifiableMap(
+      name -> name, name -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+          + "(?![\\p{L}\\p{N}])")));
 
   private Places() {}
 
@@ -38,11 +47,7 @@ final class Places {
     String asked = question.toLowerCase(Locale.ROOT);
     Matcher m = NAMES.matcher(sentence);
     while (m.find()) {
-      String name = m.group().toLowerCase(Locale.ROOT);
-      // As a word of the question: "Russian" does not name the US, "Iran's" names Iran.
-      if (!Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])").matcher(asked).find()) {
-        return true;
-      }
+      if (!AS_ASKED.get(m.group()).matcher(asked).find()) return true;
     }
     return false;
   }
