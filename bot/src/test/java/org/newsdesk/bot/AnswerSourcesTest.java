@@ -45,6 +45,27 @@ class AnswerSourcesTest {
   }
 
   @Test
+  void should_leave_out_a_quote_of_two_sentences_that_the_answer_gives_in_the_other_order() {
+    Passage p = passage("kremlin", 0, "Kremlin on talks", "Zelensky has offered to meet Putin, but the Kremlin "
+        + "says more progress is needed first. Peskov says that a meeting of the presidents must be prepared.");
+    Answer a = answer(AnswerMode.EXTRACTIVE, "Peskov says that a meeting of the presidents must be prepared [1]. "
+        + "Zelensky has offered to meet Putin, but the Kremlin says more progress is needed first [1].",
+        cite(1, p, p.text()));
+
+    assertThat(AnswerSources.of(a)).containsExactly(new AnswerSources.Source(1, p, List.of()));
+  }
+
+  @Test
+  void should_show_only_the_sentences_of_a_quote_that_the_answer_does_not_hold_each_run_as_one_quote() {
+    Passage p = passage("flood", 0, "River floods the old town", "The river rose two metres overnight. "
+        + "Nobody has been hurt. Schools stay closed\non Friday. The mayor thanked the volunteers.");
+    Answer a = answer(AnswerMode.OPENAI, "The water rose fast. Nobody has been hurt [1].", cite(1, p, p.text()));
+
+    assertThat(AnswerSources.of(a).get(0).quotes()).containsExactly("The river rose two metres overnight.",
+        "Schools stay closed on Friday. The mayor thanked the volunteers.");
+  }
+
+  @Test
   void should_keep_the_quote_when_a_model_answer_says_it_in_other_words() {
     Answer a = answer(AnswerMode.OPENAI, "The tram is now due in spring 2027 [1].",
         cite(1, TRAM_2025, TRAM_2025.text()));

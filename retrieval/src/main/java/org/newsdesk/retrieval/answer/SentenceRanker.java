@@ -214,8 +214,11 @@ public final class SentenceRanker {
     return out;
   }
 
-  /** The sentences of a text, cut again at line breaks (a caption line without a full stop is its own sentence). */
-  static List<Span> lines(String text) {
+  /**
+   * The sentences of a text, cut again at line breaks (a caption line without a full stop is its own
+   * sentence): the sentences the reader weighs and quotes.
+   */
+  public static List<Span> lines(String text) {
     List<Span> out = new ArrayList<>();
     for (Span s : Sentences.split(text)) {
       int from = s.start();
