@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  * those).
  */
 record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean recent) {
-  /** Words that make a sentence a question, or a request, rather than say what it is about. */
+  /**
+   * Words that make a sentence a question, or a request, rather than say what it is about; and the
+   * light verbs and particles that only carry another word ("did it go over budget", "who got the
+   * award"), which an answer need not repeat.
+   */
   private static final Set<String> ASKING = Set.of("who", "whom", "whose", "what", "which", "when", "where", "why",
       "how", "do", "does", "did", "doing", "done", "is", "are", "was", "were", "am", "be", "been", "being", "can",
       "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had", "having", "tell",
@@ -25,7 +29,8 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
       "articles", "news", "please", "following", "ever", "i", "me", "my", "you", "your", "we", "us", "our", "he",
       "him", "his", "she", "her", "hers", "they", "them", "its", "about", "from", "all", "any", "some", "so", "also",
       "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
-      "up", "out", "over", "after", "before", "again", "here", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
+      "up", "out", "over", "after", "before", "again", "here", "go", "goes", "going", "went", "gone", "get", "gets",
+      "getting", "got", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
       "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
   /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */
   private static final Map<AnswerKind, Set<String>> CUES = Map.of(

@@ -52,6 +52,16 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_give_the_reason_when_a_follow_up_asks_why_it_went_over_budget() {
+    pipeline.answerer.answer("budget", "How much did the library renovation cost?");
+
+    Answer a = pipeline.answerer.answer("budget", "Why did it go over budget?");
+
+    assertThat(a.answered()).isTrue();
+    assertThat(a.text()).contains("asbestos");
+  }
+
+  @Test
   void should_invite_a_question_when_the_message_holds_only_thanks() {
     Answer a = pipeline.answerer.answer("thanks", "Thanks a lot!");
 
