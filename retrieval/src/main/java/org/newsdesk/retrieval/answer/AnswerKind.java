@@ -60,6 +60,9 @@ enum AnswerKind {
   /** Times that place a past event but never answer "when will...": the day of the week a report was written. */
   private static final Set<String> NEAR_TIME_WORDS = Set.of("yesterday", "today", "tomorrow", "tonight", "monday",
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  /** A time told relative to the report's day: "last week", "next month", "earlier this year". */
+  private static final Pattern RELATIVE_TIME = Pattern.compile("\\b(?:(last|past|previous|earlier this)|next|this|coming"
+      + "|later this) (?:week|weekend|month|year|spring|summer|autumn|fall|winter)\\b", I);
   private static final Pattern FUTURE = Pattern.compile("\\b(?:will|going to|expected to|due to|planned|scheduled)\\b", I);
   private static final Pattern CURRENCY = Pattern.compile("[$€£¥₽]");
   private static final Set<String> CURRENCY_WORDS = Set.of("euro", "euros", "dollar", "dollars", "pound", "pounds",
@@ -106,8 +109,24 @@ enum AnswerKind {
       case PLACE -> Places.named(sentence, question);
       case NAMES -> names(sentence, question) >= 2;
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
-      case TIME, QUANTITY -> words(sentence, question, this);
+      case TIME -> words(sentence, question, this) || relativeTime(sentence, question);
+      case QUANTITY -> words(sentence, question, this);
     };
+  }
+
+  /**
+   * Whether the sentence tells a time relative to its report ("last week") that the question does
+   * not say; one pointing back never answers "when will...".
+   */
+  private static boolean relativeTime(String sentence, String question) {
+    String asked = question.toLowerCase(Locale.ROOT);
+    Matcher m = RELATIVE_TIME.matcher(sentence);
+    while (m.find()) {
+      if (asked.contains(m.group().toLowerCase(Locale.ROOT))) continue;
+      if (m.group(1) != null && FUTURE.matcher(question).find()) continue;
+      return true;
+    }
+    return false;
   }
 
   private static boolean words(String sentence, String question, AnswerKind kind) {

@@ -38,6 +38,18 @@ class AnswerKindTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "Last week the embassy recalled its ambassador.|When did Moscow recall its ambassador?|true",
+      "The ambassador was recalled earlier this year.|When did Moscow recall its ambassador?|true",
+      "The ambassador returns next month.|When will the ambassador return?|true",
+      "The ambassador left last month.|When will the ambassador return?|false",
+      "The ambassador left this week.|What happened this week, and when did the ambassador leave?|false",
+      "The ambassador was recalled after the remarks.|When did Moscow recall its ambassador?|false"})
+  void should_take_a_time_told_relative_to_the_report_as_a_time(String sentence, String question, boolean held) {
+    assertThat(AnswerKind.TIME.heldBy(sentence, question)).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "The US will buy the oil.|Which country will buy the Russian oil?|true",
       "Iran will buy the oil.|Which country will buy Iran's oil?|false"})
   void should_take_a_place_for_asked_only_when_the_question_has_it_as_a_word(String sentence, String question,

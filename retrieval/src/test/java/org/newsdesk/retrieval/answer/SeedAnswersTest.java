@@ -45,6 +45,7 @@ class SeedAnswersTest {
       "Which hack is Russia blamed for? | 004 | SolarWinds",
       "What did Putin reply when Biden called him a killer? | 004 | it takes one to know one",
       "Why did Russia recall its ambassador Anatoly Antonov? | 004 | Antonov",
+      "When did Russia recall its ambassador? | 004 | last week to recall",
       "What did the Kremlin say about the Kaliningrad blockade? | 001 | alternative scenarios if the blockade continues",
       "Who warned that relations were on the verge of breaking down? | 003 | on the verge of breaking down",
   })
