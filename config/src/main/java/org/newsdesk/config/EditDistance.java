@@ -1,10 +1,15 @@
 package org.newsdesk.config;
 
-/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
-final class EditDistance {
+/**
+ * Edit distance with neighbours swapped (optimal string alignment): the fewest single-character
+ * insertions, deletions, substitutions and swaps of two adjacent characters, so a typed "tarm" is
+ * one edit from "tram" and "retreival" one from "retrieval".
+ */
+public final class EditDistance {
   private EditDistance() {}
 
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) previous[j] = j;
@@ -13,10 +18,14 @@ final class EditDistance {
       for (int j = 1; j <= b.length(); j++) {
         int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
         current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        }
       }
-      int[] swap = previous;
+      int[] spare = beforePrevious;
+      beforePrevious = previous;
       previous = current;
-      current = swap;
+      current = spare;
     }
     return previous[b.length()];
   }

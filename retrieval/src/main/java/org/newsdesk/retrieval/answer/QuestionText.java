@@ -1,13 +1,16 @@
 package org.newsdesk.retrieval.answer;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a reader typed, reduced to the question in it: greetings, thanks and politeness around the
  * question ("Hi! ...", "Thanks! And ...", "Could you tell me ...", "..., please") and stray markup
- * (HTML tags, Markdown emphasis, quoting) are removed, so they never count against it. What is
- * left keeps the reader's words and order; an opening "And" stays, since it marks a follow-up.
+ * (HTML tags, Markdown emphasis, quoting) are removed, so they never count against it, and a
+ * mistyped question word that opens it is read as meant ("wen", "wat"). What is left keeps the
+ * reader's words and order; an opening "And" stays, since it marks a follow-up.
  */
 final class QuestionText {
   private static final Pattern TAGS = Pattern.compile("<[^<>]{1,200}>");
@@ -26,6 +29,12 @@ final class QuestionText {
   private static final Pattern CLOSING = Pattern.compile("(?:[\\s,.!;:-]+(?:please|pls|thanks|thank you|thx|cheers|ty)(?: (?:so|very) much)?)+"
       + "[\\s.!?]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Question words as they are often mistyped, read as meant when they open the question ("wen will…"). */
+  private static final Map<String, String> MISTYPED = Map.ofEntries(Map.entry("wat", "what"), Map.entry("wht", "what"),
+      Map.entry("waht", "what"), Map.entry("whta", "what"), Map.entry("wen", "when"), Map.entry("whn", "when"),
+      Map.entry("wehn", "when"), Map.entry("wher", "where"), Map.entry("whre", "where"), Map.entry("wich", "which"),
+      Map.entry("whcih", "which"), Map.entry("whihc", "which"), Map.entry("wy", "why"), Map.entry("hw", "how"));
+  private static final Pattern FIRST_WORD = Pattern.compile("^(?:and\\s+)?(\\p{L}+)\\b", Pattern.CASE_INSENSITIVE);
 
   private QuestionText() {}
 
@@ -46,7 +55,16 @@ final class QuestionText {
       String end = s.substring(closing.start()).contains("?") ? "?" : "";
       s = s.substring(0, closing.start()).strip() + end;
     }
-    return s.replaceFirst("^[\\s,.!:;?]+", "").strip();
+    return retyped(s.replaceFirst("^[\\s,.!:;?]+", "").strip());
+  }
+
+  private static String retyped(String question) {
+    Matcher first = FIRST_WORD.matcher(question);
+    if (!first.find()) return question;
+    String meant = MISTYPED.get(first.group(1).toLowerCase(Locale.ROOT));
+    if (meant == null) return question;
+    if (Character.isUpperCase(first.group(1).charAt(0))) meant = Character.toUpperCase(meant.charAt(0)) + meant.substring(1);
+    return question.substring(0, first.start(1)) + meant + question.substring(first.end(1));
   }
 
   private static String strip(Pattern p, String s) {

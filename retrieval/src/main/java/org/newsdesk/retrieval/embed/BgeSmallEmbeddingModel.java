@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -16,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +132,26 @@ public final class BgeSmallEmbeddingModel implements EmbeddingModel, AutoCloseab
       return Embedding.from(v);
     } catch (OrtException e) {
       throw new IllegalStateException("the embedding model " + NAME + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The whole words of the model's vocabulary (30,522 word pieces, 22,501 of them words of letters
+   * alone), lower case: a list of the English words, and the common names, that the model knows
+   * without cutting them into pieces.
+   *
+   * @throws IllegalStateException when the tokenizer is not on the class path
+   */
+  public static Set<String> vocabularyWords() {
+    try (InputStream in = resource(TOKENIZER)) {
+      Set<String> words = new HashSet<>();
+      new ObjectMapper().readTree(in).path("model").path("vocab").fieldNames().forEachRemaining(piece -> {
+        if (!piece.isEmpty() && piece.chars().allMatch(Character::isLetter)) words.add(piece);
+      });
+      if (words.isEmpty()) throw new IllegalStateException("the tokenizer of " + NAME + " lists no words");
+      return Set.copyOf(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the tokenizer of " + NAME, e);
     }
   }
 

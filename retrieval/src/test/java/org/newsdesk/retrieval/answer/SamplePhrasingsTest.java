@@ -34,6 +34,10 @@ class SamplePhrasingsTest {
       "Was anyone hurt in the flood? | Nobody has been hurt",
       "Could you please tell me how much the library renovation cost, thanks | 14.5 million euros",
       "<b>who</b> is the *head librarian*? | Sofia Lindqvist",
+      "wen will the tram open | spring of 2027",
+      "who is the fire cheif | Anna Reyes",
+      "libary hours? | Opening hours",
+      "when will the tarm open? | spring of 2027",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
