@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -262,9 +263,11 @@ public final class SentenceRanker {
 
   /**
    * The edits between a typed term and a word, when few enough for a typo: two neighbours swapped
-   * in a word of four letters, one edit from five letters on, two from eight; else -1.
+   * in a word of four letters, one edit from five letters on, two from eight, and the first letter
+   * kept (accents aside), so "unestablished" is never read as "established"; else -1.
    */
   static int typo(String typed, String word) {
+    if (typed.isEmpty() || word.isEmpty() || base(typed.charAt(0)) != base(word.charAt(0))) return -1;
     int shorter = Math.min(typed.length(), word.length());
     int allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
     if (Math.abs(typed.length() - word.length()) > Math.max(allowed, 0)) return -1;
@@ -272,6 +275,11 @@ public final class SentenceRanker {
     if (d == 0) return -1;
     if (shorter == 4 && d == 1 && typed.length() == 4 && word.length() == 4 && swapped(typed, word)) return 1;
     return d <= allowed ? d : -1;
+  }
+
+  /** A letter without its accent: "ö" is "o". */
+  private static char base(char c) {
+    return Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
   }
 
   private static boolean swapped(String a, String b) {

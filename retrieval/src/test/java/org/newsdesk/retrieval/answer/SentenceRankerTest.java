@@ -25,6 +25,8 @@ class SentenceRankerTest {
       "zelenskyy, zelensky, 1",
       "goverment, government, 1",
       "wreck, wrecked, -1",
+      "unestablish, establish, -1",
+      "ogedei, ögedei, 1",
       "tram, tram, -1"})
   void should_take_a_term_for_a_typo_of_a_word_only_within_a_typo_s_reach(String typed, String word, int edits) {
     assertThat(SentenceRanker.typo(typed, word)).isEqualTo(edits);
