@@ -270,10 +270,10 @@ public final class SentenceRanker {
     if (typed.isEmpty() || word.isEmpty() || base(typed.charAt(0)) != base(word.charAt(0))) return -1;
     int shorter = Math.min(typed.length(), word.length());
     int allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
-    if (Math.abs(typed.length() - word.length()) > Math.max(allowed, 0)) return -1;
+    if (Math.abs(typed.length() - word.length()) > allowed) return -1;
     int d = EditDistance.between(typed, word);
     if (d == 0) return -1;
-    if (shorter == 4 && d == 1 && typed.length() == 4 && word.length() == 4 && swapped(typed, word)) return 1;
+    if (shorter == 4 && d == 1 && swapped(typed, word)) return 1;
     return d <= allowed ? d : -1;
   }
 
