@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answer pipeline: remember the conversation, turn a follow-up into a standalone query,
- * retrieve passages, compose (extractively, or with a language model whose failures fall back
+ * retrieve passages (again, when the first ones show a word of the question to be a typo of
+ * theirs: {@link Typos}), compose (extractively, or with a language model whose failures fall back
  * to the extractive answer with a notice), check every citation, date the claims. Safe to call
  * from many threads for many conversations at once.
  */
@@ -116,6 +117,13 @@ public final class DefaultAnswerer implements Answerer {
     }
 
     AnswerPassages.Found found = passages.find(standalone, askedOn);
+    // A typo is read as the word the passages found hold, and the search is run again with it.
+    String corrected = Typos.corrected(standalone, found.read());
+    if (!corrected.equals(standalone)) {
+      q = Typos.corrected(q, found.read());
+      standalone = corrected;
+      found = passages.find(standalone, askedOn);
+    }
     Answer extractive = extractive(q, standalone, found.read());
     Answer answer;
     if (model.isEmpty() || found.top().isEmpty()) {

@@ -4,7 +4,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.newsdesk.config.EditDistance;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
@@ -154,7 +152,6 @@ public final class SentenceRanker {
       contextStems.add(all);
     }
     if (candidates.isEmpty()) return List.of();
-    respellTypos(weights, salient, own, candidates, contextStems);
 
     // Rarity among the candidate sentences: a term in every sentence says little about which one answers.
     // A term no candidate holds gets the weight of the rarest held term: it may be a paraphrase, and
@@ -215,78 +212,6 @@ public final class SentenceRanker {
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
-  }
-
-  /**
-   * A question term that is no known word ({@link KnownWords}), no number and in no passage read,
-   * but a typo's distance ({@link #typo}) from a word the candidate sentences hold, written the same
-   * way (a name for a name, a plain word for a plain word), is read as that word: "libary", "fire
-   * cheif", "tarm". Of several such words the closest is taken, then the one most sentences hold. A
-   * known word the passages lack ("near", "form") stays as asked.
-   */
-  private static void respellTypos(Map<String, Double> weights, Set<String> salient, Set<String> own,
-                                   List<Candidate> candidates, List<Set<String>> contextStems) {
-    Map<String, Integer> names = new HashMap<>();
-    Map<String, Integer> words = new HashMap<>();
-    for (Candidate c : candidates) {
-      Set<String> seen = new HashSet<>();
-      for (Terms.Token t : c.tokens()) {
-        boolean opening = t == c.tokens().getFirst(); // capitalised as the sentence's first word, name or not
-        if (!t.number() && !(opening && t.salient()) && seen.add(t.stem())) {
-          (t.salient() ? names : words).merge(t.stem(), 1, Integer::sum);
-        }
-      }
-    }
-    for (String term : List.copyOf(weights.keySet())) {
-      if (term.length() < 4 || term.chars().anyMatch(Character::isDigit)
-          || contextStems.stream().anyMatch(c -> credit(c, term) > 0) || KnownWords.has(term)) {
-        continue;
-      }
-      String best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      int bestCount = 0;
-      for (Map.Entry<String, Integer> e : (salient.contains(term) ? names : words).entrySet()) {
-        int d = typo(term, e.getKey());
-        if (d < 0 || d > bestDistance) continue;
-        if (d < bestDistance || e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestDistance = d;
-          bestCount = e.getValue();
-        }
-      }
-      if (best == null || weights.containsKey(best)) continue;
-      weights.put(best, weights.remove(term));
-      if (salient.remove(term)) salient.add(best);
-      if (own.remove(term)) own.add(best);
-    }
-  }
-
-  /**
-   * The edits between a typed term and a word, when few enough for a typo: two neighbours swapped
-   * in a word of four letters, one edit from five letters on, two from eight, and the first letter
-   * kept (accents aside), so "unestablished" is never read as "established"; else -1.
-   */
-  static int typo(String typed, String word) {
-    if (typed.isEmpty() || word.isEmpty() || base(typed.charAt(0)) != base(word.charAt(0))) return -1;
-    int shorter = Math.min(typed.length(), word.length());
-    int allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
-    if (Math.abs(typed.length() - word.length()) > allowed) return -1;
-    int d = EditDistance.between(typed, word);
-    if (d == 0) return -1;
-    if (shorter == 4 && d == 1 && swapped(typed, word)) return 1;
-    return d <= allowed ? d : -1;
-  }
-
-  /** A letter without its accent: "ö" is "o". */
-  private static char base(char c) {
-    return Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
-  }
-
-  private static boolean swapped(String a, String b) {
-    int i = 0;
-    while (i < a.length() && a.charAt(i) == b.charAt(i)) i++;
-    return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-        && a.substring(i + 2).equals(b.substring(i + 2));
   }
 
   /**

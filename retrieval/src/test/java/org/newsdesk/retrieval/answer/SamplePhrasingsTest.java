@@ -66,6 +66,14 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_search_again_with_the_word_a_typo_stands_for_and_log_the_question_as_read() {
+    Answer a = pipeline.answerer.answer("typo", "when will the tarm open?");
+
+    assertThat(a.query()).isEqualTo("when will the tram open?");
+    assertThat(a.text()).startsWith("In 2025, ").contains("spring of 2027");
+  }
+
+  @Test
   void should_invite_a_question_when_the_message_holds_only_thanks() {
     Answer a = pipeline.answerer.answer("thanks", "Thanks a lot!");
 
