@@ -13,12 +13,13 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
  * Typos in a question, read as the words the retrieved passages hold: "libary hours?", "who is the
- * fire cheif", "Who won the Iowa caucsues?". A question word is taken for a typo when it is no
- * number, no whole word of the embedding model's vocabulary ({@link KnownWords}) and in none of the
- * passages, and a word of their sentences is within a typo's reach of it ({@link #typo}), written
- * the same way (a name for a name, a plain word for a plain word). Of several such words the
- * closest is taken, then the one the passages use most, in the form they use most. A known word the
- * passages lack ("near", "form") stays as asked: that is a question they may not answer.
+ * fire cheif", "Who won the Iowa caucsues?". A question word is taken for a typo when it holds no
+ * digit ("COP29" is not "COP27"), is no whole word of the embedding model's vocabulary
+ * ({@link KnownWords}) and in none of the passages, and a word of their sentences is within a
+ * typo's reach of it ({@link #typo}), written the same way (a name for a name, a plain word for a
+ * plain word). Of several such words the closest is taken, then the one the passages use most, in
+ * the form they use most. A known word the passages lack ("near", "form") stays as asked: that is a
+ * question they may not answer.
  */
 final class Typos {
   private Typos() {}
@@ -49,7 +50,9 @@ final class Typos {
     int last = 0;
     for (Terms.Token t : asked) {
       String stem = t.stem();
-      if (stem.length() < 4 || t.number() || held.contains(stem) || KnownWords.has(stem)) continue;
+      if (stem.length() < 4 || stem.chars().anyMatch(Character::isDigit) || held.contains(stem) || KnownWords.has(stem)) {
+        continue;
+      }
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
       int bestCount = 0;

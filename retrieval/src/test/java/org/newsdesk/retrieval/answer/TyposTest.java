@@ -11,7 +11,7 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 
 class TyposTest {
   private static final Passage FLOOD = new Passage("flood", 0, "River floods the lower town",
-      "The river rose two metres overnight. Fire chief Anna Reyes said sixty firefighters worked through the night. "
+      "The river rose two metres overnight at COP27. Fire chief Anna Reyes said sixty firefighters worked through the night. "
           + "The tram depot stayed dry, the transport office said. Staff at the central library moved the archive.",
       Optional.empty(), Optional.empty(), Optional.empty(), 0, 200);
 
@@ -39,7 +39,8 @@ class TyposTest {
       "Who is Ana Reyes? | Who is Ana Reyes?",
       "Who is the fire chef? | Who is the fire chef?",
       "Did the river rise near the depot? | Did the river rise near the depot?",
-      "How many firefightrs worked in 2024? | How many firefighters worked in 2024?"})
+      "How many firefightrs worked in 2024? | How many firefighters worked in 2024?",
+      "Did the tram depot flood at COP29? | Did the tram depot flood at COP29?"})
   void should_read_a_mistyped_word_as_the_word_the_passages_hold_and_leave_known_words_as_asked(String asked,
                                                                                                String read) {
     assertThat(Typos.corrected(asked, List.of(new ScoredPassage(FLOOD, 1f)))).isEqualTo(read);
