@@ -63,7 +63,9 @@ final class QuestionText {
     if (!first.find()) return question;
     String meant = MISTYPED.get(first.group(1).toLowerCase(Locale.ROOT));
     if (meant == null) return question;
-    if (Character.isUpperCase(first.group(1).charAt(0))) meant = Character.toUpperCase(meant.charAt(0)) + meant.substring(1);
+    if (Character.isUpperCase(first.group(1).charAt(0))) {
+      meant = Character.toUpperCase(meant.charAt(0)) + meant.substring(1);
+    }
     return question.substring(0, first.start(1)) + meant + question.substring(first.end(1));
   }
 

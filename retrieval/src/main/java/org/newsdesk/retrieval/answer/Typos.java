@@ -24,7 +24,10 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 final class Typos {
   private Typos() {}
 
-  /** {@code question} with its typos replaced by the words of {@code passages} they stand for; itself when it has none. */
+  /**
+   * {@code question} with its typos replaced by the words of {@code passages} they stand for;
+   * {@code question} itself when it has none.
+   */
   static String corrected(String question, List<ScoredPassage> passages) {
     List<Terms.Token> asked = Question.contentTerms(question);
     if (asked.isEmpty() || passages.isEmpty()) return question;
@@ -50,14 +53,16 @@ final class Typos {
     int last = 0;
     for (Terms.Token t : asked) {
       String stem = t.stem();
-      if (stem.length() < 4 || stem.chars().anyMatch(Character::isDigit) || held.contains(stem) || KnownWords.has(stem)) {
+      if (stem.length() < 4 || stem.chars().anyMatch(Character::isDigit) || held.contains(stem)
+          || KnownWords.has(stem)) {
         continue;
       }
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
       int bestCount = 0;
       Map<String, Map<String, Integer>> among = new HashMap<>(t.salient() ? names : words);
-      if (t.start() == opening) among.putAll(t.salient() ? words : names); // "Libary hours?": capitalised as the first word
+      // "Libary hours?": capitalised only as the question's first word, so a name or a plain word
+      if (t.start() == opening) among.putAll(t.salient() ? words : names);
       for (Map.Entry<String, Map<String, Integer>> e : among.entrySet()) {
         int d = typo(stem, e.getKey());
         if (d < 0 || d > bestDistance) continue;

@@ -10,10 +10,11 @@ import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 class TyposTest {
-  private static final Passage FLOOD = new Passage("flood", 0, "River floods the lower town",
-      "The river rose two metres overnight at COP27. Fire chief Anna Reyes said sixty firefighters worked through the night. "
-          + "The tram depot stayed dry, the transport office said. Staff at the central library moved the archive.",
-      Optional.empty(), Optional.empty(), Optional.empty(), 0, 200);
+  private static final String TEXT = "The river rose two metres overnight at COP27. Fire chief Anna Reyes said sixty "
+      + "firefighters worked through the night. The tram depot stayed dry, the transport office said. Staff at the "
+      + "central library moved the archive.";
+  private static final Passage FLOOD = new Passage("flood", 0, "River floods the lower town", TEXT,
+      Optional.empty(), Optional.empty(), Optional.empty(), 0, TEXT.length());
 
   @ParameterizedTest
   @CsvSource({
