@@ -29,8 +29,9 @@ final class Typos {
    * {@code question} itself when it has none.
    */
   static String corrected(String question, List<ScoredPassage> passages) {
-    List<Terms.Token> asked = Question.contentTerms(question);
-    if (asked.isEmpty() || passages.isEmpty()) return question;
+    // Most questions hold only known words: the passages are read for their words only when one is not.
+    List<Terms.Token> suspects = Question.contentTerms(question).stream().filter(t -> unknown(t.stem())).toList();
+    if (suspects.isEmpty() || passages.isEmpty()) return question;
     Set<String> held = new HashSet<>();
     Map<String, Map<String, Integer>> names = new HashMap<>();
     Map<String, Map<String, Integer>> words = new HashMap<>();
@@ -51,12 +52,9 @@ final class Typos {
     int opening = firstLetter(question);
     StringBuilder out = new StringBuilder();
     int last = 0;
-    for (Terms.Token t : asked) {
+    for (Terms.Token t : suspects) {
       String stem = t.stem();
-      if (stem.length() < 4 || stem.chars().anyMatch(Character::isDigit) || held.contains(stem)
-          || KnownWords.has(stem)) {
-        continue;
-      }
+      if (held.contains(stem)) continue;
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
       int bestCount = 0;
@@ -80,6 +78,11 @@ final class Typos {
       last = t.end();
     }
     return last == 0 ? question : out.append(question.substring(last)).toString();
+  }
+
+  /** Whether a question term may be a typo: four letters or more, no digit, no known word. */
+  private static boolean unknown(String stem) {
+    return stem.length() >= 4 && stem.chars().noneMatch(Character::isDigit) && !KnownWords.has(stem);
   }
 
   /**
