@@ -13,12 +13,12 @@ import org.newsdesk.retrieval.ingest.Span;
  * What kind of answer a question asks for, read from its wording: a time ("When will the tram
  * open?"), a sum of money, another quantity, a country or US state ("Which country...", {@link Places}),
  * a name ("Who...", "Which company..."), several names ("Which European leaders did..."), a reason
- * ("Why..."), a yes or a no ("Did..."), or anything.
+ * ("Why..."), an age ("How old..."), a yes or a no ("Did..."), or anything.
  * A sentence that holds no such expression of its own (one the question does not already hold)
  * can hardly answer the question, however many of its words it repeats.
  */
 enum AnswerKind {
-  TIME, MONEY, QUANTITY, PLACE, NAME, NAMES, REASON, YES_NO, ANY;
+  TIME, MONEY, AGE, QUANTITY, PLACE, NAME, NAMES, REASON, YES_NO, ANY;
 
   private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final Pattern TIME_QUESTION = Pattern.compile(
@@ -28,6 +28,8 @@ enum AnswerKind {
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
           + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
+  private static final Pattern AGE_QUESTION = Pattern.compile(
+      "\\bhow old\\b|\\b(?:at )?what age\\b|\\bwhat (?:is|was|were|are) (?:the |his |her |their |its )?ages?\\b", I);
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
       "\\bhow (?:many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)\\b"
           + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
@@ -51,6 +53,20 @@ enum AnswerKind {
   private static final Pattern NAME_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b|\\bwhat(?:'s| is| was)? (?:the )?(?:name|title)\\b", I);
 
+  /**
+   * How news tells an age: "54-year-old", "aged 54", "over the age of 18", "Lindqvist, 54, said",
+   * "turned 100", "her 100th birthday", "in her sixties", "a century-old bridge", "built in 1961", "the
+   * building from 1912" (not "from 2019 to 2021").
+   */
+  private static final Pattern AGE_WORDS = Pattern.compile(
+      "\\b[\\p{L}\\p{N}]+(?:-| )(?:years?|months?|weeks?|days?)(?:-| )old\\b|\\b(?:centur(?:y|ies)|decades?)(?:-| )old\\b"
+          + "|\\baged? \\p{N}{1,3}\\b|\\bage of (?:\\p{N}{1,3}|\\p{L}+teen|one|two|three|four|five|six|seven|eight|nine"
+          + "|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\b|\\p{Lu}\\p{L}+, \\p{N}{1,3},"
+          + "|\\b(?:turned|turns|turning|turn) \\p{N}{1,3}\\b|\\b\\p{N}{1,3}(?:st|nd|rd|th) birthday\\b"
+          + "|\\bin (?:his|her|their) (?:early |mid-?|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies"
+          + "|eighties|nineties)\\b|\\b(?:born|built|founded|established|erected|dating from|dates from|dates back to)\\b"
+          + "[^.;]{0,24}?\\b(?:1[0-9]|20)[0-9]{2}\\b"
+          + "|\\bfrom (?:1[0-9]|20)[0-9]{2}\\b(?!s\\b|\\s*(?:-|\u2013|to\\b|until\\b|till\\b|through\\b|and\\b|onwards?\\b))", I);
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.,][\\p{N}]+)*");
   private static final Pattern YEAR = Pattern.compile("(?:1[0-9]|20|21)[0-9]{2}s?");
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
@@ -92,12 +108,21 @@ enum AnswerKind {
     if (REASON_QUESTION.matcher(question).find()) return REASON;
     if (TIME_QUESTION.matcher(question).find()) return TIME;
     if (MONEY_QUESTION.matcher(question).find()) return MONEY;
+    if (AGE_QUESTION.matcher(question).find()) return AGE;
     if (QUANTITY_QUESTION.matcher(question).find()) return QUANTITY;
     if (YES_NO_QUESTION.matcher(question).find()) return YES_NO;
     if (NAMES_QUESTION.matcher(question).find()) return NAMES;
     if (PLACE_QUESTION.matcher(question).find()) return PLACE;
     if (NAME_QUESTION.matcher(question).find()) return NAME;
     return ANY;
+  }
+
+  /**
+   * Whether only a sentence of this kind can answer: an age is told in so few ways that a sentence
+   * without one never says how old someone is, however well it matches the question's other words.
+   */
+  boolean strict() {
+    return this == AGE;
   }
 
   /** Whether {@code sentence} holds an expression of this kind that {@code question} does not. */
@@ -111,6 +136,7 @@ enum AnswerKind {
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
       case TIME -> words(sentence, question, this) || relativeTime(sentence, question);
       case QUANTITY -> words(sentence, question, this);
+      case AGE -> age(sentence, question);
     };
   }
 
@@ -125,6 +151,16 @@ enum AnswerKind {
       if (asked.contains(m.group().toLowerCase(Locale.ROOT))) continue;
       if (m.group(1) != null && FUTURE.matcher(question).find()) continue;
       return true;
+    }
+    return false;
+  }
+
+  /** Whether the sentence tells an age in words the question does not. */
+  private static boolean age(String sentence, String question) {
+    String asked = question.toLowerCase(Locale.ROOT);
+    Matcher m = AGE_WORDS.matcher(sentence);
+    while (m.find()) {
+      if (!asked.contains(m.group().toLowerCase(Locale.ROOT))) return true;
     }
     return false;
   }

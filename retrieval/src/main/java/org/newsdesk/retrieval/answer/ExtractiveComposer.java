@@ -14,7 +14,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * The extractive answer: the sentences of the retrieved passages that best answer the question
  * ({@link SentenceRanker}), each followed by the number of its passage. The best sentence leads
  * when its support reaches {@code minSupport}; below that for every sentence the draft is empty
- * (not found). Followers must score near the lead (less so when they come from an article of
+ * (not found), and so it is when the question asks for an age ({@link AnswerKind#strict()}) and no
+ * such sentence tells one. Followers must score near the lead (less so when they come from an article of
  * another date: what an earlier or later report said is worth a weaker match, and the answer dates
  * each claim), must hold the asked-for kind when the lead does, must be about the same names and
  * numbers of the question as the lead, and must not repeat a chosen sentence. When the chosen
@@ -77,6 +78,7 @@ public final class ExtractiveComposer {
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
       if (s.support() < minSupport && s.meaning() < minMeaning) continue;
+      if (own.kind().strict() && !s.held()) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
         if (s.score() < OTHER_DATE_FOLLOWER_RATIO * lead.score()) break;

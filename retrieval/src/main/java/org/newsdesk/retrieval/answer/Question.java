@@ -37,6 +37,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
       AnswerKind.TIME, Set.of("date", "dates", "time", "year", "day", "month"),
       AnswerKind.QUANTITY, Set.of("number", "amount", "percentage", "percent", "share", "proportion"),
       AnswerKind.MONEY, Set.of("amount"),
+      AnswerKind.AGE, Set.of("old", "age", "ages", "aged"),
       AnswerKind.NAME, Set.of("name", "named", "called", "title"),
       AnswerKind.REASON, Set.of("reason", "reasons"));
   private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"

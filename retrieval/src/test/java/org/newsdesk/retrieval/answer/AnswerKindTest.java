@@ -17,7 +17,11 @@ class AnswerKindTest {
       "Which state-run broadcaster aired the debate?|NAME",
       "Which countries signed the treaty?|NAME",
       "Who opened the bridge?|NAME",
-      "When will the bridge open?|TIME"})
+      "When will the bridge open?|TIME",
+      "How old is the head librarian?|AGE",
+      "At what age did she retire?|AGE",
+      "Jimmy Carter celebrated a milestone birthday. How old did he turn?|AGE",
+      "How many homes were evacuated?|QUANTITY"})
   void should_read_the_kind_of_answer_from_the_question(String question, AnswerKind kind) {
     assertThat(AnswerKind.of(question)).isEqualTo(kind);
   }
@@ -55,5 +59,27 @@ class AnswerKindTest {
   void should_take_a_place_for_asked_only_when_the_question_has_it_as_a_word(String sentence, String question,
                                                                              boolean held) {
     assertThat(AnswerKind.PLACE.heldBy(sentence, question)).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Sofia Lindqvist, 58, has run the library since 2016.|true",
+      "The 58-year-old librarian retired in May.|true",
+      "She joined the library at the age of nineteen.|true",
+      "Carter turned 100 on Tuesday.|true",
+      "Carter celebrated his 100th birthday.|true",
+      "She was born in 1966 in Uppsala.|true",
+      "The building from 1912 has a new roof.|true",
+      "The library was closed from 2019 to 2021.|false",
+      "The old reading hall is open again with 120 study places.|false",
+      "Measurements at the gauge began in 1961.|false"})
+  void should_hold_an_age_only_when_the_sentence_tells_one(String sentence, boolean held) {
+    assertThat(AnswerKind.AGE.heldBy(sentence, "How old is the head librarian?")).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"AGE|true", "QUANTITY|false", "TIME|false", "NAME|false"})
+  void should_let_only_a_sentence_of_its_kind_answer_an_age(AnswerKind kind, boolean strict) {
+    assertThat(kind.strict()).isEqualTo(strict);
   }
 }

@@ -38,6 +38,7 @@ class SamplePhrasingsTest {
       "who is the fire cheif | Anna Reyes",
       "libary hours? | Opening hours",
       "when will the tarm open? | spring of 2027",
+      "How old is the library building? | building from 1912",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
@@ -63,6 +64,16 @@ class SamplePhrasingsTest {
 
     assertThat(a.answered()).isTrue();
     assertThat(a.text()).contains("asbestos");
+  }
+
+  @Test
+  void should_say_not_found_when_a_follow_up_asks_an_age_that_no_article_tells() {
+    pipeline.answerer.answer("age", "Who is the head librarian?");
+
+    Answer a = pipeline.answerer.answer("age", "How old is she?");
+
+    assertThat(a.answered()).isFalse();
+    assertThat(a.citations()).isEmpty();
   }
 
   @Test
