@@ -71,6 +71,7 @@ public final class ExtractiveComposer {
    */
   public Draft compose(String question, String standalone, List<ScoredPassage> passages) {
     Question own = Question.of(question);
+    if (own.kind() == AnswerKind.ANY && !question.equals(standalone)) own = own.asking(AnswerKind.of(standalone));
     List<Terms.Token> searched = question.equals(standalone) ? own.terms() : Question.contentTerms(standalone);
     List<SentenceRanker.Ranked> ranked = SentenceRanker.rank(own, searched, passages, false, meaning);
     double best = ranked.stream().mapToDouble(SentenceRanker.Ranked::support).max().orElse(0);

@@ -23,6 +23,15 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
       "them", "their", "that", "this", "these", "those", "there", "then", "same", "else", "former", "latter");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
   private static final int MAX_CARRIED = 8;
+  /** What a follow-up may open with and still ask nothing of its own: "And in 2023?", "What about Poland?". */
+  private static final Pattern OPENING = Pattern.compile("^\\s*(?:and\\s+)?(?:(?:what|how)\\s+about\\b)?",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
+      + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
+  /** The words that say what kind of answer a question wants: "When", "How much", "Who". */
+  private static final Pattern ASKING_WORDS = Pattern.compile(
+      "\\b(?:who|whom|whose|what|which|when|where|why|how(?:\\s+(?:many|much|long|far|old|big|large|tall|high|often))?)\\b",
+      Pattern.CASE_INSENSITIVE);
   /** A question with more content words than this names its own subject, pronouns or not. */
   private static final int MAX_WORDS_OF_A_FOLLOW_UP = 3;
 
@@ -71,6 +80,11 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
       carried.add(w);
     }
     if (carried.isEmpty()) return question;
-    return question.strip() + " " + String.join(" ", carried);
+    // "And in 2023?" after "When will the tram open?" asks when, as the question before did.
+    Matcher opening = OPENING.matcher(question);
+    String rest = opening.lookingAt() ? question.substring(opening.end()) : question;
+    Matcher asking = ASKING_WORDS.matcher(previousStandalone);
+    String kind = !ASKS.matcher(rest).find() && asking.find() ? asking.group() + " " : "";
+    return question.strip() + " " + kind + String.join(" ", carried);
   }
 }

@@ -72,6 +72,11 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
     return out;
   }
 
+  /** The same question asking for {@code other}: a follow-up ("And in 2023?") asks what the question before it did. */
+  Question asking(AnswerKind other) {
+    return new Question(text, other, terms, recent);
+  }
+
   boolean isEmpty() {
     return text.isBlank();
   }

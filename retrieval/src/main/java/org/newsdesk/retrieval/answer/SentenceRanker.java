@@ -141,10 +141,13 @@ public final class SentenceRanker {
       Passage p = passages.get(i).passage();
       Set<String> all = new HashSet<>();
       for (Terms.Token t : Terms.tokens(p.title())) all.add(t.stem());
+      // A report tells of its own year: "And in 2023?" is answered from the articles of 2023.
+      List<Terms.Token> year = p.published().map(d -> Terms.tokens(String.valueOf(d.getYear()))).orElse(List.of());
       for (Span span : lines(p.text())) {
         String sentence = span.of(p.text());
         List<Terms.Token> tokens = Terms.tokens(sentence);
         Set<String> stems = new HashSet<>();
+        for (Terms.Token t : year) stems.add(t.stem());
         for (Terms.Token t : tokens) stems.add(t.stem());
         all.addAll(stems);
         if (shortSentencesToo || answers(sentence)) candidates.add(new Candidate(i, span, stems, tokens));

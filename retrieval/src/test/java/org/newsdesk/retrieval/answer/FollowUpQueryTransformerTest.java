@@ -17,7 +17,18 @@ class FollowUpQueryTransformerTest {
   @Test
   void should_carry_the_previous_key_words_when_the_question_is_very_short() {
     assertThat(FollowUpQueryTransformer.standalone("And Poland?", List.of("Who hosted the NATO summit?")))
-        .isEqualTo("And Poland? hosted NATO summit");
+        .isEqualTo("And Poland? Who hosted NATO summit");
+  }
+
+  @Test
+  void should_ask_what_the_question_before_asked_when_a_follow_up_asks_nothing_of_its_own() {
+    assertThat(FollowUpQueryTransformer.standalone("And in 2023?", List.of("When will the tram open?")))
+        .isEqualTo("And in 2023? When tram open");
+    assertThat(FollowUpQueryTransformer.standalone("What about the tram?",
+        List.of("How much did the library renovation cost?")))
+        .isEqualTo("What about the tram? How much library renovation cost");
+    assertThat(FollowUpQueryTransformer.standalone("And why?", List.of("When will the tram open?")))
+        .isEqualTo("And why? tram open");
   }
 
   @Test

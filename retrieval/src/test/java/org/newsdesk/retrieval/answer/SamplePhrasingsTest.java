@@ -67,6 +67,16 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_answer_a_follow_up_that_names_a_year_from_that_year_s_report() {
+    pipeline.answerer.answer("year", "When will the tram open?");
+
+    Answer a = pipeline.answerer.answer("year", "And in 2023?");
+
+    assertThat(a.text()).contains("autumn of 2026").doesNotContain("Olsen");
+    assertThat(a.citations()).extracting(c -> c.passage().published().orElseThrow().getYear()).containsOnly(2023);
+  }
+
+  @Test
   void should_say_not_found_when_a_follow_up_asks_an_age_that_no_article_tells() {
     pipeline.answerer.answer("age", "Who is the head librarian?");
 
