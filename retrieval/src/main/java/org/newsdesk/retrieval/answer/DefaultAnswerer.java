@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.LlmConfig;
@@ -37,6 +38,7 @@ public final class DefaultAnswerer implements Answerer {
   static final String NOTICE_EMPTY = "The language model gave an empty answer; this answer quotes the articles directly.";
   static final String NOTICE_UNCHECKED = "The language model's answer did not hold up against the articles; this answer quotes them directly.";
 
+  private final PassageSearcher searcher;
   private final AnswerPassages passages;
   private final AnswerConfig config;
   private final Optional<ChatModel> model;
@@ -61,7 +63,8 @@ public final class DefaultAnswerer implements Answerer {
    */
   public DefaultAnswerer(PassageSearcher searcher, int topK, AnswerConfig config, Optional<ChatModel> model,
                          Optional<EmbeddingModel> meaning, Clock clock) {
-    this.passages = new AnswerPassages(Objects.requireNonNull(searcher, "searcher"), topK);
+    this.searcher = Objects.requireNonNull(searcher, "searcher");
+    this.passages = new AnswerPassages(searcher, topK);
     this.config = Objects.requireNonNull(config, "config");
     this.model = config.mode() == AnswerMode.EXTRACTIVE ? Optional.empty() : model;
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
@@ -118,9 +121,10 @@ public final class DefaultAnswerer implements Answerer {
 
     AnswerPassages.Found found = passages.find(standalone, askedOn);
     // A typo is read as the word the passages found hold, and the search is run again with it.
-    String corrected = Typos.corrected(standalone, found.read());
+    Predicate<String> inUse = word -> searcher.uses(word, Typos.IN_USE);
+    String corrected = Typos.corrected(standalone, found.read(), inUse);
     if (!corrected.equals(standalone)) {
-      q = Typos.corrected(q, found.read());
+      q = Typos.corrected(q, found.read(), inUse);
       standalone = corrected;
       found = passages.find(standalone, askedOn);
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.newsdesk.config.EditDistance;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.ingest.Span;
@@ -19,16 +20,21 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * typo's reach of it ({@link #typo}), written the same way (a name for a name, a plain word for a
  * plain word). Of several such words the closest is taken, then the one the passages use most, in
  * the form they use most. A known word the passages lack ("near", "form") stays as asked: that is a
- * question they may not answer.
+ * question they may not answer. So does a word that {@link #IN_USE} passages of the collection hold
+ * ("spate", "Southgate"): the first search missed them, but the word is no typo.
  */
 final class Typos {
+  /** A word at least this many passages hold is a word of the collection, however rare elsewhere. */
+  static final int IN_USE = 3;
+
   private Typos() {}
 
   /**
    * {@code question} with its typos replaced by the words of {@code passages} they stand for;
-   * {@code question} itself when it has none.
+   * {@code question} itself when it has none. {@code inUse} tells whether {@link #IN_USE} passages of
+   * the collection hold a word; it is asked only of a word that would be read as another.
    */
-  static String corrected(String question, List<ScoredPassage> passages) {
+  static String corrected(String question, List<ScoredPassage> passages, Predicate<String> inUse) {
     // Most questions hold only known words: the passages are read for their words only when one is not.
     List<Terms.Token> suspects = Question.contentTerms(question).stream().filter(t -> unknown(t.stem())).toList();
     if (suspects.isEmpty() || passages.isEmpty()) return question;
@@ -71,7 +77,7 @@ final class Typos {
           bestCount = count;
         }
       }
-      if (best == null) continue;
+      if (best == null || inUse.test(question.substring(t.start(), t.end()))) continue;
       String surface = mostUsed(among.get(best));
       if (t.start() == opening) surface = Character.toUpperCase(surface.charAt(0)) + surface.substring(1);
       out.append(question, last, t.start()).append(surface);

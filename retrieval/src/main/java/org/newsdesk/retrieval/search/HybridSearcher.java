@@ -115,6 +115,14 @@ public final class HybridSearcher implements PassageSearcher {
     }
   }
 
+  @Override
+  public boolean uses(String word, int passages) {
+    if (passages < 1) throw new IllegalArgumentException("passages must be >= 1, got " + passages);
+    try (PassageRankings view = index.rankings()) {
+      return view.lexical(word, passages).size() >= passages;
+    }
+  }
+
   private float[] embed(String question) {
     String q = question.strip();
     if (q.length() > MAX_EMBEDDED_CHARS) q = q.substring(0, MAX_EMBEDDED_CHARS);

@@ -19,4 +19,12 @@ public interface PassageSearcher {
   default List<ScoredPassage> search(String question, int limit, LocalDate askedOn) {
     return search(question, limit);
   }
+
+  /**
+   * Whether at least {@code passages} passages hold {@code word}, as the search by words reads it (a
+   * word the collection keeps using is no typo). False when the searcher cannot tell.
+   */
+  default boolean uses(String word, int passages) {
+    return false;
+  }
 }

@@ -44,6 +44,15 @@ class TyposTest {
       "Did the tram depot flood at COP29? | Did the tram depot flood at COP29?"})
   void should_read_a_mistyped_word_as_the_word_the_passages_hold_and_leave_known_words_as_asked(String asked,
                                                                                                String read) {
-    assertThat(Typos.corrected(asked, List.of(new ScoredPassage(FLOOD, 1f)))).isEqualTo(read);
+    assertThat(Typos.corrected(asked, List.of(new ScoredPassage(FLOOD, 1f)), word -> false)).isEqualTo(read);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Who is the fire cheif? | cheif | Who is the fire cheif?",
+      "Who is the fire cheif? | fire | Who is the fire chief?",
+      "Did the tarm depot flood? | tarm | Did the tarm depot flood?"})
+  void should_leave_a_word_the_collection_uses_as_asked(String asked, String used, String read) {
+    assertThat(Typos.corrected(asked, List.of(new ScoredPassage(FLOOD, 1f)), used::equals)).isEqualTo(read);
   }
 }

@@ -242,6 +242,19 @@ class HybridSearcherTest {
   }
 
   @Test
+  void should_count_the_passages_that_use_a_word_as_the_search_by_words_reads_it() throws IOException {
+    indexed(Optional.of(topics));
+    HybridSearcher searcher = new HybridSearcher(index, Optional.of(topics), DENSE);
+    int embeddedBefore = topics.embedded.size();
+
+    assertThat(searcher.uses("bank", 2)).isTrue(); // "bank" and "banks"
+    assertThat(searcher.uses("bank", 3)).isFalse();
+    assertThat(searcher.uses("harbour", 1)).isTrue();
+    assertThat(searcher.uses("zeppelin", 1)).isFalse();
+    assertThat(topics.embedded).hasSize(embeddedBefore);
+  }
+
+  @Test
   void should_give_the_word_ranking_exactly_and_embed_nothing_when_dense_is_off() throws IOException {
     indexed(Optional.empty());
     HybridSearcher searcher = new HybridSearcher(index, Optional.empty(), DENSE.withDense(false));
