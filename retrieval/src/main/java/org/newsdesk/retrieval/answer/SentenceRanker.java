@@ -267,7 +267,8 @@ public final class SentenceRanker {
 
   /**
    * 1 when the stems hold the question's term, or a longer or shorter form of it sharing at least
-   * six letters ("america" / "american"); {@link #RELATED_CREDIT} when they hold only a word
+   * six letters ("america" / "american"), or its other Porter stem (the stemmer drops the doubled
+   * last letter of "added" and "staffed", not of "add" and "staff"); {@link #RELATED_CREDIT} when they hold only a word
    * reported in its place ({@link RelatedWords}); else 0.
    */
   static double credit(Set<String> stems, String stem) {
@@ -278,6 +279,9 @@ public final class SentenceRanker {
 
   static boolean has(Set<String> stems, String stem) {
     if (stems.contains(stem)) return true;
+    int n = stem.length();
+    if (n >= 2 && stems.contains(stem + stem.charAt(n - 1))) return true;
+    if (n >= 3 && stem.charAt(n - 1) == stem.charAt(n - 2) && stems.contains(stem.substring(0, n - 1))) return true;
     if (stem.length() < PREFIX_MATCH) return false;
     for (String s : stems) {
       if (s.length() >= PREFIX_MATCH && (s.startsWith(stem) || stem.startsWith(s))) return true;

@@ -39,6 +39,7 @@ class SamplePhrasingsTest {
       "libary hours? | Opening hours",
       "when will the tarm open? | spring of 2027",
       "How old is the library building? | building from 1912",
+      "how many bikes are being added? | add 300 bicycles",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
