@@ -23,7 +23,7 @@ enum AnswerKind {
   private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
-          + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b", I);
+          + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
           + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * What a reader typed, reduced to the question in it: greetings, thanks and politeness around the
  * question ("Hi! ...", "Thanks! And ...", "Could you tell me ...", "..., please") and stray markup
- * (HTML tags, Markdown emphasis, quoting) are removed, so they never count against it, and a
- * mistyped question word that opens it is read as meant ("wen", "wat"). What is left keeps the
- * reader's words and order; an opening "And" stays, since it marks a follow-up.
+ * (HTML tags, Markdown emphasis, quoting, emoji) are removed, so they never count against it, a
+ * question typed in capitals is read in small letters (its words are no acronyms), and a mistyped
+ * question word that opens it is read as meant ("wen", "wat"). What is left keeps the reader's
+ * words and order; an opening "And" stays, since it marks a follow-up.
  */
 final class QuestionText {
   private static final Pattern TAGS = Pattern.compile("<[^<>]{1,200}>");
@@ -29,6 +30,10 @@ final class QuestionText {
   private static final Pattern CLOSING = Pattern.compile("(?:[\\s,.!;:-]+(?:please|pls|thanks|thank you|thx|cheers|ty)(?: (?:so|very) much)?)+"
       + "[\\s.!?]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Emoji and other pictographs, with the joiners, selectors and skin tones that build them up. */
+  private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}\\x{20E3}]+");
+  /** Two words of capitals in a text without a small letter: "WHEN WILL THE TRAM OPEN??", not "NATO?". */
+  private static final Pattern SHOUTED = Pattern.compile("^[^\\p{Ll}]*\\p{Lu}{2,}[^\\p{L}]+\\p{Lu}{2,}[^\\p{Ll}]*$");
   /** Question words as they are often mistyped, read as meant when they open the question ("wen will…"). */
   private static final Map<String, String> MISTYPED = Map.ofEntries(Map.entry("wat", "what"), Map.entry("wht", "what"),
       Map.entry("waht", "what"), Map.entry("whta", "what"), Map.entry("wen", "when"), Map.entry("whn", "when"),
@@ -43,6 +48,8 @@ final class QuestionText {
     if (raw == null) return "";
     String s = TAGS.matcher(raw).replaceAll(" ");
     s = MARKDOWN.matcher(s).replaceAll("");
+    s = PICTOGRAPHS.matcher(s).replaceAll(" ");
+    if (SHOUTED.matcher(s).matches()) s = s.toLowerCase(Locale.ROOT);
     s = SPACES.matcher(s).replaceAll(" ").strip();
     String before;
     do {

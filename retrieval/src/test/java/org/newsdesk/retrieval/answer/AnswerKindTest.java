@@ -18,6 +18,7 @@ class AnswerKindTest {
       "Which countries signed the treaty?|NAME",
       "Who opened the bridge?|NAME",
       "When will the bridge open?|TIME",
+      "the bridge, when?|TIME",
       "How old is the head librarian?|AGE",
       "At what age did she retire?|AGE",
       "Jimmy Carter celebrated a milestone birthday. How old did he turn?|AGE",
