@@ -75,6 +75,7 @@ public final class ExtractiveComposer {
     List<Terms.Token> searched = question.equals(standalone) ? own.terms() : Question.contentTerms(standalone);
     List<SentenceRanker.Ranked> ranked = SentenceRanker.rank(own, searched, passages, false, meaning);
     double best = ranked.stream().mapToDouble(SentenceRanker.Ranked::support).max().orElse(0);
+    if (Question.asksLatest(own.text())) ranked = newestFirstWhenAnswering(ranked, passages);
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
@@ -99,6 +100,22 @@ public final class ExtractiveComposer {
       picks.add(new Pick(s.passage(), s.span(), s.support(), s.score()));
     }
     return new Draft(sentences, picks, best, ranked.stream().mapToDouble(SentenceRanker.Ranked::meaning).max().orElse(0));
+  }
+
+  /**
+   * For a question about the latest news: the sentences of the newest article that has one that
+   * answers come first, in their order, then the rest.
+   */
+  private List<SentenceRanker.Ranked> newestFirstWhenAnswering(List<SentenceRanker.Ranked> ranked,
+                                                                List<ScoredPassage> passages) {
+    Optional<LocalDate> newest = ranked.stream()
+        .filter(s -> s.support() >= minSupport || s.meaning() >= minMeaning)
+        .map(s -> published(s, passages)).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    if (newest.isEmpty()) return ranked;
+    List<SentenceRanker.Ranked> out = new ArrayList<>(ranked.size());
+    for (SentenceRanker.Ranked s : ranked) if (published(s, passages).equals(newest)) out.add(s);
+    for (SentenceRanker.Ranked s : ranked) if (!published(s, passages).equals(newest)) out.add(s);
+    return out;
   }
 
   /** The chosen sentences, those of newer articles first (undated last); equal dates keep their order. */

@@ -41,7 +41,14 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
       AnswerKind.NAME, Set.of("name", "named", "called", "title"),
       AnswerKind.REASON, Set.of("reason", "reasons"));
   private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"
-      + "recently|latest|currently|nowadays|right now|these days|so far)\\b", Pattern.CASE_INSENSITIVE);
+      + "recently|latest|newest|most recent|currently|nowadays|right now|these days|so far)\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * A question about the newest reports on something: "What is the latest on the tram?", "Any news
+   * on the flood?"; not "the latest vaccine".
+   */
+  private static final Pattern LATEST = Pattern.compile("\\b(?:latest|newest|most recent)(?: news| updates?| reports?)?"
+      + " (?:on|about|from|with)\\b|\\bwhat(?:'s| is) (?:the )?(?:latest|newest)\\b|\\bany news\\b|\\b(?:news|updates?)"
+      + " (?:on|about)\\b", Pattern.CASE_INSENSITIVE);
 
   Question {
     terms = List.copyOf(terms);
@@ -58,6 +65,11 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
     List<Terms.Token> terms = contentTerms(content).stream()
         .filter(t -> !cues.contains(content.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))).toList();
     return new Question(text, kind, terms, isRecent);
+  }
+
+  /** Whether {@code text} asks for the newest reports on its subject. */
+  static boolean asksLatest(String text) {
+    return LATEST.matcher(text).find();
   }
 
   /** The terms of {@code text} that say what it is about. */

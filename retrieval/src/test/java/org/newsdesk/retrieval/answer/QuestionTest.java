@@ -1,0 +1,22 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuestionTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "What is the latest on the tram? | true",
+      "whats the latest with the tram project? | true",
+      "Any news on the flood? | true",
+      "Updates about the library? | true",
+      "What percentage of adults received the latest vaccine? | false",
+      "Which animals cause breakdowns, according to latest figures? | false",
+      "When will the tram open? | false"})
+  void should_tell_a_question_about_the_newest_reports_from_one_about_something_latest(String question,
+                                                                                       boolean latest) {
+    assertThat(Question.asksLatest(question)).isEqualTo(latest);
+  }
+}
