@@ -88,10 +88,17 @@ enum AnswerKind {
       "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
       "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
       "billions", "dozen", "dozens", "half", "twice", "once");
-  /** Words that give a reason, a cause or a purpose (not those that draw a conclusion: "therefore"). */
-  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to|owing to|as a result of|the result of"
+  /**
+   * Words that give a reason, a cause or a purpose (not those that draw a conclusion: "therefore"),
+   * and a stop told with what brought it ("work was halted for five months after engineers found…").
+   */
+  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to(?! (?:be|begin|start|open|close|end|finish|take|run|arrive"
+      + "|return|meet|vote|resume|launch|go|come|leave|hold|appear|stand|retire|expire|sign|announce|publish|release|visit"
+      + "|travel|speak|testify|face|make|give|get|become|reach|complete|deliver|report)\\b)|owing to|as a result of|the result of"
       + "|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish|in order to"
-      + "|over concerns|citing|blamed on)\\b", I);
+      + "|over concerns|citing|blamed on)\\b|\\b(?:halted|suspended|delayed|postponed|cancell?ed|stopped|closed|shut|paused"
+      + "|scrapped|withdrawn|fired|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?\\b(?:after|following|amid)\\b",
+      I);
   /** Capitalised words that say nothing about whom a sentence names. */
   private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
       "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",

@@ -39,7 +39,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
       AnswerKind.MONEY, Set.of("amount"),
       AnswerKind.AGE, Set.of("old", "age", "ages", "aged"),
       AnswerKind.NAME, Set.of("name", "named", "called", "title"),
-      AnswerKind.REASON, Set.of("reason", "reasons"));
+      AnswerKind.REASON, Set.of("reason", "reasons", "cause", "caused", "causes", "prompted", "triggered"));
   private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"
       + "recently|latest|newest|most recent|currently|nowadays|right now|these days|so far)\\b", Pattern.CASE_INSENSITIVE);
   /**

@@ -83,4 +83,17 @@ class AnswerKindTest {
   void should_let_only_a_sentence_of_its_kind_answer_an_age(AnswerKind kind, boolean strict) {
     assertThat(kind.strict()).isEqualTo(strict);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Work on the bridge was halted for five months after engineers found old foundations.|true",
+      "Homes were evacuated overnight following three days of rain.|true",
+      "The match was postponed amid the protests.|true",
+      "The delay was due to the rain.|true",
+      "Work is due to begin in September.|false",
+      "The council met after the vote.|false",
+      "Engineers found old foundations in May.|false"})
+  void should_hold_a_reason_when_the_sentence_gives_one(String sentence, boolean held) {
+    assertThat(AnswerKind.REASON.heldBy(sentence, "Why was the work stopped?")).isEqualTo(held);
+  }
 }
