@@ -71,6 +71,7 @@ public final class DefaultAnswerer implements Answerer {
     this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning);
     this.compressing = this.model.map(CompressingQueryTransformer::new);
     this.clock = clock;
+    KnownWords.readAhead();
   }
 
   /** The pipeline for the configured mode over a passage searcher, sentences chosen by words only. */
