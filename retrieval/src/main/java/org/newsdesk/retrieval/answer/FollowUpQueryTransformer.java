@@ -84,7 +84,8 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     Matcher opening = OPENING.matcher(question);
     String rest = opening.lookingAt() ? question.substring(opening.end()) : question;
     Matcher asking = ASKING_WORDS.matcher(previousStandalone);
-    String kind = !ASKS.matcher(rest).find() && asking.find() ? asking.group() + " " : "";
+    String kind = !ASKS.matcher(rest).find() && asking.find()
+        ? Character.toUpperCase(asking.group().charAt(0)) + asking.group().substring(1) + " " : "";
     return question.strip() + " " + kind + String.join(" ", carried);
   }
 }

@@ -27,6 +27,8 @@ class FollowUpQueryTransformerTest {
     assertThat(FollowUpQueryTransformer.standalone("What about the tram?",
         List.of("How much did the library renovation cost?")))
         .isEqualTo("What about the tram? How much library renovation cost");
+    assertThat(FollowUpQueryTransformer.standalone("And in 2023?", List.of("when will the tram open?")))
+        .isEqualTo("And in 2023? When tram open");
     assertThat(FollowUpQueryTransformer.standalone("And why?", List.of("When will the tram open?")))
         .isEqualTo("And why? tram open");
   }

@@ -76,7 +76,7 @@ class SamplePhrasingsTest {
 
   @Test
   void should_answer_a_follow_up_that_names_a_year_from_that_year_s_report() {
-    pipeline.answerer.answer("year", "When will the tram open?");
+    pipeline.answerer.answer("year", "hi, when will the tram open?");
 
     Answer a = pipeline.answerer.answer("year", "And in 2023?");
 
