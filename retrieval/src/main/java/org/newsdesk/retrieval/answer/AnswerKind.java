@@ -24,6 +24,13 @@ enum AnswerKind {
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
+  /** A time of day asked for: "What time does the library close?", "At what time…", "What are the opening hours?". */
+  private static final Pattern CLOCK_QUESTION = Pattern.compile("\\b(?:at )?what time\\b|\\bwhat hours\\b"
+      + "|\\bopening (?:hours|times)\\b|\\bhow late\\b", I);
+  /** A time of day: "9 p.m.", "10:30", "8 in the morning", "noon". */
+  private static final Pattern CLOCK = Pattern.compile("\\b\\p{N}{1,2}(?:[:.]\\p{N}{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?)"
+      + "|\\b\\p{N}{1,2}[:.]\\p{N}{2}\\b|\\b\\p{N}{1,2} (?:in the (?:morning|afternoon|evening)|at night|o'clock)\\b"
+      + "|\\b(?:noon|midday|midnight)\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
           + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
@@ -141,7 +148,8 @@ enum AnswerKind {
       case PLACE -> Places.named(sentence, question);
       case NAMES -> names(sentence, question) >= 2;
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
-      case TIME -> words(sentence, question, this) || relativeTime(sentence, question);
+      case TIME -> CLOCK_QUESTION.matcher(question).find() ? CLOCK.matcher(sentence).find()
+          : words(sentence, question, this) || relativeTime(sentence, question);
       case QUANTITY -> words(sentence, question, this);
       case AGE -> age(sentence, question);
     };

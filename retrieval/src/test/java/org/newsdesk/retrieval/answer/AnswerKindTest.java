@@ -96,4 +96,15 @@ class AnswerKindTest {
   void should_hold_a_reason_when_the_sentence_gives_one(String sentence, boolean held) {
     assertThat(AnswerKind.REASON.heldBy(sentence, "Why was the work stopped?")).isEqualTo(held);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "The library is open from 8 in the morning until 9 in the evening.|true",
+      "Doors close at 9 p.m. on weekdays.|true",
+      "The last tram leaves at 23:40.|true",
+      "The reading hall, closed since a leak in 2019, is open again.|false",
+      "The library closed on Thursday.|false"})
+  void should_hold_a_time_of_day_only_when_one_is_asked_for(String sentence, boolean held) {
+    assertThat(AnswerKind.TIME.heldBy(sentence, "What time does the library close?")).isEqualTo(held);
+  }
 }

@@ -47,6 +47,7 @@ class SamplePhrasingsTest {
       "Why is the tram delayed? | old foundations",
       "what caused the tram delay? | old foundations",
       "Why were homes evacuated? | heavy rain",
+      "what time does the library close? | 9 in the evening",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
