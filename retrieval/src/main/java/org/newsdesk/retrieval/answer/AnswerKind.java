@@ -28,9 +28,10 @@ enum AnswerKind {
   private static final Pattern CLOCK_QUESTION = Pattern.compile("\\b(?:at )?what time\\b|\\bwhat hours\\b"
       + "|\\bopening (?:hours|times)\\b|\\bhow late\\b", I);
   /** A time of day: "9 p.m.", "10:30", "8 in the morning", "noon". */
-  private static final Pattern CLOCK = Pattern.compile("\\b\\p{N}{1,2}(?:[:.]\\p{N}{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?)"
-      + "|\\b\\p{N}{1,2}[:.]\\p{N}{2}\\b|\\b\\p{N}{1,2} (?:in the (?:morning|afternoon|evening)|at night|o'clock)\\b"
-      + "|\\b(?:noon|midday|midnight)\\b", I);
+  private static final Pattern CLOCK = Pattern.compile(
+      "\\b\\p{N}{1,2}(?:[:.]\\p{N}{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?)|\\b\\p{N}{1,2}[:.]\\p{N}{2}\\b"
+          + "|\\b\\p{N}{1,2} (?:in the (?:morning|afternoon|evening)|at night|o'clock)\\b"
+          + "|\\b(?:noon|midday|midnight)\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
           + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
@@ -66,14 +67,17 @@ enum AnswerKind {
    * building from 1912" (not "from 2019 to 2021").
    */
   private static final Pattern AGE_WORDS = Pattern.compile(
-      "\\b[\\p{L}\\p{N}]+(?:-| )(?:years?|months?|weeks?|days?)(?:-| )old\\b|\\b(?:centur(?:y|ies)|decades?)(?:-| )old\\b"
+      "\\b[\\p{L}\\p{N}]+(?:-| )(?:years?|months?|weeks?|days?)(?:-| )old\\b"
+          + "|\\b(?:centur(?:y|ies)|decades?)(?:-| )old\\b"
           + "|\\baged? \\p{N}{1,3}\\b|\\bage of (?:\\p{N}{1,3}|\\p{L}+teen|one|two|three|four|five|six|seven|eight|nine"
           + "|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\b|\\p{Lu}\\p{L}+, \\p{N}{1,3},"
           + "|\\b(?:turned|turns|turning|turn) \\p{N}{1,3}\\b|\\b\\p{N}{1,3}(?:st|nd|rd|th) birthday\\b"
-          + "|\\bin (?:his|her|their) (?:early |mid-?|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies"
-          + "|eighties|nineties)\\b|\\b(?:born|built|founded|established|erected|dating from|dates from|dates back to)\\b"
+          + "|\\bin (?:his|her|their) (?:early |mid-?|late )?(?:teens|twenties|thirties|forties|fifties|sixties"
+          + "|seventies|eighties|nineties)\\b"
+          + "|\\b(?:born|built|founded|established|erected|dating from|dates from|dates back to)\\b"
           + "[^.;]{0,24}?\\b(?:1[0-9]|20)[0-9]{2}\\b"
-          + "|\\bfrom (?:1[0-9]|20)[0-9]{2}\\b(?!s\\b|\\s*(?:-|\u2013|to\\b|until\\b|till\\b|through\\b|and\\b|onwards?\\b))", I);
+          + "|\\bfrom (?:1[0-9]|20)[0-9]{2}\\b"
+          + "(?!s\\b|\\s*(?:-|\u2013|to\\b|until\\b|till\\b|through\\b|and\\b|onwards?\\b))", I);
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.,][\\p{N}]+)*");
   private static final Pattern YEAR = Pattern.compile("(?:1[0-9]|20|21)[0-9]{2}s?");
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
@@ -99,13 +103,14 @@ enum AnswerKind {
    * Words that give a reason, a cause or a purpose (not those that draw a conclusion: "therefore"),
    * and a stop told with what brought it ("work was halted for five months after engineers found…").
    */
-  private static final Pattern REASON_WORDS = Pattern.compile("\\b(?:because|due to(?! (?:be|begin|start|open|close|end|finish|take|run|arrive"
-      + "|return|meet|vote|resume|launch|go|come|leave|hold|appear|stand|retire|expire|sign|announce|publish|release|visit"
-      + "|travel|speak|testify|face|make|give|get|become|reach|complete|deliver|report)\\b)|owing to|as a result of|the result of"
-      + "|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish|in order to"
-      + "|over concerns|citing|blamed on)\\b|\\b(?:halted|suspended|delayed|postponed|cancell?ed|stopped|closed|shut|paused"
-      + "|scrapped|withdrawn|fired|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?\\b(?:after|following|amid)\\b",
-      I);
+  private static final Pattern REASON_WORDS = Pattern.compile(
+      "\\b(?:because|due to(?! (?:be|begin|start|open|close|end|finish|take|run|arrive|return|meet|vote|resume"
+          + "|launch|go|come|leave|hold|appear|stand|retire|expire|sign|announce|publish|release|visit|travel|speak"
+          + "|testify|face|make|give|get|become|reach|complete|deliver|report)\\b)|owing to|as a result of"
+          + "|the result of|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish"
+          + "|in order to|over concerns|citing|blamed on)\\b"
+          + "|\\b(?:halted|suspended|delayed|postponed|cancell?ed|stopped|closed|shut|paused|scrapped|withdrawn|fired"
+          + "|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?\\b(?:after|following|amid)\\b", I);
   /** Capitalised words that say nothing about whom a sentence names. */
   private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
       "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",

@@ -29,9 +29,8 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
   private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
       + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
   /** The words that say what kind of answer a question wants: "When", "How much", "Who". */
-  private static final Pattern ASKING_WORDS = Pattern.compile(
-      "\\b(?:who|whom|whose|what|which|when|where|why|how(?:\\s+(?:many|much|long|far|old|big|large|tall|high|often))?)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKING_WORDS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why"
+      + "|how(?:\\s+(?:many|much|long|far|old|big|large|tall|high|often))?)\\b", Pattern.CASE_INSENSITIVE);
   /** A question with more content words than this names its own subject, pronouns or not. */
   private static final int MAX_WORDS_OF_A_FOLLOW_UP = 3;
 

@@ -41,7 +41,8 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
       AnswerKind.NAME, Set.of("name", "named", "called", "title"),
       AnswerKind.REASON, Set.of("reason", "reasons", "cause", "caused", "causes", "prompted", "triggered"));
   private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"
-      + "recently|latest|newest|most recent|currently|nowadays|right now|these days|so far)\\b", Pattern.CASE_INSENSITIVE);
+      + "recently|latest|newest|most recent|currently|nowadays|right now|these days|so far)\\b",
+      Pattern.CASE_INSENSITIVE);
   /**
    * A question about the newest reports on something: "What is the latest on the tram?", "Any news
    * on the flood?"; not "the latest vaccine".
