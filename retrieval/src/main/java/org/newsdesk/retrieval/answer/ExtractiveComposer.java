@@ -15,8 +15,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * ({@link SentenceRanker}), each followed by the number of its passage. The best sentence leads
  * when its support reaches {@code minSupport}; below that for every sentence the draft is empty
  * (not found), and so it is when the question asks for an age ({@link AnswerKind#strict()}) and
- * no such sentence tells one. A question about the latest news ("What is the latest on the tram?")
- * takes its lead from the newest article that answers. Followers must score near the lead (less so
+ * no such sentence tells one. A question about the latest news ("What is the latest on the tram?"),
+ * or one that only names a subject ("tram?"), takes its lead from the newest article that answers. Followers must score near the lead (less so
  * when they come from an article of another date: what an earlier or later report said is worth a
  * weaker match, and the answer dates each claim), must hold the asked-for kind when the lead does,
  * must be about the same names and numbers of the question as the lead, and must not repeat a
@@ -77,7 +77,9 @@ public final class ExtractiveComposer {
     List<Terms.Token> searched = question.equals(standalone) ? own.terms() : Question.contentTerms(standalone);
     List<SentenceRanker.Ranked> ranked = SentenceRanker.rank(own, searched, passages, false, meaning);
     double best = ranked.stream().mapToDouble(SentenceRanker.Ranked::support).max().orElse(0);
-    if (Question.asksLatest(own.text())) ranked = newestFirstWhenAnswering(ranked, passages);
+    boolean latest = Question.asksLatest(own.text())
+        || (own.kind() == AnswerKind.ANY && Question.namesOnlyASubject(own.text()));
+    if (latest) ranked = newestFirstWhenAnswering(ranked, passages);
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;

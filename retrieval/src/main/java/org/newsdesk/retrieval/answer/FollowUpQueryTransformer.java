@@ -26,8 +26,6 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
   /** What a follow-up may open with and still ask nothing of its own: "And in 2023?", "What about Poland?". */
   private static final Pattern OPENING = Pattern.compile("^\\s*(?:and\\s+)?(?:(?:what|how)\\s+about\\b)?",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
-      + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
   /** The words that say what kind of answer a question wants: "When", "How much", "Who". */
   private static final Pattern ASKING_WORDS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why"
       + "|how(?:\\s+(?:many|much|long|far|old|big|large|tall|high|often))?)\\b", Pattern.CASE_INSENSITIVE);
@@ -83,7 +81,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     Matcher opening = OPENING.matcher(question);
     String rest = opening.lookingAt() ? question.substring(opening.end()) : question;
     Matcher asking = ASKING_WORDS.matcher(previousStandalone);
-    String kind = !ASKS.matcher(rest).find() && asking.find()
+    String kind = !Question.asks(rest) && asking.find()
         ? Character.toUpperCase(asking.group().charAt(0)) + asking.group().substring(1) + " " : "";
     return question.strip() + " " + kind + String.join(" ", carried);
   }

@@ -43,6 +43,10 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
   private static final Pattern RECENT = Pattern.compile("\\b(?:(?:this|last|past|previous) (?:week|weekend|month)|"
       + "recently|latest|newest|most recent|currently|nowadays|right now|these days|so far)\\b",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
+      + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
+  /** A message of this many words or fewer that asks nothing only names a subject. */
+  private static final int MAX_WORDS_OF_A_TOPIC = 3;
   /**
    * A question about the newest reports on something: "What is the latest on the tram?", "Any news
    * on the flood?"; not "the latest vaccine".
@@ -71,6 +75,16 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
   /** Whether {@code text} asks for the newest reports on its subject. */
   static boolean asksLatest(String text) {
     return LATEST.matcher(text).find();
+  }
+
+  /** Whether {@code text} only names a subject ("tram?", "library renovation"): readers ask what is new on it. */
+  static boolean namesOnlyASubject(String text) {
+    return !asks(text) && Terms.wordCount(text) <= MAX_WORDS_OF_A_TOPIC;
+  }
+
+  /** Whether {@code text} asks something in words of its own: a question word, or a verb that opens a question. */
+  static boolean asks(String text) {
+    return ASKS.matcher(text).find();
   }
 
   /** The terms of {@code text} that say what it is about. */

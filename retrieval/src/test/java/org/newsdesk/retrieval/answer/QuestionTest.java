@@ -19,4 +19,16 @@ class QuestionTest {
                                                                                        boolean latest) {
     assertThat(Question.asksLatest(question)).isEqualTo(latest);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tram? | true",
+      "library renovation | true",
+      "And in 2023? | true",
+      "Did the tram open? | false",
+      "who is she | false",
+      "the new tram line to the hospital | false"})
+  void should_tell_a_message_that_only_names_a_subject(String text, boolean subject) {
+    assertThat(Question.namesOnlyASubject(text)).isEqualTo(subject);
+  }
 }

@@ -44,6 +44,7 @@ class SamplePhrasingsTest {
       "When will the tram open? \uD83D\uDE8B | spring of 2027",
       "tram \uD83D\uDE8B when? | spring of 2027",
       "what is the latest on the tram | spring of 2027",
+      "tram? | spring of 2027",
       "Why is the tram delayed? | old foundations",
       "what caused the tram delay? | old foundations",
       "Why were homes evacuated? | heavy rain",
