@@ -15,13 +15,13 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * ({@link SentenceRanker}), each followed by the number of its passage. The best sentence leads
  * when its support reaches {@code minSupport}; below that for every sentence the draft is empty
  * (not found), and so it is when the question asks for an age ({@link AnswerKind#strict()}) and
- * no such sentence tells one. A question about the latest news ("What is the latest on the tram?"),
- * or one that only names a subject ("tram?"), takes its lead from the newest article that answers. Followers must score near the lead (less so
- * when they come from an article of another date: what an earlier or later report said is worth a
- * weaker match, and the answer dates each claim), must hold the asked-for kind when the lead does,
- * must be about the same names and numbers of the question as the lead, and must not repeat a
- * chosen sentence. When the chosen sentences come from articles of different dates, the newest
- * leads.
+ * no such sentence tells one. A question about the latest news ("What is the latest on the
+ * tram?"), or one that only names a subject ("tram?"), takes its lead from the newest article that
+ * answers. Followers must score near the lead (less so when they come from an article of another
+ * date: what an earlier or later report said is worth a weaker match, and the answer dates each
+ * claim), must hold the asked-for kind when the lead does, must be about the same names and
+ * numbers of the question as the lead, and must not repeat a chosen sentence. When the chosen
+ * sentences come from articles of different dates, the newest leads.
  */
 public final class ExtractiveComposer {
   /** One chosen sentence: passage index (0-based, retrieval order), sentence span within the passage text. */
