@@ -268,8 +268,8 @@ public final class SentenceRanker {
   /**
    * 1 when the stems hold the question's term, or a longer or shorter form of it sharing at least
    * six letters ("america" / "american"), or its other Porter stem (the stemmer drops the doubled
-   * last letter of "added" and "staffed", not of "add" and "staff"); {@link #RELATED_CREDIT} when they hold only a word
-   * reported in its place ({@link RelatedWords}); else 0.
+   * last letter of "added" and "staffed", not of "add" and "staff"); {@link #RELATED_CREDIT} when
+   * they hold only a word reported in its place ({@link RelatedWords}); else 0.
    */
   static double credit(Set<String> stems, String stem) {
     if (has(stems, stem)) return 1;
