@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A reader's question, read once: the question in what they typed ({@link QuestionText}), the
  * kind of answer it asks for ({@link AnswerKind}), and its content terms in the index's analysis:
  * the words that say what it is about, without the words that only make it a question ("what",
- * "did", "tell") or only say that it is recent ("this week", "latest"; {@code recent} remembers
- * those).
+ * "did", "tell") or only say that it is recent ("this week", "latest").
  */
-record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean recent) {
+record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   /**
    * Words that make a sentence a question, or a request, rather than say what it is about; and the
    * light verbs and particles that only carry another word ("did it go over budget", "who got the
@@ -62,14 +60,12 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
   /** The question in {@code typed}; an empty text when it held nothing but pleasantries. */
   static Question of(String typed) {
     String text = QuestionText.clean(typed);
-    Matcher recent = RECENT.matcher(text);
-    boolean isRecent = recent.find();
-    String content = isRecent ? RECENT.matcher(text).replaceAll(" ") : text;
+    String content = RECENT.matcher(text).replaceAll(" ");
     AnswerKind kind = AnswerKind.of(text);
     Set<String> cues = CUES.getOrDefault(kind, Set.of());
     List<Terms.Token> terms = contentTerms(content).stream()
         .filter(t -> !cues.contains(content.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))).toList();
-    return new Question(text, kind, terms, isRecent);
+    return new Question(text, kind, terms);
   }
 
   /** Whether {@code text} asks for the newest reports on its subject. */
@@ -101,7 +97,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms, boolean r
 
   /** The same question asking for {@code other}: a follow-up ("And in 2023?") asks what the question before it did. */
   Question asking(AnswerKind other) {
-    return new Question(text, other, terms, recent);
+    return new Question(text, other, terms);
   }
 
   boolean isEmpty() {
