@@ -83,7 +83,7 @@ public final class ExtractiveComposer {
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
-      if (s.support() < minSupport && s.meaning() < minMeaning) continue;
+      if (!answers(s)) continue;
       if (own.kind().strict() && !s.held()) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
@@ -113,13 +113,18 @@ public final class ExtractiveComposer {
   private List<SentenceRanker.Ranked> newestFirstWhenAnswering(List<SentenceRanker.Ranked> ranked,
                                                                 List<ScoredPassage> passages) {
     Optional<LocalDate> newest = ranked.stream()
-        .filter(s -> s.support() >= minSupport || s.meaning() >= minMeaning)
+        .filter(this::answers)
         .map(s -> published(s, passages)).flatMap(Optional::stream).max(Comparator.naturalOrder());
     if (newest.isEmpty()) return ranked;
     List<SentenceRanker.Ranked> out = new ArrayList<>(ranked.size());
     for (SentenceRanker.Ranked s : ranked) if (published(s, passages).equals(newest)) out.add(s);
     for (SentenceRanker.Ranked s : ranked) if (!published(s, passages).equals(newest)) out.add(s);
     return out;
+  }
+
+  /** Whether a sentence answers at all: support by words or closeness in meaning enough. */
+  private boolean answers(SentenceRanker.Ranked s) {
+    return s.support() >= minSupport || s.meaning() >= minMeaning;
   }
 
   /** The chosen sentences, those of newer articles first (undated last); equal dates keep their order. */
