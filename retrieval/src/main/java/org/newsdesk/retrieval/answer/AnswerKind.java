@@ -43,6 +43,19 @@ enum AnswerKind {
           + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
           + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:score|number|temperature|population|speed|height|distance"
           + "|rate|age|total|toll|tally)\\b", I);
+  /** A length or height asked for: "How high did the river get?", "How far is the station?". */
+  private static final Pattern LENGTH_QUESTION = Pattern.compile("\\bhow (?:high|tall|deep|far|wide|thick)\\b"
+      + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:height|depth|length|width|distance)\\b", I);
+  /** "How long…": a length or a time ("How long will the eclipse last?"). */
+  private static final Pattern LONG_QUESTION = Pattern.compile("\\bhow long\\b(?! ago\\b)", I);
+  private static final String FIGURE = "(?:\\b\\p{N}[\\p{N},.]*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
+      + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|several|a few))(?:\\s|-)?";
+  /** A figure with its unit of length: "4.8 metres", "3.5 kilometres", "330m", "ten-storey". */
+  private static final Pattern LENGTH = Pattern.compile(FIGURE + "(?:metres?|meters?|m|km|kilometres?|kilometers?"
+      + "|miles?|feet|foot|ft|inch(?:es)?|cm|centimetres?|centimeters?|mm|millimetres?|yards?|storeys?|stories)\\b", I);
+  /** A figure with its unit of time, or how long since: "six hours", "17-minute", "since 1969". */
+  private static final Pattern DURATION = Pattern.compile(FIGURE + "(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+      + "|years?|decades?|centur(?:y|ies))\\b|\\bsince (?:1[0-9]|20)[0-9]{2}\\b", I);
   private static final Pattern REASON_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
           + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);
@@ -90,6 +103,13 @@ enum AnswerKind {
   /** A time told relative to the report's day: "last week", "next month", "earlier this year". */
   private static final Pattern RELATIVE_TIME = Pattern.compile("\\b(?:(last|past|previous|earlier this)|next|this|coming"
       + "|later this) (?:week|weekend|month|year|spring|summer|autumn|fall|winter)\\b", I);
+  /**
+   * A day told as one to come: "expect the rain to ease on Wednesday", "will reopen on Friday" (not
+   * "said on Monday that it will reopen").
+   */
+  private static final Pattern FUTURE_DAY = Pattern.compile("\\b(?:will|going to|expects?|expected|due|planned"
+      + "|scheduled|set to|forecast)\\b[^.;]{0,60}?\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+      + "|tomorrow|tonight)\\b", I);
   private static final Pattern FUTURE = Pattern.compile("\\b(?:will|going to|expected to|due to|planned|scheduled)\\b", I);
   private static final Pattern CURRENCY = Pattern.compile("[$€£¥₽]");
   private static final Set<String> CURRENCY_WORDS = Set.of("euro", "euros", "dollar", "dollars", "pound", "pounds",
@@ -154,9 +174,13 @@ enum AnswerKind {
       case NAMES -> names(sentence, question) >= 2;
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
       case TIME -> CLOCK_QUESTION.matcher(question).find() ? CLOCK.matcher(sentence).find()
-          : words(sentence, question, this) || relativeTime(sentence, question);
-      case QUANTITY -> words(sentence, question, this);
-      case AGE -> age(sentence, question);
+          : words(sentence, question, this) || relativeTime(sentence, question)
+              || told(FUTURE_DAY, sentence, question);
+      case QUANTITY -> LENGTH_QUESTION.matcher(question).find() ? told(LENGTH, sentence, question)
+          : LONG_QUESTION.matcher(question).find()
+              ? told(LENGTH, sentence, question) || told(DURATION, sentence, question)
+              : words(sentence, question, this);
+      case AGE -> told(AGE_WORDS, sentence, question);
     };
   }
 
@@ -175,10 +199,10 @@ enum AnswerKind {
     return false;
   }
 
-  /** Whether the sentence tells an age in words the question does not. */
-  private static boolean age(String sentence, String question) {
+  /** Whether the sentence tells what {@code pattern} matches in words the question does not. */
+  private static boolean told(Pattern pattern, String sentence, String question) {
     String asked = question.toLowerCase(Locale.ROOT);
-    Matcher m = AGE_WORDS.matcher(sentence);
+    Matcher m = pattern.matcher(sentence);
     while (m.find()) {
       if (!asked.contains(m.group().toLowerCase(Locale.ROOT))) return true;
     }

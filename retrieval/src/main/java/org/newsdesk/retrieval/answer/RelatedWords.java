@@ -25,6 +25,7 @@ final class RelatedWords {
       List.of("build", "built", "construction"),
       List.of("cost", "price"),
       List.of("hurt", "injured", "injury", "wounded", "harmed"),
+      List.of("stop", "ease", "cease", "halt", "subside"),
       List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));
 
   private static final Map<String, Set<String>> RELATED = index();

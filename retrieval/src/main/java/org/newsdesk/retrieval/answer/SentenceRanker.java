@@ -54,6 +54,11 @@ public final class SentenceRanker {
   /** A sentence that ends in a question mark, perhaps inside closing quotes or brackets. */
   private static final Pattern ASKS = Pattern.compile("\\?[\"'\u201d\u2019)\\]]*\\s*$");
   private static final int PREFIX_MATCH = 6;
+  /**
+   * The shortest stem taken for the base of an "-er" or "-est" form: the stemmer leaves "higher" and
+   * "highest" whole, and "high" shares too few letters with them for {@link #PREFIX_MATCH}.
+   */
+  private static final int MIN_DEGREE_BASE = 4;
 
   /** How many of the best sentences by words are ranked again with their meaning. */
   static final int MEANING_RERANK = 8;
@@ -268,7 +273,8 @@ public final class SentenceRanker {
   /**
    * 1 when the stems hold the question's term, or a longer or shorter form of it sharing at least
    * six letters ("america" / "american"), or its other Porter stem (the stemmer drops the doubled
-   * last letter of "added" and "staffed", not of "add" and "staff"); {@link #RELATED_CREDIT} when
+   * last letter of "added" and "staffed", not of "add" and "staff"), or its form in "-er" or "-est"
+   * ("high" / "highest", "own" / "owner" aside: {@link #MIN_DEGREE_BASE}); {@link #RELATED_CREDIT} when
    * they hold only a word reported in its place ({@link RelatedWords}); else 0.
    */
   static double credit(Set<String> stems, String stem) {
@@ -282,6 +288,13 @@ public final class SentenceRanker {
     int n = stem.length();
     if (n >= 2 && stems.contains(stem + stem.charAt(n - 1))) return true;
     if (n >= 3 && stem.charAt(n - 1) == stem.charAt(n - 2) && stems.contains(stem.substring(0, n - 1))) return true;
+    if (n >= MIN_DEGREE_BASE && (stems.contains(stem + "est") || stems.contains(stem + "er"))) return true;
+    for (String degree : new String[] {"est", "er"}) {
+      if (n - degree.length() >= MIN_DEGREE_BASE && stem.endsWith(degree)
+          && stems.contains(stem.substring(0, n - degree.length()))) {
+        return true;
+      }
+    }
     if (stem.length() < PREFIX_MATCH) return false;
     for (String s : stems) {
       if (s.length() >= PREFIX_MATCH && (s.startsWith(stem) || stem.startsWith(s))) return true;

@@ -48,7 +48,11 @@ class AnswerKindTest {
       "The ambassador returns next month.|When will the ambassador return?|true",
       "The ambassador left last month.|When will the ambassador return?|false",
       "The ambassador left this week.|What happened this week, and when did the ambassador leave?|false",
-      "The ambassador was recalled after the remarks.|When did Moscow recall its ambassador?|false"})
+      "The ambassador was recalled after the remarks.|When did Moscow recall its ambassador?|false",
+      "Forecasters expect the rain to ease on Wednesday.|When will the rain stop?|true",
+      "The bridge will reopen on Friday, the council said.|When will the bridge reopen?|true",
+      "The council said on Monday that the bridge will reopen.|When will the bridge reopen?|false",
+      "The bridge closed on Monday.|When will the bridge reopen?|false"})
   void should_take_a_time_told_relative_to_the_report_as_a_time(String sentence, String question, boolean held) {
     assertThat(AnswerKind.TIME.heldBy(sentence, question)).isEqualTo(held);
   }
@@ -106,5 +110,20 @@ class AnswerKindTest {
       "The library closed on Thursday.|false"})
   void should_hold_a_time_of_day_only_when_one_is_asked_for(String sentence, boolean held) {
     assertThat(AnswerKind.TIME.heldBy(sentence, "What time does the library close?")).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "The water level reached 4.8 metres on Tuesday.|How high did the river get?|true",
+      "The tower is 330m tall.|How tall is the tower?|true",
+      "The new embankments will run for 3.5 kilometres.|How long are the new embankments?|true",
+      "The eclipse will last 3 minutes, 49 seconds in Indianapolis.|How long will the eclipse last?|true",
+      "Cronk has trained horses there since 1969.|How long has Cronk trained horses?|true",
+      "About 240 homes were evacuated after the river rose above its banks.|How high did the river get?|false",
+      "The river will stay high for several days.|How high did the river get?|false",
+      "The river rose 4.8 metres.|Did the river rise 4.8 metres, and how high is the bank?|false",
+      "About 240 homes were evacuated.|How many homes were evacuated?|true"})
+  void should_hold_a_size_only_with_its_unit_when_a_size_is_asked_for(String sentence, String question, boolean held) {
+    assertThat(AnswerKind.QUANTITY.heldBy(sentence, question)).isEqualTo(held);
   }
 }

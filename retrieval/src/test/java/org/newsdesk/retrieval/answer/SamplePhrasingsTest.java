@@ -49,6 +49,8 @@ class SamplePhrasingsTest {
       "what caused the tram delay? | old foundations",
       "Why were homes evacuated? | heavy rain",
       "what time does the library close? | 9 in the evening",
+      "How high did the river get? | 4.8 metres",
+      "When will the rain stop? | ease on Wednesday",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
