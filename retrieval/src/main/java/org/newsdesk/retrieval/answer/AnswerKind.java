@@ -164,6 +164,11 @@ enum AnswerKind {
     return this == AGE;
   }
 
+  /** Whether {@code word} is a figure written in letters: "seven", "dozens", "half". */
+  static boolean isNumberWord(String word) {
+    return NUMBER_WORDS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
   /** Whether {@code sentence} holds an expression of this kind that {@code question} does not. */
   boolean heldBy(String sentence, String question) {
     return switch (this) {

@@ -53,6 +53,11 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       + " (?:on|about|from|with)\\b|\\bwhat(?:'s| is) (?:the )?(?:latest|newest)\\b|\\bany news\\b|\\b(?:news|updates?)"
       + " (?:on|about)\\b", Pattern.CASE_INSENSITIVE);
 
+  /** "How many stops…", "how many scheduled flights…": the words after it name what is counted. */
+  private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\b", Pattern.CASE_INSENSITIVE);
+  /** At most this many words after "how many" can name what is counted. */
+  private static final int MAX_COUNTED_WORDS = 3;
+
   Question {
     terms = List.copyOf(terms);
   }
@@ -91,6 +96,25 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       String word = surface.toLowerCase(Locale.ROOT).replace('’', '\'');
       boolean acronym = surface.length() > 1 && !surface.equals(word) && surface.equals(surface.toUpperCase(Locale.ROOT));
       if (t.number() || acronym || (!ASKING.contains(word) && word.length() >= 2)) out.add(t); // "US" is a country, "us" a pronoun
+    }
+    return out;
+  }
+
+  /**
+   * The stems of the words that say what "how many" counts ("stops" in "How many stops will the
+   * tram have?"): up to {@link #MAX_COUNTED_WORDS} words after it, until a stop word or a word that
+   * only makes it a question; empty when it asks no count.
+   */
+  List<String> counted() {
+    java.util.regex.Matcher m = HOW_MANY.matcher(text);
+    if (!m.find()) return List.of();
+    List<String> out = new ArrayList<>();
+    String rest = text.substring(m.end());
+    for (String word : rest.split("[^\\p{L}\\p{N}'’]+")) {
+      if (word.isEmpty()) continue;
+      List<Terms.Token> term = Terms.tokens(word);
+      if (out.size() == MAX_COUNTED_WORDS || term.isEmpty() || ASKING.contains(word.toLowerCase(Locale.ROOT))) break;
+      out.add(term.getFirst().stem());
     }
     return out;
   }

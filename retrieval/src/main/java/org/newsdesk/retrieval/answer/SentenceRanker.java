@@ -54,6 +54,8 @@ public final class SentenceRanker {
   /** A sentence that ends in a question mark, perhaps inside closing quotes or brackets. */
   private static final Pattern ASKS = Pattern.compile("\\?[\"'\u201d\u2019)\\]]*\\s*$");
   private static final int PREFIX_MATCH = 6;
+  /** How many terms after a figure may name what it counts ("171 of the Boeing 737 Max 9 planes": 4). */
+  private static final int COUNT_REACH = 4;
   /**
    * The shortest stem taken for the base of an "-er" or "-est" form: the stemmer leaves "higher" and
    * "highest" whole, and "high" shares too few letters with them for {@link #PREFIX_MATCH}.
@@ -196,11 +198,21 @@ public final class SentenceRanker {
       namesOf.add(names);
     }
 
+    // When a sentence gives a figure of what "how many" counts, a figure of something else does not answer.
+    List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
+    boolean[] counts = new boolean[count];
+    boolean anyCounts = false;
+    for (int k = 0; k < count && !counted.isEmpty(); k++) {
+      Candidate c = candidates.get(k);
+      counts[k] = counts(c.tokens(), c.span().of(passages.get(c.passage()).passage().text()), counted, own);
+      anyCounts |= counts[k];
+    }
+
     List<Ranked> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       String sentence = c.span().of(passages.get(c.passage()).passage().text());
-      boolean held = question.kind().heldBy(sentence, question.text());
+      boolean held = question.kind().heldBy(sentence, question.text()) && (!anyCounts || counts[k]);
       double sentenceCover = sentenceCovers[k];
       double support = supports[k];
       if (held && question.kind() == AnswerKind.REASON) {
@@ -220,6 +232,24 @@ public final class SentenceRanker {
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
+  }
+
+  /**
+   * Whether the sentence gives a figure the question does not hold ("14", "28,000", "seven") with
+   * one of the {@code counted} words at most {@link #COUNT_REACH} terms after it ("14 stops",
+   * "28,000 passengers a day", "171 of the Boeing planes").
+   */
+  private static boolean counts(List<Terms.Token> tokens, String sentence, List<String> counted, Set<String> asked) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Terms.Token t = tokens.get(i);
+      boolean figure = t.number() || AnswerKind.isNumberWord(sentence.substring(t.start(), t.end()));
+      if (!figure || asked.contains(t.stem())) continue;
+      for (int j = i + 1; j < tokens.size() && tokens.get(j).position() - t.position() <= COUNT_REACH; j++) {
+        Set<String> word = Set.of(tokens.get(j).stem());
+        for (String c : counted) if (credit(word, c) > 0) return true;
+      }
+    }
+    return false;
   }
 
   /**

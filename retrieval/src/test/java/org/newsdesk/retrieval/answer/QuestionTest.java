@@ -31,4 +31,14 @@ class QuestionTest {
   void should_tell_a_message_that_only_names_a_subject(String text, boolean subject) {
     assertThat(Question.namesOnlyASubject(text)).isEqualTo(subject);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "How many stops will the tram have? | stop",
+      "How many scheduled flights do US airlines offer each day? | schedul flight",
+      "Around how many union workers at Boeing are on strike? | union worker",
+      "How much did the library cost? | ''"})
+  void should_read_what_how_many_counts(String question, String stems) {
+    assertThat(String.join(" ", Question.of(question).counted())).isEqualTo(stems);
+  }
 }

@@ -51,6 +51,8 @@ class SamplePhrasingsTest {
       "what time does the library close? | 9 in the evening",
       "How high did the river get? | 4.8 metres",
       "When will the rain stop? | ease on Wednesday",
+      "How many stops will the tram have? | 16 stops",
+      "How many passengers will the tram carry? | 28,000 passengers",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
