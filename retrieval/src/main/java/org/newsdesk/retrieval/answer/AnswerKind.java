@@ -164,6 +164,15 @@ enum AnswerKind {
     return this == AGE;
   }
 
+  /**
+   * Whether a sentence holding this kind says much: a name, a place, a time, a sum, an age or a
+   * figure is told in few words, while any sentence "holds" anything or a yes, and a word like
+   * "because" or "caused by" is in many that give another reason.
+   */
+  boolean specific() {
+    return this != ANY && this != YES_NO && this != REASON;
+  }
+
   /** Whether {@code word} is a figure written in letters: "seven", "dozens", "half". */
   static boolean isNumberWord(String word) {
     return NUMBER_WORDS.contains(word.toLowerCase(Locale.ROOT));

@@ -12,10 +12,13 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
  * The extractive answer: the sentences of the retrieved passages that best answer the question
- * ({@link SentenceRanker}), each followed by the number of its passage. The best sentence leads
- * when its support reaches {@code minSupport}; below that for every sentence the draft is empty
- * (not found), and so it is when the question asks for an age ({@link AnswerKind#strict()}) and
- * no such sentence tells one. A question about the latest news ("What is the latest on the
+ * ({@link SentenceRanker}), each followed by the number of its passage. The articles answer when
+ * some sentence's support reaches {@code minSupport} or its meaning {@code minMeaning}; when none
+ * does, the draft is empty (not found), and so it is when the question asks for an age
+ * ({@link AnswerKind#strict()}) and no such sentence tells one. When they answer, and the question
+ * asks for a name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence
+ * that holds one leads, though it might not have answered alone; the best one that did is always
+ * among those quoted. A question about the latest news ("What is the latest on the
  * tram?"), or one that only names a subject ("tram?"), takes its lead from the newest article that
  * answers. Followers must score near the lead (less so when they come from an article of another
  * date: what an earlier or later report said is worth a weaker match, and the answer dates each
@@ -80,11 +83,17 @@ public final class ExtractiveComposer {
     boolean latest = Question.asksLatest(own.text())
         || (own.kind() == AnswerKind.ANY && Question.namesOnlyASubject(own.text()));
     if (latest) ranked = newestFirstWhenAnswering(ranked, passages);
+    boolean strict = own.kind().strict();
+    Optional<SentenceRanker.Ranked> answering = ranked.stream()
+        .filter(s -> answers(s) && (!strict || s.held())).findFirst();
+    if (answering.isEmpty()) return new Draft(List.of(), List.of(), best, meaningOf(ranked));
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
-      if (!answers(s)) continue;
-      if (own.kind().strict() && !s.held()) continue;
+      // Once one sentence shows that the articles answer, the best-ranked one that holds the name, time
+      // or figure asked for leads, though it might not have answered alone.
+      if (!answers(s) && !(chosen.isEmpty() && s.held() && own.kind().specific())) continue;
+      if (strict && !s.held()) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
         if (s.score() < OTHER_DATE_FOLLOWER_RATIO * lead.score()) break;
@@ -95,6 +104,11 @@ public final class ExtractiveComposer {
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
     }
+    if (chosen.stream().noneMatch(this::answers)
+        && chosen.stream().noneMatch(c -> jaccard(c.stems(), answering.get().stems()) >= DUPLICATE_JACCARD)) {
+      if (chosen.size() == maxSentences) chosen.removeLast();
+      chosen.add(answering.get());
+    }
     chosen = newestFirst(chosen, passages);
     List<CitationCheck.Drafted> sentences = new ArrayList<>();
     List<Pick> picks = new ArrayList<>();
@@ -103,7 +117,11 @@ public final class ExtractiveComposer {
       sentences.add(new CitationCheck.Drafted(sentence, List.of(s.passage() + 1)));
       picks.add(new Pick(s.passage(), s.span(), s.support(), s.score()));
     }
-    return new Draft(sentences, picks, best, ranked.stream().mapToDouble(SentenceRanker.Ranked::meaning).max().orElse(0));
+    return new Draft(sentences, picks, best, meaningOf(ranked));
+  }
+
+  private static double meaningOf(List<SentenceRanker.Ranked> ranked) {
+    return ranked.stream().mapToDouble(SentenceRanker.Ranked::meaning).max().orElse(0);
   }
 
   /**
