@@ -244,9 +244,14 @@ enum AnswerKind {
     return words(sentence, question, QUANTITY);
   }
 
-  /** How many capitalised words the sentence holds that the question does not (a sentence's first word aside). */
+  /**
+   * How many capitalised words the sentence holds that the question does not, in any form ("Globes"
+   * for "Globe"), a sentence's first word aside.
+   */
   private static int names(String sentence, String question) {
     Set<String> asked = lowerWords(question);
+    Set<String> askedStems = new HashSet<>();
+    for (Terms.Token t : Terms.tokens(question)) askedStems.add(t.stem());
     Set<String> found = new HashSet<>();
     Matcher m = WORD.matcher(sentence);
     boolean first = true;
@@ -256,7 +261,7 @@ enum AnswerKind {
       first = false;
       if (opensSentence || !Character.isUpperCase(w.charAt(0))) continue;
       String lower = w.toLowerCase(Locale.ROOT);
-      if (asked.contains(lower) || NOT_NAMES.contains(lower)) continue;
+      if (asked.contains(lower) || NOT_NAMES.contains(lower) || askedStems.contains(Terms.stem(w))) continue;
       found.add(lower);
     }
     return found.size();

@@ -126,4 +126,12 @@ class AnswerKindTest {
   void should_hold_a_size_only_with_its_unit_when_a_size_is_asked_for(String sentence, String question, boolean held) {
     assertThat(AnswerKind.QUANTITY.heldBy(sentence, question)).isEqualTo(held);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "At the Golden Globes, Oppenheimer won five awards.|true",
+      "Winners of the Golden Globes were announced.|false"})
+  void should_not_take_another_form_of_a_name_the_question_holds_for_a_new_name(String sentence, boolean held) {
+    assertThat(AnswerKind.NAME.heldBy(sentence, "Which movie won at the Golden Globe Awards?")).isEqualTo(held);
+  }
 }
