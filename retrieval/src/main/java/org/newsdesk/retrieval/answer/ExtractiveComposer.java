@@ -17,8 +17,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * does, the draft is empty (not found), and so it is when the question asks for an age
  * ({@link AnswerKind#strict()}) and no such sentence tells one. When they answer, and the question
  * asks for a name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence
- * that holds one leads, though it might not have answered alone; the best one that did is always
- * among those quoted. A question about the latest news ("What is the latest on the
+ * that holds one leads, though it might not have answered alone, and so may follow others of its
+ * article that hold one; the best one that did answer alone is always among those quoted. A question about the latest news ("What is the latest on the
  * tram?"), or one that only names a subject ("tram?"), takes its lead from the newest article that
  * answers. Followers must score near the lead (less so when they come from an article of another
  * date: what an earlier or later report said is worth a weaker match, and the answer dates each
@@ -91,8 +91,9 @@ public final class ExtractiveComposer {
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
       // Once one sentence shows that the articles answer, the best-ranked one that holds the name, time
-      // or figure asked for leads, though it might not have answered alone.
-      if (!answers(s) && !(chosen.isEmpty() && s.held() && own.kind().specific())) continue;
+      // or figure asked for leads, though it might not have answered alone; so may others of its article.
+      boolean alongLead = chosen.isEmpty() || sameArticle(s, chosen.getFirst(), passages);
+      if (!answers(s) && !(alongLead && s.held() && own.kind().specific())) continue;
       if (strict && !s.held()) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
@@ -163,6 +164,10 @@ public final class ExtractiveComposer {
     Optional<LocalDate> date = published(s, passages);
     if (date.isEmpty()) return false;
     return chosen.stream().noneMatch(c -> published(c, passages).equals(date));
+  }
+
+  private static boolean sameArticle(SentenceRanker.Ranked a, SentenceRanker.Ranked b, List<ScoredPassage> passages) {
+    return passages.get(a.passage()).passage().articleId().equals(passages.get(b.passage()).passage().articleId());
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

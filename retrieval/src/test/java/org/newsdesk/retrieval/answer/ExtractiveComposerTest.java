@@ -1,0 +1,77 @@
+package org.newsdesk.retrieval.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.retrieval.search.ScoredPassage;
+
+/** Which sentences the extractive answer quotes, with meaning as this test sets it. */
+class ExtractiveComposerTest {
+  private static final String QUESTION = "Which company will repair the harbour crane?";
+  /** Holds a name, close to the question in meaning, but not close enough to answer alone, nor by words. */
+  private static final String CONTRACT = "Kranwerk Nord won the contract after a tender last spring.";
+  /** Of the same article, holds a name; would not answer alone either. */
+  private static final String CHIEF = "Its chief engineer, Ola Berg, has led two such jobs in Bergen.";
+  /** Of the same article, holds no name. */
+  private static final String TENDER = "The tender drew six offers from across the region.";
+  /** Of another article: close enough in meaning to answer, but names no one. */
+  private static final String REPAIR = "The harbour crane will be repaired this winter, the port authority said.";
+
+  /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
+  private static final Map<String, Double> COSINES = Map.of(
+      QUESTION, 1.0, CONTRACT, 0.68, CHIEF, 0.62, TENDER, 0.60, REPAIR, 0.72);
+
+  private static final EmbeddingModel MEANING = new EmbeddingModel() {
+    @Override
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+      return Response.from(segments.stream().map(s -> {
+        double c = COSINES.getOrDefault(s.text(), 0.0);
+        return Embedding.from(new float[] {(float) c, (float) Math.sqrt(1 - c * c)});
+      }).toList());
+    }
+
+    @Override
+    public int dimension() {
+      return 2;
+    }
+  };
+
+  private final ExtractiveComposer composer = new ExtractiveComposer(3, 0.55, 0.70, Optional.of(MEANING));
+
+  private static List<ScoredPassage> passages() {
+    return List.of(
+        new ScoredPassage(Fixtures.passage("port-tender", "Port picks a firm for its biggest job",
+            CONTRACT + " " + CHIEF + " " + TENDER, Optional.empty(), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("crane", "Harbour works this winter", REPAIR, Optional.empty(),
+            Optional.empty(), 0), 1f));
+  }
+
+  @Test
+  void should_lead_with_the_best_ranked_sentence_holding_a_name_once_another_shows_the_articles_answer() {
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(QUESTION, passages());
+
+    // then
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim)
+        .containsExactly(CONTRACT, CHIEF, REPAIR);
+  }
+
+  @Test
+  void should_say_not_found_when_no_sentence_answers_alone() {
+    // given: the sentence that answers by its words is gone
+    List<ScoredPassage> withoutRepair = passages().subList(0, 1);
+
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(QUESTION, withoutRepair);
+
+    // then
+    assertThat(draft.empty()).isTrue();
+  }
+}
