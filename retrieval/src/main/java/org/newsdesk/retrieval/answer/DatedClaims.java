@@ -21,6 +21,8 @@ final class DatedClaims {
       "it", "its", "he", "she", "they", "their", "his", "her", "there", "we", "our", "in", "on", "at", "after",
       "before", "meanwhile", "also", "both", "some", "many", "last", "earlier", "later");
   private static final Pattern FIRST_WORD = Pattern.compile("^([\\p{L}]+)");
+  /** A capitalised word right after the first: the first is part of a name. */
+  private static final Pattern NAME_GOES_ON = Pattern.compile("\\s+\\p{Lu}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private DatedClaims() {}
@@ -52,7 +54,8 @@ final class DatedClaims {
 
   /**
    * Lower-cases the sentence's first word after the date prefix, unless it is a name: a word in
-   * capitals, or one the cited passages capitalise in the middle of a sentence ("Putin", "Moscow").
+   * capitals, one the cited passages capitalise in the middle of a sentence ("Putin", "Moscow"),
+   * or one followed by a capitalised word ("Beyoncé Knowles-Carter", "Las Vegas").
    */
   private static String lowerFirst(String sentence, String citedText) {
     var m = FIRST_WORD.matcher(sentence);
@@ -61,7 +64,7 @@ final class DatedClaims {
     boolean function = LOWER_AFTER_PREFIX.contains(word.toLowerCase(Locale.ROOT))
         || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT));
     boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-    boolean name = !function && (acronym
+    boolean name = !function && (acronym || NAME_GOES_ON.matcher(sentence).region(m.end(), sentence.length()).lookingAt()
         || Pattern.compile("[\\p{Ll}\\p{N},;:]\\s+" + Pattern.quote(word) + "\\b").matcher(citedText).find());
     return name ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
   }
