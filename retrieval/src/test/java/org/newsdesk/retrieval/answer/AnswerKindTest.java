@@ -17,6 +17,7 @@ class AnswerKindTest {
       "Which state-run broadcaster aired the debate?|NAME",
       "Which countries signed the treaty?|NAME",
       "Who opened the bridge?|NAME",
+      "A storm formed in the Caribbean this week. What is its name?|NAME",
       "When will the bridge open?|TIME",
       "the bridge, when?|TIME",
       "How old is the head librarian?|AGE",
