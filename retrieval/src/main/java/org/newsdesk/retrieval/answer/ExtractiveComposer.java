@@ -77,7 +77,10 @@ public final class ExtractiveComposer {
   public Draft compose(String question, String standalone, List<ScoredPassage> passages) {
     Question own = Question.of(question);
     if (own.kind() == AnswerKind.ANY && !question.equals(standalone)) own = own.asking(AnswerKind.of(standalone));
-    List<Terms.Token> searched = question.equals(standalone) ? own.terms() : Question.contentTerms(standalone);
+    // The size a "how" question asks for helps rank sentences, as a word carried from earlier questions does.
+    List<Terms.Token> searched = new ArrayList<>(question.equals(standalone) ? own.terms()
+        : Question.contentTerms(standalone));
+    searched.addAll(own.sizeWords());
     List<SentenceRanker.Ranked> ranked = SentenceRanker.rank(own, searched, passages, false, meaning);
     double best = ranked.stream().mapToDouble(SentenceRanker.Ranked::support).max().orElse(0);
     boolean latest = Question.asksLatest(own.text())

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A reader's question, read once: the question in what they typed ({@link QuestionText}), the
  * kind of answer it asks for ({@link AnswerKind}), and its content terms in the index's analysis:
  * the words that say what it is about, without the words that only make it a question ("what",
- * "did", "tell") or only say that it is recent ("this week", "latest").
+ * "did", "tell"), only say that it is recent ("this week", "latest") or only say what is asked
+ * ("long" in "how long", "name" in "what is the name").
  */
 record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   /**
@@ -43,6 +44,9 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
       + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
+  /** "How long", "how high": the word after "how" only says what size is asked for, as "old" says an age. */
+  private static final Pattern HOW_SIZE = Pattern.compile(
+      "\\bhow (long|high|deep|far|tall|wide|thick|big|large|often|fast)\\b", Pattern.CASE_INSENSITIVE);
   /** A message of this many words or fewer that asks nothing only names a subject. */
   private static final int MAX_WORDS_OF_A_TOPIC = 3;
   /**
@@ -50,8 +54,8 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
    * on the flood?"; not "the latest vaccine".
    */
   private static final Pattern LATEST = Pattern.compile("\\b(?:latest|newest|most recent)(?: news| updates?| reports?)?"
-      + " (?:on|about|from|with)\\b|\\bwhat(?:'s| is) (?:the )?(?:latest|newest)\\b|\\bany news\\b|\\b(?:news|updates?)"
-      + " (?:on|about)\\b", Pattern.CASE_INSENSITIVE);
+      + " (?:on|about|from|with)\\b|\\bwhat(?:'s|’s| is) (?:the )?(?:latest|newest)\\b|\\bwhat(?:'s|’s| is) new\\b"
+      + "|\\bany news\\b|\\b(?:news|updates?) (?:on|about)\\b", Pattern.CASE_INSENSITIVE);
 
   /** "How many stops…", "how many scheduled flights…": the words after it name what is counted. */
   private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\b", Pattern.CASE_INSENSITIVE);
@@ -65,7 +69,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   /** The question in {@code typed}; an empty text when it held nothing but pleasantries. */
   static Question of(String typed) {
     String text = QuestionText.clean(typed);
-    String content = RECENT.matcher(text).replaceAll(" ");
+    String content = HOW_SIZE.matcher(RECENT.matcher(text).replaceAll(" ")).replaceAll("how");
     AnswerKind kind = AnswerKind.of(text);
     Set<String> cues = CUES.getOrDefault(kind, Set.of());
     List<Terms.Token> terms = contentTerms(content).stream()
@@ -94,6 +98,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
     for (Terms.Token t : Terms.tokens(text)) {
       String surface = text.substring(t.start(), t.end());
       String word = surface.toLowerCase(Locale.ROOT).replace('’', '\'');
+      if (word.endsWith("'s")) word = word.substring(0, word.length() - 2); // "what's", "who's"
       boolean acronym = surface.length() > 1 && !surface.equals(word) && surface.equals(surface.toUpperCase(Locale.ROOT));
       if (t.number() || acronym || (!ASKING.contains(word) && word.length() >= 2)) out.add(t); // "US" is a country, "us" a pronoun
     }
@@ -116,6 +121,17 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       if (out.size() == MAX_COUNTED_WORDS || term.isEmpty() || ASKING.contains(word.toLowerCase(Locale.ROOT))) break;
       out.add(term.getFirst().stem());
     }
+    return out;
+  }
+
+  /**
+   * The size a "how" question asks for ("high" in "How high did the river get?"): a sentence that
+   * repeats it ("the highest reading") is likelier to answer, but an answer need not ("4.8 metres").
+   */
+  List<Terms.Token> sizeWords() {
+    List<Terms.Token> out = new ArrayList<>();
+    java.util.regex.Matcher m = HOW_SIZE.matcher(text);
+    while (m.find()) out.addAll(Terms.tokens(m.group(1)));
     return out;
   }
 

@@ -26,6 +26,9 @@ final class RelatedWords {
       List.of("cost", "price"),
       List.of("hurt", "injured", "injury", "wounded", "harmed"),
       List.of("stop", "ease", "cease", "halt", "subside"),
+      List.of("pay", "paid", "cover", "fund", "finance"),
+      List.of("extra", "additional"),
+      List.of("take", "took", "taken"),
       List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));
 
   private static final Map<String, Set<String>> RELATED = index();

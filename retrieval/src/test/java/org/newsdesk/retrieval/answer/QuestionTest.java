@@ -12,6 +12,7 @@ class QuestionTest {
       "whats the latest with the tram project? | true",
       "Any news on the flood? | true",
       "Updates about the library? | true",
+      "What's new at the library? | true",
       "What percentage of adults received the latest vaccine? | false",
       "Which animals cause breakdowns, according to latest figures? | false",
       "When will the tram open? | false"})
@@ -40,5 +41,16 @@ class QuestionTest {
       "How much did the library cost? | ''"})
   void should_read_what_how_many_counts(String question, String stems) {
     assertThat(String.join(" ", Question.of(question).counted())).isEqualTo(stems);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "How long will the embankments be? | embank",
+      "How high did the river get? | river",
+      "What's new at the library? | new librari",
+      "Who's the fire chief? | fire chief"})
+  void should_leave_out_the_words_that_only_ask(String question, String stems) {
+    assertThat(String.join(" ", Question.of(question).terms().stream().map(Terms.Token::stem).toList()))
+        .isEqualTo(stems);
   }
 }

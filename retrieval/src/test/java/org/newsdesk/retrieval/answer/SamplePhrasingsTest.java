@@ -53,6 +53,10 @@ class SamplePhrasingsTest {
       "When will the rain stop? | ease on Wednesday",
       "How many stops will the tram have? | 16 stops",
       "How many passengers will the tram carry? | 28,000 passengers",
+      "How long will the embankments be? | 3.5 kilometres of new embankments",
+      "How deep was the water? | 4.8 metres",
+      "How long did the renovation take? | took two years",
+      "Who pays for the extra tram costs? | cover 30 million euros",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
