@@ -10,8 +10,10 @@ import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -121,8 +123,10 @@ public final class DefaultAnswerer implements Answerer {
     }
 
     AnswerPassages.Found found = passages.find(standalone, askedOn);
-    // A typo is read as the word the passages found hold, and the search is run again with it.
-    Predicate<String> inUse = word -> searcher.uses(word, Typos.IN_USE);
+    // A typo is read as the word the passages found hold, and the search is run again with it. The
+    // collection is asked once per word, though the standalone question and the reader's are both read.
+    Map<String, Boolean> used = new HashMap<>();
+    Predicate<String> inUse = word -> used.computeIfAbsent(word, w -> searcher.uses(w, Typos.IN_USE));
     String corrected = Typos.corrected(standalone, found.read(), inUse);
     if (!corrected.equals(standalone)) {
       q = Typos.corrected(q, found.read(), inUse);

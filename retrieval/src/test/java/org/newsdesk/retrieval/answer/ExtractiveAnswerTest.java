@@ -70,6 +70,30 @@ class ExtractiveAnswerTest {
   }
 
   @Test
+  void should_ask_the_collection_once_whether_it_uses_a_word_it_reads_as_a_typo() {
+    List<String> asked = new ArrayList<>();
+    PassageSearcher counting = new PassageSearcher() {
+      @Override
+      public List<ScoredPassage> search(String question, int limit) {
+        return List.of(new ScoredPassage(Fixtures.FERRY, 1f));
+      }
+
+      @Override
+      public boolean uses(String word, int passages) {
+        asked.add(word);
+        return false;
+      }
+    };
+    DefaultAnswerer answerer = new DefaultAnswerer(counting, 5, config, Optional.empty(), Optional.empty(),
+        Clock.systemUTC());
+
+    Answer a = answerer.answer("c1", "How often do ferries leave the terminl?");
+
+    assertThat(a.query()).isEqualTo("How often do ferries leave the terminal?");
+    assertThat(asked).containsExactly("terminl");
+  }
+
+  @Test
   void should_never_answer_with_a_question_the_article_asks_itself() {
     Passage asking = Fixtures.passage("toll", "Who pays for the new bridge?", "Who will pay for the new bridge over"
         + " the Vessel? The regional transport fund will pay two thirds of the cost, the mayor said on Monday.",
