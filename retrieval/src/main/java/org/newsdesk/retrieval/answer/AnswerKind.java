@@ -72,7 +72,8 @@ enum AnswerKind {
       "\\b(?:which|what)\\s+(?:[\\p{L}.]+\\s+)?(?:country|nation|state)\\b(?![-\u2010]|\\s+(?:department|agency"
           + "|agencies|law|laws|officials?|media|legislature|lawmakers|senator|attorney|police|court|university|of\\b))", I);
   private static final Pattern NAME_QUESTION = Pattern.compile(
-      "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b|\\bwhat(?:'s| is| was)? (?:the |its |his |her |their )?(?:name|title)\\b", I);
+      "^\\s*(?:and\\s+)?(?:who|whom|whose|where)\\b|\\b(?:which|who|whom|whose)\\b"
+          + "|\\bwhat(?:'s| is| was)? (?:the |its |his |her |their )?(?:name|title)\\b", I);
 
   /**
    * How news tells an age: "54-year-old", "aged 54", "over the age of 18", "Lindqvist, 54, said",

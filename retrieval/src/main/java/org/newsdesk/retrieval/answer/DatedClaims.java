@@ -64,7 +64,8 @@ final class DatedClaims {
     boolean function = LOWER_AFTER_PREFIX.contains(word.toLowerCase(Locale.ROOT))
         || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT));
     boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-    boolean name = !function && (acronym || NAME_GOES_ON.matcher(sentence).region(m.end(), sentence.length()).lookingAt()
+    boolean runsOn = NAME_GOES_ON.matcher(sentence).region(m.end(), sentence.length()).lookingAt();
+    boolean name = !function && (acronym || runsOn
         || Pattern.compile("[\\p{Ll}\\p{N},;:]\\s+" + Pattern.quote(word) + "\\b").matcher(citedText).find());
     return name ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
   }

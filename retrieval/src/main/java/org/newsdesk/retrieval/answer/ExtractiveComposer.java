@@ -18,9 +18,9 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * ({@link AnswerKind#strict()}) and no such sentence tells one. When they answer, and the question
  * asks for a name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence
  * that holds one leads, though it might not have answered alone, and so may follow others of its
- * article that hold one; the best one that did answer alone is always among those quoted. A question about the latest news ("What is the latest on the
- * tram?"), or one that only names a subject ("tram?"), takes its lead from the newest article that
- * answers. Followers must score near the lead (less so when they come from an article of another
+ * article that hold one; the best one that did answer alone is always among those quoted. A
+ * question about the latest news ("What is the latest on the tram?"), or one that only names a
+ * subject ("tram?"), takes its lead from the newest article that answers. Followers must score near the lead (less so when they come from an article of another
  * date: what an earlier or later report said is worth a weaker match, and the answer dates each
  * claim), must hold the asked-for kind when the lead does, must be about the same names and
  * numbers of the question as the lead, and must not repeat a chosen sentence. When the chosen

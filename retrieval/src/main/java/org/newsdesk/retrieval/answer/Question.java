@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -111,7 +112,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
    * only makes it a question; empty when it asks no count.
    */
   List<String> counted() {
-    java.util.regex.Matcher m = HOW_MANY.matcher(text);
+    Matcher m = HOW_MANY.matcher(text);
     if (!m.find()) return List.of();
     List<String> out = new ArrayList<>();
     String rest = text.substring(m.end());
@@ -130,7 +131,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
    */
   List<Terms.Token> sizeWords() {
     List<Terms.Token> out = new ArrayList<>();
-    java.util.regex.Matcher m = HOW_SIZE.matcher(text);
+    Matcher m = HOW_SIZE.matcher(text);
     while (m.find()) out.addAll(Terms.tokens(m.group(1)));
     return out;
   }

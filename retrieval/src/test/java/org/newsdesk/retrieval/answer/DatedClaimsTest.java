@@ -13,7 +13,7 @@ class DatedClaimsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "The course starts in spring. | In 2024, the course starts in spring [1].",
-      "Beyoncé Knowles-Carter will be the subject of a course. | In 2024, Beyoncé Knowles-Carter will be the subject of a course [1].",
+      "Beyoncé Knowles-Carter will teach. | In 2024, Beyoncé Knowles-Carter will teach [1].",
       "Las Vegas: the title went to a newcomer. | In 2024, Las Vegas: the title went to a newcomer [1].",
       "NASA will launch the probe. | In 2024, NASA will launch the probe [1].",
       "One new bar opened in Dover. | In 2024, one new bar opened in Dover [1]."})
