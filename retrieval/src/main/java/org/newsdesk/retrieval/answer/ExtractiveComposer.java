@@ -23,7 +23,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * subject ("tram?"), takes its lead from the newest article that answers. Followers must score near the lead (less so when they come from an article of another
  * date: what an earlier or later report said is worth a weaker match, and the answer dates each
  * claim), must hold the asked-for kind when the lead does, must be about the same names and
- * numbers of the question as the lead, and must not repeat a chosen sentence. When the chosen
+ * numbers of the question as the lead and the same words carried from earlier questions ("the
+ * library" for "How much did it cost?"), and must not repeat a chosen sentence. When the chosen
  * sentences come from articles of different dates, the newest leads.
  */
 public final class ExtractiveComposer {

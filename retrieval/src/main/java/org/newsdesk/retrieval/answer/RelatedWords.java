@@ -29,6 +29,7 @@ final class RelatedWords {
       List.of("pay", "paid", "cover", "fund", "finance"),
       List.of("extra", "additional"),
       List.of("take", "took", "taken"),
+      List.of("people", "residents", "households", "families", "inhabitants"),
       List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));
 
   private static final Map<String, Set<String>> RELATED = index();

@@ -73,7 +73,11 @@ public final class SentenceRanker {
   private static final double W_PROXIMITY = 0.1;
   private static final double W_RETRIEVAL = 0.15;
 
-  /** A candidate sentence: its passage (index into the passages given), its span in the passage text. */
+  /**
+   * A candidate sentence: its passage (index into the passages given), its span in the passage text;
+   * {@code names} are the question's names and numbers, and the words it only ranks by (carried from
+   * earlier questions, the size asked for), that the sentence, its passage or its headline holds.
+   */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
                        Set<String> stems, double meaning) {}
 
@@ -190,7 +194,8 @@ public final class SentenceRanker {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
         double inContext = credit(contextStems.get(c.passage()), e.getKey());
-        if (mine && salient.contains(e.getKey()) && Math.max(inSentence, inContext) > 0) names.add(e.getKey());
+        // What the sentence is about: the question's names and numbers, and words it carries from earlier questions.
+        if ((!mine || salient.contains(e.getKey())) && Math.max(inSentence, inContext) > 0) names.add(e.getKey());
         sentenceCovers[k] += e.getValue() * inSentence / total;
         passageCovers[k] += e.getValue() * inContext / total;
         if (mine && ownTotal > 0) supports[k] += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext) / ownTotal;

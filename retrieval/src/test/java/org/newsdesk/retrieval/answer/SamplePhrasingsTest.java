@@ -95,6 +95,26 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_keep_a_follow_up_on_the_subject_it_carries() {
+    pipeline.answerer.answer("subject", "What happened to the library?");
+
+    Answer a = pipeline.answerer.answer("subject", "How much did it cost?");
+
+    assertThat(a.text()).contains("14.5 million euros").doesNotContain("30 million euros");
+    assertThat(a.citations()).extracting(c -> c.passage().title())
+        .containsOnly("Central library reopens after two-year renovation");
+  }
+
+  @Test
+  void should_count_households_when_asked_how_many_people_had_to_leave() {
+    pipeline.answerer.answer("households", "Tell me about the flood");
+
+    Answer a = pipeline.answerer.answer("households", "How many people had to leave?");
+
+    assertThat(a.text()).contains("240 households");
+  }
+
+  @Test
   void should_say_not_found_when_a_follow_up_asks_an_age_that_no_article_tells() {
     pipeline.answerer.answer("age", "Who is the head librarian?");
 
