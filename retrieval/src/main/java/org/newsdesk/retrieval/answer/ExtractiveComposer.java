@@ -15,17 +15,21 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * ({@link SentenceRanker}), each followed by the number of its passage. The articles answer when
  * some sentence's support reaches {@code minSupport} or its meaning {@code minMeaning}; when none
  * does, the draft is empty (not found), and so it is when the question asks for an age
- * ({@link AnswerKind#strict()}) and no such sentence tells one. When they answer, and the question
- * asks for a name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence
- * that holds one leads, though it might not have answered alone, and so may follow others of its
- * article that hold one; the best one that did answer alone is always among those quoted. A
- * question about the latest news ("What is the latest on the tram?"), or one that only names a
- * subject ("tram?"), takes its lead from the newest article that answers. Followers must score near the lead (less so when they come from an article of another
- * date: what an earlier or later report said is worth a weaker match, and the answer dates each
- * claim), must hold the asked-for kind when the lead does, must be about the same names and
- * numbers of the question as the lead and the same words carried from earlier questions ("the
- * library" for "How much did it cost?"), and must not repeat a chosen sentence. When the chosen
- * sentences come from articles of different dates, the newest leads.
+ * ({@link AnswerKind#strict()}) and no such sentence tells one.
+ *
+ * <p>When they answer, the best-ranked sentence that answers leads; when the question asks for a
+ * name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence that holds one
+ * leads though it might not have answered alone, others of its article that hold one may follow
+ * it, and the best sentence that did answer alone is quoted too when it is about the same names and
+ * carried words as the lead. A question about the latest news ("What is the latest on the tram?"),
+ * or one that only names a subject ("tram?"), takes its lead from the newest article that answers.
+ *
+ * <p>Followers must score near the lead (less so when they come from an article of another date:
+ * what an earlier or later report said is worth a weaker match, and the answer dates each claim),
+ * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
+ * question as the lead and the same words carried from earlier questions ("the library" for "How
+ * much did it cost?"), and must not repeat a chosen sentence. When the chosen sentences come from
+ * articles of different dates, the newest leads.
  */
 public final class ExtractiveComposer {
   /** One chosen sentence: passage index (0-based, retrieval order), sentence span within the passage text. */
@@ -109,10 +113,12 @@ public final class ExtractiveComposer {
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
     }
-    if (chosen.stream().noneMatch(this::answers)
-        && chosen.stream().noneMatch(c -> jaccard(c.stems(), answering.get().stems()) >= DUPLICATE_JACCARD)) {
+    // The sentence that showed the articles answer is quoted too, when it is about what the lead is about.
+    SentenceRanker.Ranked shown = answering.get();
+    if (chosen.stream().noneMatch(this::answers) && shown.names().containsAll(chosen.getFirst().names())
+        && chosen.stream().noneMatch(c -> jaccard(c.stems(), shown.stems()) >= DUPLICATE_JACCARD)) {
       if (chosen.size() == maxSentences) chosen.removeLast();
-      chosen.add(answering.get());
+      chosen.add(shown);
     }
     chosen = newestFirst(chosen, passages);
     List<CitationCheck.Drafted> sentences = new ArrayList<>();

@@ -95,6 +95,13 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_not_quote_another_subject_beside_the_height_asked_for() {
+    Answer a = pipeline.answerer.answer("height", "How high did the river get?");
+
+    assertThat(a.text()).contains("4.8 metres").doesNotContain("tram");
+  }
+
+  @Test
   void should_keep_a_follow_up_on_the_subject_it_carries() {
     pipeline.answerer.answer("subject", "What happened to the library?");
 
