@@ -115,7 +115,8 @@ public final class ExtractiveComposer {
     }
     // The sentence that showed the articles answer is quoted too, when it is about what the lead is about.
     SentenceRanker.Ranked shown = answering.get();
-    if (chosen.stream().noneMatch(this::answers) && shown.names().containsAll(chosen.getFirst().names())
+    if (!chosen.isEmpty() && chosen.stream().noneMatch(this::answers)
+        && shown.names().containsAll(chosen.getFirst().names())
         && chosen.stream().noneMatch(c -> jaccard(c.stems(), shown.stems()) >= DUPLICATE_JACCARD)) {
       if (chosen.size() == maxSentences) chosen.removeLast();
       chosen.add(shown);
