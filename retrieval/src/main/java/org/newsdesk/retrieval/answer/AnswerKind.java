@@ -24,9 +24,12 @@ enum AnswerKind {
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
-  /** A time of day asked for: "What time does the library close?", "At what time…", "What are the opening hours?". */
+  /**
+   * A time of day asked for: "What time does the library close?", "At what time…", "What are the
+   * opening hours?", "When is the library open?" (not "When is the shop scheduled to open?").
+   */
   private static final Pattern CLOCK_QUESTION = Pattern.compile("\\b(?:at )?what time\\b|\\bwhat hours\\b"
-      + "|\\bopening (?:hours|times)\\b|\\bhow late\\b", I);
+      + "|\\bopening (?:hours|times)\\b|\\bhow late\\b|\\bwhen (?:is|are) [\\p{L} ]{1,40}?(?<!\\bto )open\\b", I);
   /** A time of day: "9 p.m.", "10:30", "8 in the morning", "noon". */
   private static final Pattern CLOCK = Pattern.compile(
       "\\b\\p{N}{1,2}(?:[:.]\\p{N}{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?)|\\b\\p{N}{1,2}[:.]\\p{N}{2}\\b"

@@ -115,6 +115,16 @@ class AnswerKindTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "When is the library open on weekends?|true",
+      "When are the shops open?|true",
+      "When will the tram open?|false",
+      "When is the shop scheduled to open its first store?|false"})
+  void should_read_when_something_is_open_as_asking_its_hours(String question, boolean hours) {
+    assertThat(AnswerKind.TIME.heldBy("The library opened in 2019.", question)).isEqualTo(!hours);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "The water level reached 4.8 metres on Tuesday.|How high did the river get?|true",
       "The tower is 330m tall.|How tall is the tower?|true",
       "The new embankments will run for 3.5 kilometres.|How long are the new embankments?|true",

@@ -102,6 +102,13 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_lead_with_the_opening_hours_when_asked_when_the_library_is_open() {
+    Answer a = pipeline.answerer.answer("hours", "When is the library open on weekends?");
+
+    assertThat(a.text()).startsWith("Opening hours have been extended");
+  }
+
+  @Test
   void should_keep_a_follow_up_on_the_subject_it_carries() {
     pipeline.answerer.answer("subject", "What happened to the library?");
 
