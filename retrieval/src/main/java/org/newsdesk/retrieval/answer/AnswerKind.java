@@ -41,8 +41,14 @@ enum AnswerKind {
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
   private static final Pattern AGE_QUESTION = Pattern.compile(
       "\\bhow old\\b|\\b(?:at )?what age\\b|\\bwhat (?:is|was|were|are) (?:the |his |her |their |its )?ages?\\b", I);
+  /**
+   * The words after "how" that ask for a size ("how long", "how high"): one list for the kind of a
+   * question, the words it is about ({@link Question#sizeWords()}) and the asking word a follow-up
+   * carries ({@link FollowUpQueryTransformer}).
+   */
+  static final String SIZES = "long|high|deep|far|tall|wide|thick|big|large|often|fast";
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
-      "\\bhow (?:many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)\\b"
+      "\\bhow (?:many|much|old|" + SIZES + ")\\b"
           + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
           + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:score|number|temperature|population|speed|height|distance"
           + "|rate|age|total|toll|tally)\\b", I);

@@ -28,7 +28,7 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
       Pattern.CASE_INSENSITIVE);
   /** The words that say what kind of answer a question wants: "When", "How much", "Who". */
   private static final Pattern ASKING_WORDS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why"
-      + "|how(?:\\s+(?:many|much|long|far|old|big|large|tall|high|often))?)\\b", Pattern.CASE_INSENSITIVE);
+      + "|how(?:\\s+(?:many|much|old|" + AnswerKind.SIZES + "))?)\\b", Pattern.CASE_INSENSITIVE);
   /** A question with more content words than this names its own subject, pronouns or not. */
   private static final int MAX_WORDS_OF_A_FOLLOW_UP = 3;
 
@@ -65,8 +65,14 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
 
   private static String rewrite(String question, String previousStandalone) {
     if (!isFollowUp(question)) return question;
+    // "And in 2023?" after "When will the tram open?" asks when, as the question before did.
+    Matcher opening = OPENING.matcher(question);
+    String rest = opening.lookingAt() ? question.substring(opening.end()) : question;
+    Matcher asking = ASKING_WORDS.matcher(previousStandalone);
+    String kind = !Question.asks(rest) && asking.find()
+        ? Character.toUpperCase(asking.group().charAt(0)) + asking.group().substring(1) + " " : "";
     Set<String> own = new LinkedHashSet<>();
-    for (Terms.Token t : Question.contentTerms(question)) own.add(t.stem());
+    for (Terms.Token t : Question.contentTerms(question + " " + kind)) own.add(t.stem()); // "How deep" carries "deep"
     Set<String> carried = new LinkedHashSet<>();
     Matcher m = WORD.matcher(previousStandalone);
     while (m.find() && carried.size() < MAX_CARRIED) {
@@ -77,12 +83,6 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
       carried.add(w);
     }
     if (carried.isEmpty()) return question;
-    // "And in 2023?" after "When will the tram open?" asks when, as the question before did.
-    Matcher opening = OPENING.matcher(question);
-    String rest = opening.lookingAt() ? question.substring(opening.end()) : question;
-    Matcher asking = ASKING_WORDS.matcher(previousStandalone);
-    String kind = !Question.asks(rest) && asking.find()
-        ? Character.toUpperCase(asking.group().charAt(0)) + asking.group().substring(1) + " " : "";
     return question.strip() + " " + kind + String.join(" ", carried);
   }
 }

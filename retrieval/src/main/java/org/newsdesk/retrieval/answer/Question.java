@@ -46,8 +46,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   private static final Pattern ASKS = Pattern.compile("\\b(?:who|whom|whose|what|which|when|where|why|how)\\b"
       + "|^\\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b", Pattern.CASE_INSENSITIVE);
   /** "How long", "how high": the word after "how" only says what size is asked for, as "old" says an age. */
-  private static final Pattern HOW_SIZE = Pattern.compile(
-      "\\bhow (long|high|deep|far|tall|wide|thick|big|large|often|fast)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HOW_SIZE = Pattern.compile("\\bhow (" + AnswerKind.SIZES + ")\\b", Pattern.CASE_INSENSITIVE);
   /** A message of this many words or fewer that asks nothing only names a subject. */
   private static final int MAX_WORDS_OF_A_TOPIC = 3;
   /**

@@ -23,7 +23,8 @@ class AnswerKindTest {
       "How old is the head librarian?|AGE",
       "At what age did she retire?|AGE",
       "Jimmy Carter celebrated a milestone birthday. How old did he turn?|AGE",
-      "How many homes were evacuated?|QUANTITY"})
+      "How many homes were evacuated?|QUANTITY",
+      "How thick is the ice on the lake?|QUANTITY"})
   void should_read_the_kind_of_answer_from_the_question(String question, AnswerKind kind) {
     assertThat(AnswerKind.of(question)).isEqualTo(kind);
   }

@@ -31,6 +31,8 @@ class FollowUpQueryTransformerTest {
         .isEqualTo("And in 2023? When tram open");
     assertThat(FollowUpQueryTransformer.standalone("And why?", List.of("When will the tram open?")))
         .isEqualTo("And why? tram open");
+    assertThat(FollowUpQueryTransformer.standalone("And in 2024?", List.of("How deep was the river?")))
+        .isEqualTo("And in 2024? How deep river");
   }
 
   @Test
