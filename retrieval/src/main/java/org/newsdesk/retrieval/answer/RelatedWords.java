@@ -28,6 +28,7 @@ final class RelatedWords {
       List.of("stop", "ease", "cease", "halt", "subside"),
       List.of("pay", "paid", "cover", "fund", "finance"),
       List.of("extra", "additional"),
+      List.of("charge", "lead", "leader", "head", "director", "chief", "boss"),
       List.of("take", "took", "taken"),
       List.of("people", "residents", "households", "families", "inhabitants"),
       List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));

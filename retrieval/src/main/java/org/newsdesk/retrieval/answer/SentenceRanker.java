@@ -37,7 +37,7 @@ import org.newsdesk.retrieval.search.ScoredPassage;
 public final class SentenceRanker {
   /** Weight of a term carried over from earlier questions, relative to the reader's own terms. */
   static final double CARRIED_WEIGHT = 0.4;
-  /** Weight of a name or number of the question: the words that pin down what it is about. */
+  /** Weight of a name or number of the question, and of what "how many" counts: what it is about. */
   static final double SALIENT_WEIGHT = 2.0;
   /** Credit for a question term that the sentence's passage or headline holds but the sentence does not. */
   static final double CONTEXT_CREDIT = 0.4;
@@ -173,9 +173,12 @@ public final class SentenceRanker {
     int n = candidates.size();
     double total = 0;
     double ownTotal = 0;
+    // The first word after "how many" weighs as a name does: "How many firefighters helped?" is about firefighters.
+    List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long df = candidates.stream().filter(c -> credit(c.stems(), e.getKey()) > 0).count();
-      double w = Idf.of(Math.max(1, df), n + 1) * (salient.contains(e.getKey()) ? SALIENT_WEIGHT : 1.0)
+      boolean weighty = salient.contains(e.getKey()) || !counted.isEmpty() && counted.getFirst().equals(e.getKey());
+      double w = Idf.of(Math.max(1, df), n + 1) * (weighty ? SALIENT_WEIGHT : 1.0)
           * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);
       total += w;
@@ -204,7 +207,6 @@ public final class SentenceRanker {
     }
 
     // When a sentence gives a figure of what "how many" counts, a figure of something else does not answer.
-    List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
     boolean[] counts = new boolean[count];
     boolean anyCounts = false;
     for (int k = 0; k < count && !counted.isEmpty(); k++) {

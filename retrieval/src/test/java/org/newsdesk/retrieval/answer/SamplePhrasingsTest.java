@@ -57,6 +57,9 @@ class SamplePhrasingsTest {
       "How deep was the water? | 4.8 metres",
       "How long did the renovation take? | took two years",
       "Who pays for the extra tram costs? | cover 30 million euros",
+      "How many firefighters helped? | 60 firefighters",
+      "Who is in charge of the tram project? | Project director Tomas Brandt",
+      "Who leads the tram project? | Project director Tomas Brandt",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
