@@ -55,6 +55,8 @@ enum AnswerKind {
   /** A length or height asked for: "How high did the river get?", "How far is the station?". */
   private static final Pattern LENGTH_QUESTION = Pattern.compile("\\bhow (?:high|tall|deep|far|wide|thick)\\b"
       + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:height|depth|length|width|distance)\\b", I);
+  /** How often something happens: "How often will the trams run?". */
+  private static final Pattern OFTEN_QUESTION = Pattern.compile("\\bhow often\\b", I);
   /** "How long…": a length or a time ("How long will the eclipse last?"). */
   private static final Pattern LONG_QUESTION = Pattern.compile("\\bhow long\\b(?! ago\\b)", I);
   private static final String FIGURE = "(?:\\b\\p{N}[\\p{N},.]*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
@@ -65,6 +67,11 @@ enum AnswerKind {
   /** A figure with its unit of time, or how long since: "six hours", "17-minute", "since 1969". */
   private static final Pattern DURATION = Pattern.compile(FIGURE + "(?:seconds?|minutes?|hours?|days?|weeks?|months?"
       + "|years?|decades?|centur(?:y|ies))\\b|\\bsince (?:1[0-9]|20)[0-9]{2}\\b", I);
+  /** How often: "every ten minutes", "twice a week", "three times a year", "daily", "per hour". */
+  private static final Pattern FREQUENCY = Pattern.compile("\\bevery (?:other |" + FIGURE + ")?(?:seconds?|minutes?"
+      + "|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|morning|evening)\\b"
+      + "|\\b(?:once|twice|" + FIGURE + "times) (?:a|an|per|every|each)\\b"
+      + "|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\\b|\\bper (?:hour|day|week|month|year)\\b", I);
   private static final Pattern REASON_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
           + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);
@@ -201,6 +208,7 @@ enum AnswerKind {
           : words(sentence, question, this) || relativeTime(sentence, question)
               || told(FUTURE_DAY, sentence, question);
       case QUANTITY -> LENGTH_QUESTION.matcher(question).find() ? told(LENGTH, sentence, question)
+          : OFTEN_QUESTION.matcher(question).find() ? told(FREQUENCY, sentence, question)
           : LONG_QUESTION.matcher(question).find()
               ? told(LENGTH, sentence, question) || told(DURATION, sentence, question)
               : words(sentence, question, this);

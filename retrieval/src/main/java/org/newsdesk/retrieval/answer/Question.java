@@ -29,7 +29,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       "articles", "news", "please", "following", "ever", "i", "me", "my", "you", "your", "we", "us", "our", "he",
       "him", "his", "she", "her", "hers", "they", "them", "its", "about", "from", "all", "any", "some", "so", "also",
       "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
-      "up", "out", "over", "after", "before", "again", "here", "go", "goes", "going", "went", "gone", "get", "gets",
+      "up", "out", "over", "after", "before", "during", "while", "again", "here", "go", "goes", "going", "went", "gone", "get", "gets",
       "getting", "got", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
       "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
   /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */

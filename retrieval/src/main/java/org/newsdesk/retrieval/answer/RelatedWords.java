@@ -16,12 +16,12 @@ final class RelatedWords {
       List.of("blamed", "accused", "responsible", "role", "culprit", "fault"),
       List.of("reply", "respond", "response", "answer", "retort", "react", "reaction"),
       List.of("kill", "killer", "murder", "assassin"),
-      List.of("meet", "summit", "talks"),
+      List.of("meet", "met", "summit", "talks"),
       List.of("speak", "spoke", "spoken", "talked", "phoned", "called"),
       List.of("attack", "invasion", "invade", "assault"),
       List.of("warn", "threaten", "threat"),
       List.of("leave", "resign", "quit", "departure"),
-      List.of("buy", "purchase", "acquire", "acquisition"),
+      List.of("buy", "bought", "purchase", "acquire", "acquisition"),
       List.of("build", "built", "construction"),
       List.of("cost", "price"),
       List.of("hurt", "injured", "injury", "wounded", "harmed"),
@@ -31,7 +31,17 @@ final class RelatedWords {
       List.of("charge", "lead", "leader", "head", "director", "chief", "boss"),
       List.of("take", "took", "taken"),
       List.of("people", "residents", "households", "families", "inhabitants"),
-      List.of("open", "start", "begin", "launch", "inaugurate", "run", "carry"));
+      List.of("open", "start", "begin", "began", "begun", "launch", "inaugurate", "run", "carry"),
+      List.of("open", "closed", "shut", "reopen"),
+      // Past forms the stemmer does not bring back to their verb.
+      List.of("spend", "spent"), List.of("win", "won"), List.of("lose", "lost"), List.of("hold", "held"),
+      List.of("sell", "sold"), List.of("tell", "told"), List.of("give", "gave", "given"),
+      List.of("come", "came"), List.of("fall", "fell", "fallen"), List.of("send", "sent"), List.of("keep", "kept"),
+      List.of("flee", "fled"), List.of("choose", "chose", "chosen"), List.of("write", "wrote", "written"),
+      List.of("steal", "stole", "stolen"), List.of("shoot", "shot"), List.of("strike", "struck"),
+      List.of("fly", "flew", "flown"), List.of("grow", "grew", "grown"), List.of("break", "broke", "broken"),
+      List.of("bring", "brought"), List.of("fight", "fought"), List.of("seek", "sought"), List.of("catch", "caught"),
+      List.of("drive", "drove", "driven"), List.of("sink", "sank", "sunk"), List.of("withdraw", "withdrew", "withdrawn"));
 
   private static final Map<String, Set<String>> RELATED = index();
 

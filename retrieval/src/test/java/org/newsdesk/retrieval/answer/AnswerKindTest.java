@@ -134,7 +134,13 @@ class AnswerKindTest {
       "About 240 homes were evacuated after the river rose above its banks.|How high did the river get?|false",
       "The river will stay high for several days.|How high did the river get?|false",
       "The river rose 4.8 metres.|Did the river rise 4.8 metres, and how high is the bank?|false",
-      "About 240 homes were evacuated.|How many homes were evacuated?|true"})
+      "About 240 homes were evacuated.|How many homes were evacuated?|true",
+      "Every ten minutes a tram will connect the suburbs with the centre.|How often will the trams run?|true",
+      "The ferry sails twice a week in winter.|How often does the ferry sail?|true",
+      "The board meets three times a year.|How often does the board meet?|true",
+      "Trains will run hourly on Sundays.|How often will trains run on Sundays?|true",
+      "The tram will carry 28,000 passengers.|How often will the trams run?|false",
+      "The trip takes ten minutes.|How often will the trams run?|false"})
   void should_hold_a_size_only_with_its_unit_when_a_size_is_asked_for(String sentence, String question, boolean held) {
     assertThat(AnswerKind.QUANTITY.heldBy(sentence, question)).isEqualTo(held);
   }

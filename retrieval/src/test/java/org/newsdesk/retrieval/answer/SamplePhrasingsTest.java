@@ -60,6 +60,8 @@ class SamplePhrasingsTest {
       "How many firefighters helped? | 60 firefighters",
       "Who is in charge of the tram project? | Project director Tomas Brandt",
       "Who leads the tram project? | Project director Tomas Brandt",
+      "Are the schools open after the flood? | Schools in the lower town will stay closed",
+      "Where did people spend the night during the flood? | sports hall on Kings Road",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
@@ -102,6 +104,13 @@ class SamplePhrasingsTest {
     Answer a = pipeline.answerer.answer("height", "How high did the river get?");
 
     assertThat(a.text()).contains("4.8 metres").doesNotContain("tram");
+  }
+
+  @Test
+  void should_lead_with_how_often_the_trams_run_when_asked_how_often() {
+    Answer a = pipeline.answerer.answer("often", "How often will the trams run?");
+
+    assertThat(a.text()).startsWith("\"Every ten minutes");
   }
 
   @Test
