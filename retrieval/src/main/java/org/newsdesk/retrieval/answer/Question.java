@@ -2,6 +2,7 @@ package org.newsdesk.retrieval.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       "articles", "news", "please", "following", "ever", "i", "me", "my", "you", "your", "we", "us", "our", "he",
       "him", "his", "she", "her", "hers", "they", "them", "its", "about", "from", "all", "any", "some", "so", "also",
       "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
-      "up", "out", "over", "after", "before", "during", "while", "again", "here", "go", "goes", "going", "went", "gone", "get", "gets",
+      "up", "out", "over", "after", "before", "during", "while", "again", "yet", "already", "still", "here", "go", "goes", "going", "went", "gone", "get", "gets",
       "getting", "got", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
       "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
   /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */
@@ -61,6 +62,8 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\b", Pattern.CASE_INSENSITIVE);
   /** At most this many words after "how many" can name what is counted. */
   private static final int MAX_COUNTED_WORDS = 3;
+  /** A plural as "how many" asks it: "bikes", "firefighters" (not "glass"). */
+  private static final Pattern PLURAL = Pattern.compile("\\p{L}+[^s\\W]s", Pattern.UNICODE_CHARACTER_CLASS);
 
   Question {
     terms = List.copyOf(terms);
@@ -111,6 +114,21 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
    * only makes it a question; empty when it asks no count.
    */
   List<String> counted() {
+    return countedWords().stream().map(w -> Terms.tokens(w).getFirst().stem()).toList();
+  }
+
+  /**
+   * The stem of the word that names what "how many" counts: the first plural of {@link #counted}
+   * ("bikes" in "How many new bikes?", "firefighters" in "How many firefighters helped?"), else its
+   * first ("people"); empty when it asks no count.
+   */
+  Optional<String> countedNoun() {
+    List<String> words = countedWords();
+    Optional<String> plural = words.stream().filter(w -> PLURAL.matcher(w).matches()).findFirst();
+    return plural.or(() -> words.stream().findFirst()).map(w -> Terms.tokens(w).getFirst().stem());
+  }
+
+  private List<String> countedWords() {
     Matcher m = HOW_MANY.matcher(text);
     if (!m.find()) return List.of();
     List<String> out = new ArrayList<>();
@@ -119,7 +137,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       if (word.isEmpty()) continue;
       List<Terms.Token> term = Terms.tokens(word);
       if (out.size() == MAX_COUNTED_WORDS || term.isEmpty() || ASKING.contains(word.toLowerCase(Locale.ROOT))) break;
-      out.add(term.getFirst().stem());
+      out.add(word);
     }
     return out;
   }

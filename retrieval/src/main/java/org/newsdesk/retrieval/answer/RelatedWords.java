@@ -33,6 +33,8 @@ final class RelatedWords {
       List.of("people", "residents", "households", "families", "inhabitants"),
       List.of("open", "start", "begin", "began", "begun", "launch", "inaugurate", "run", "carry"),
       List.of("open", "closed", "shut", "reopen"),
+      List.of("peak", "peaked", "highest", "crest", "crested"),
+      List.of("bike", "bicycle"),
       // Past forms the stemmer does not bring back to their verb.
       List.of("spend", "spent"), List.of("win", "won"), List.of("lose", "lost"), List.of("hold", "held"),
       List.of("sell", "sold"), List.of("tell", "told"), List.of("give", "gave", "given"),

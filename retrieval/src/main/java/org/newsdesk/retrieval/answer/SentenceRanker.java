@@ -173,11 +173,12 @@ public final class SentenceRanker {
     int n = candidates.size();
     double total = 0;
     double ownTotal = 0;
-    // The first word after "how many" weighs as a name does: "How many firefighters helped?" is about firefighters.
+    // What "how many" counts weighs as a name does: "How many firefighters helped?" is about firefighters.
     List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
+    Optional<String> countedNoun = question.kind() == AnswerKind.QUANTITY ? question.countedNoun() : Optional.empty();
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long df = candidates.stream().filter(c -> credit(c.stems(), e.getKey()) > 0).count();
-      boolean weighty = salient.contains(e.getKey()) || !counted.isEmpty() && counted.getFirst().equals(e.getKey());
+      boolean weighty = salient.contains(e.getKey()) || countedNoun.filter(e.getKey()::equals).isPresent();
       double w = Idf.of(Math.max(1, df), n + 1) * (weighty ? SALIENT_WEIGHT : 1.0)
           * (own.contains(e.getKey()) || own.isEmpty() ? 1.0 : CARRIED_WEIGHT);
       e.setValue(w);

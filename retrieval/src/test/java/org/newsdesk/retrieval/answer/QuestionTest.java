@@ -45,6 +45,17 @@ class QuestionTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "How many new bikes? | bike",
+      "How many firefighters helped? | firefight",
+      "How many people had to leave? | peopl",
+      "How many scheduled flights do US airlines offer each day? | flight",
+      "How much did the library cost? | ''"})
+  void should_take_the_plural_after_how_many_for_what_is_counted(String question, String stem) {
+    assertThat(Question.of(question).countedNoun().orElse("")).isEqualTo(stem);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "How long will the embankments be? | embank",
       "How high did the river get? | river",
       "What's new at the library? | new librari",

@@ -62,6 +62,8 @@ class SamplePhrasingsTest {
       "Who leads the tram project? | Project director Tomas Brandt",
       "Are the schools open after the flood? | Schools in the lower town will stay closed",
       "Where did people spend the night during the flood? | sports hall on Kings Road",
+      "Is the library open yet? | the library is now open",
+      "When did the river peak? | 4.8 metres shortly after two o'clock",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
@@ -129,6 +131,15 @@ class SamplePhrasingsTest {
     assertThat(a.text()).contains("14.5 million euros").doesNotContain("30 million euros");
     assertThat(a.citations()).extracting(c -> c.passage().title())
         .containsOnly("Central library reopens after two-year renovation");
+  }
+
+  @Test
+  void should_count_what_a_follow_up_counts_on_the_subject_it_carries() {
+    pipeline.answerer.answer("bikes", "bike share news?");
+
+    Answer a = pipeline.answerer.answer("bikes", "How many new bikes?");
+
+    assertThat(a.text()).contains("300 bicycles").doesNotContain("books");
   }
 
   @Test
