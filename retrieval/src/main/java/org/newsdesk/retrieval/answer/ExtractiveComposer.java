@@ -121,7 +121,7 @@ public final class ExtractiveComposer {
       if (chosen.size() == maxSentences) chosen.removeLast();
       chosen.add(shown);
     }
-    chosen = newestFirst(chosen, passages);
+    chosen = newestFirst(chosen, minSupport, passages);
     List<CitationCheck.Drafted> sentences = new ArrayList<>();
     List<Pick> picks = new ArrayList<>();
     for (SentenceRanker.Ranked s : chosen) {
@@ -157,13 +157,24 @@ public final class ExtractiveComposer {
     return s.support() >= minSupport || s.meaning() >= minMeaning;
   }
 
-  /** The chosen sentences, those of newer articles first (undated last); equal dates keep their order. */
-  private static List<SentenceRanker.Ranked> newestFirst(List<SentenceRanker.Ranked> chosen, List<ScoredPassage> passages) {
+  /**
+   * The chosen sentences, those of newer articles first (undated last); equal dates keep their order.
+   * A newer sentence that is only close in meaning (its words short of {@code minSupport}) does not
+   * take the lead from one that answers by words: "The flooding of November 2024 also cost the
+   * building crews several weeks" must not lead "Who will pay for the flood defences?".
+   */
+  private static List<SentenceRanker.Ranked> newestFirst(List<SentenceRanker.Ranked> chosen, double minSupport,
+                                                         List<ScoredPassage> passages) {
     List<SentenceRanker.Ranked> out = new ArrayList<>(chosen);
     Comparator<SentenceRanker.Ranked> byDate = Comparator.comparing(
         (SentenceRanker.Ranked s) -> published(s, passages), Comparator.comparing(
             (Optional<LocalDate> d) -> d.orElse(LocalDate.MIN)).reversed());
     out.sort(byDate);
+    SentenceRanker.Ranked lead = chosen.isEmpty() ? null : chosen.getFirst();
+    if (lead != null && lead.support() >= minSupport && out.getFirst().support() < minSupport) {
+      out.remove(lead);
+      out.addFirst(lead);
+    }
     return out;
   }
 

@@ -134,6 +134,13 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_not_let_a_newer_report_that_is_only_close_in_meaning_lead() {
+    Answer a = pipeline.answerer.answer("defences", "Who will pay for the flood defences?");
+
+    assertThat(a.text()).containsPattern("^On [0-9]+ February 2025, the regional government has pledged");
+  }
+
+  @Test
   void should_count_what_a_follow_up_counts_on_the_subject_it_carries() {
     pipeline.answerer.answer("bikes", "bike share news?");
 
