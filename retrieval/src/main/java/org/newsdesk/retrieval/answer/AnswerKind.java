@@ -71,7 +71,8 @@ enum AnswerKind {
   private static final Pattern FREQUENCY = Pattern.compile("\\bevery (?:other |" + FIGURE + ")?(?:seconds?|minutes?"
       + "|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|morning|evening)\\b"
       + "|\\b(?:once|twice|" + FIGURE + "times) (?:a|an|per|every|each)\\b"
-      + "|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\\b|\\bper (?:hour|day|week|month|year)\\b", I);
+      + "|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\\b"
+      + "|\\bper (?:hour|day|week|month|year)\\b", I);
   private static final Pattern REASON_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
           + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);

@@ -2,9 +2,9 @@ package org.newsdesk.retrieval.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +30,9 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       "articles", "news", "please", "following", "ever", "i", "me", "my", "you", "your", "we", "us", "our", "he",
       "him", "his", "she", "her", "hers", "they", "them", "its", "about", "from", "all", "any", "some", "so", "also",
       "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
-      "up", "out", "over", "after", "before", "during", "while", "again", "yet", "already", "still", "here", "go", "goes", "going", "went", "gone", "get", "gets",
-      "getting", "got", "s", "t", "won't", "don't", "doesn't", "didn't", "isn't",
+      "up", "out", "over", "after", "before", "during", "while", "again", "yet", "already", "still", "here", "go",
+      "goes", "going", "went", "gone", "get", "gets", "getting", "got", "s", "t", "won't", "don't", "doesn't",
+      "didn't", "isn't",
       "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
   /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */
   private static final Map<AnswerKind, Set<String>> CUES = Map.of(

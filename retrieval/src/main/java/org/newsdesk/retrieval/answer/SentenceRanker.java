@@ -174,7 +174,6 @@ public final class SentenceRanker {
     double total = 0;
     double ownTotal = 0;
     // What "how many" counts weighs as a name does: "How many firefighters helped?" is about firefighters.
-    List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
     Optional<String> countedNoun = question.kind() == AnswerKind.QUANTITY ? question.countedNoun() : Optional.empty();
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long df = candidates.stream().filter(c -> credit(c.stems(), e.getKey()) > 0).count();
@@ -208,6 +207,7 @@ public final class SentenceRanker {
     }
 
     // When a sentence gives a figure of what "how many" counts, a figure of something else does not answer.
+    List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
     boolean[] counts = new boolean[count];
     boolean anyCounts = false;
     for (int k = 0; k < count && !counted.isEmpty(); k++) {
