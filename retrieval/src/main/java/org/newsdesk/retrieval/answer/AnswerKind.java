@@ -111,6 +111,8 @@ enum AnswerKind {
           + "(?!s\\b|\\s*(?:-|\u2013|to\\b|until\\b|till\\b|through\\b|and\\b|onwards?\\b))", I);
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.,][\\p{N}]+)*");
   private static final Pattern YEAR = Pattern.compile("(?:1[0-9]|20|21)[0-9]{2}s?");
+  /** A year of the last and this century: "2024", "1990s". */
+  private static final Pattern CALENDAR_YEAR = Pattern.compile("(?:19|20)[0-9]{2}s?");
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
   private static final Set<String> TIME_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "ago",
@@ -201,7 +203,7 @@ enum AnswerKind {
     return switch (this) {
       case ANY, YES_NO -> true;
       case REASON -> REASON_WORDS.matcher(sentence).find();
-      case NAME -> names(sentence, question) >= 1 || numbers(sentence, question);
+      case NAME -> names(sentence, question) >= 1 || words(sentence, question, NAME);
       case PLACE -> Places.named(sentence, question);
       case NAMES -> names(sentence, question) >= 2;
       case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
@@ -252,6 +254,8 @@ enum AnswerKind {
         case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w)
             || (NEAR_TIME_WORDS.contains(w) && !FUTURE.matcher(question).find());
         case MONEY -> CURRENCY_WORDS.contains(w);
+        // A year tells when, never which one: "The flooding of November 2024" names no river ("Flight 1282" does).
+        case NAME -> (DIGITS.matcher(w).matches() && !CALENDAR_YEAR.matcher(w).matches()) || NUMBER_WORDS.contains(w);
         default -> DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
       };
       if (hit) return true;
@@ -259,13 +263,9 @@ enum AnswerKind {
     return false;
   }
 
-  private static boolean numbers(String sentence, String question) {
-    return words(sentence, question, QUANTITY);
-  }
-
   /**
    * How many capitalised words the sentence holds that the question does not, in any form ("Globes"
-   * for "Globe"), a sentence's first word aside.
+   * for "Globe"), a sentence's first word, months, seasons and weekdays aside.
    */
   private static int names(String sentence, String question) {
     Set<String> asked = lowerWords(question);
@@ -280,7 +280,8 @@ enum AnswerKind {
       first = false;
       if (opensSentence || !Character.isUpperCase(w.charAt(0))) continue;
       String lower = w.toLowerCase(Locale.ROOT);
-      if (asked.contains(lower) || NOT_NAMES.contains(lower) || askedStems.contains(Terms.stem(w))) continue;
+      if (asked.contains(lower) || NOT_NAMES.contains(lower) || TIME_WORDS.contains(lower)
+          || NEAR_TIME_WORDS.contains(lower) || askedStems.contains(Terms.stem(w))) continue;
       found.add(lower);
     }
     return found.size();

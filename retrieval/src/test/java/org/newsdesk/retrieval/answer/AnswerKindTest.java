@@ -126,6 +126,18 @@ class AnswerKindTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "The flooding of November 2024 also cost the building crews several weeks.|Which river flooded?|false",
+      "Schools will stay closed until at least Thursday.|Which schools are closed?|false",
+      "Work on the bridge over the Ashwell river was halted.|Which river flooded?|true",
+      "The regional transport fund will pay 40 million.|Who will pay for the new bridge?|true",
+      "Flight 1282 lost a door plug.|Which flight lost a door plug?|true"})
+  void should_not_take_a_month_a_weekday_or_a_year_for_the_name_asked_for(String sentence, String question,
+                                                                          boolean held) {
+    assertThat(AnswerKind.NAME.heldBy(sentence, question)).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "The water level reached 4.8 metres on Tuesday.|How high did the river get?|true",
       "The tower is 330m tall.|How tall is the tower?|true",
       "The new embankments will run for 3.5 kilometres.|How long are the new embankments?|true",

@@ -6,6 +6,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,16 @@ class ExtractiveComposerTest {
   /** Of another article: close enough in meaning to answer, but names no one. */
   private static final String REPAIR = "The harbour crane will be repaired this winter, the port authority said.";
 
+  private static final String WHO_PAYS = "Who will pay for the harbour defences?";
+  /** An older report that answers by its words. */
+  private static final String PLEDGE = "The regional government will pay 22 million euros for the harbour defences.";
+  /** A newer report, close enough in meaning to answer, that shares none of the question's words. */
+  private static final String STORM = "Storm Ida also cost the dock crews several weeks, Mayor Ruth Ahl said.";
+
   /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
   private static final Map<String, Double> COSINES = Map.of(
-      QUESTION, 1.0, CONTRACT, 0.68, CHIEF, 0.62, TENDER, 0.60, REPAIR, 0.72);
+      QUESTION, 1.0, CONTRACT, 0.68, CHIEF, 0.62, TENDER, 0.60, REPAIR, 0.72,
+      WHO_PAYS, 1.0, PLEDGE, 0.66, STORM, 0.72);
 
   private static final EmbeddingModel MEANING = new EmbeddingModel() {
     @Override
@@ -61,6 +69,22 @@ class ExtractiveComposerTest {
     // then
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim)
         .containsExactly(CONTRACT, CHIEF, REPAIR);
+  }
+
+  @Test
+  void should_keep_the_lead_that_answers_by_words_before_a_newer_report_only_close_in_meaning() {
+    // given
+    List<ScoredPassage> passages = List.of(
+        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
+            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("storm", "Dock works run late", STORM,
+            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, passages);
+
+    // then: both are quoted, the pledge first though the storm report is newer
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE, STORM);
   }
 
   @Test
