@@ -255,7 +255,8 @@ enum AnswerKind {
             || (NEAR_TIME_WORDS.contains(w) && !FUTURE.matcher(question).find());
         case MONEY -> CURRENCY_WORDS.contains(w);
         // A year tells when, never which one: "The flooding of November 2024" names no river ("Flight 1282" does).
-        case NAME -> (DIGITS.matcher(w).matches() && !CALENDAR_YEAR.matcher(w).matches()) || NUMBER_WORDS.contains(w);
+        case NAME -> DIGITS.matcher(w).matches() && !CALENDAR_YEAR.matcher(w).matches()
+            || NUMBER_WORDS.contains(w);
         default -> DIGITS.matcher(w).matches() || NUMBER_WORDS.contains(w);
       };
       if (hit) return true;
