@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsdesk.retrieval.ingest.Sentences;
@@ -200,59 +201,77 @@ enum AnswerKind {
 
   /** Whether {@code sentence} holds an expression of this kind that {@code question} does not. */
   boolean heldBy(String sentence, String question) {
+    return holder(question).test(sentence);
+  }
+
+  /**
+   * Tells the sentences that hold an expression of this kind that {@code question} does not: the
+   * question is read once, however many sentences are weighed.
+   */
+  Predicate<String> holder(String question) {
+    Asked q = Asked.of(question);
     return switch (this) {
-      case ANY, YES_NO -> true;
-      case REASON -> REASON_WORDS.matcher(sentence).find();
-      case NAME -> names(sentence, question) >= 1 || words(sentence, question, NAME);
-      case PLACE -> Places.named(sentence, question);
-      case NAMES -> names(sentence, question) >= 2;
-      case MONEY -> CURRENCY.matcher(sentence).find() || words(sentence, question, this);
-      case TIME -> CLOCK_QUESTION.matcher(question).find() ? CLOCK.matcher(sentence).find()
-          : words(sentence, question, this) || relativeTime(sentence, question)
-              || told(FUTURE_DAY, sentence, question);
-      case QUANTITY -> LENGTH_QUESTION.matcher(question).find() ? told(LENGTH, sentence, question)
-          : OFTEN_QUESTION.matcher(question).find() ? told(FREQUENCY, sentence, question)
+      case ANY, YES_NO -> sentence -> true;
+      case REASON -> sentence -> REASON_WORDS.matcher(sentence).find();
+      case NAME -> sentence -> names(sentence, q) >= 1 || words(sentence, q, NAME);
+      case PLACE -> sentence -> Places.named(sentence, question);
+      case NAMES -> sentence -> names(sentence, q) >= 2;
+      case MONEY -> sentence -> CURRENCY.matcher(sentence).find() || words(sentence, q, MONEY);
+      case TIME -> CLOCK_QUESTION.matcher(question).find() ? sentence -> CLOCK.matcher(sentence).find()
+          : sentence -> words(sentence, q, TIME) || relativeTime(sentence, q) || told(FUTURE_DAY, sentence, q);
+      case QUANTITY -> LENGTH_QUESTION.matcher(question).find() ? sentence -> told(LENGTH, sentence, q)
+          : OFTEN_QUESTION.matcher(question).find() ? sentence -> told(FREQUENCY, sentence, q)
           : LONG_QUESTION.matcher(question).find()
-              ? told(LENGTH, sentence, question) || told(DURATION, sentence, question)
-              : words(sentence, question, this);
-      case AGE -> told(AGE_WORDS, sentence, question);
+              ? sentence -> told(LENGTH, sentence, q) || told(DURATION, sentence, q)
+              : sentence -> words(sentence, q, QUANTITY);
+      case AGE -> sentence -> told(AGE_WORDS, sentence, q);
     };
+  }
+
+  /**
+   * A question as the checks read it: in lower case, its words in lower case, their stems, and
+   * whether it asks about what will happen.
+   */
+  private record Asked(String lower, Set<String> words, Set<String> stems, boolean future) {
+    static Asked of(String question) {
+      Set<String> stems = new HashSet<>();
+      for (Terms.Token t : Terms.tokens(question)) stems.add(t.stem());
+      return new Asked(question.toLowerCase(Locale.ROOT), lowerWords(question), stems,
+          FUTURE.matcher(question).find());
+    }
   }
 
   /**
    * Whether the sentence tells a time relative to its report ("last week") that the question does
    * not say; one pointing back never answers "when will...".
    */
-  private static boolean relativeTime(String sentence, String question) {
-    String asked = question.toLowerCase(Locale.ROOT);
+  private static boolean relativeTime(String sentence, Asked question) {
     Matcher m = RELATIVE_TIME.matcher(sentence);
     while (m.find()) {
-      if (asked.contains(m.group().toLowerCase(Locale.ROOT))) continue;
-      if (m.group(1) != null && FUTURE.matcher(question).find()) continue;
+      if (question.lower().contains(m.group().toLowerCase(Locale.ROOT))) continue;
+      if (m.group(1) != null && question.future()) continue;
       return true;
     }
     return false;
   }
 
   /** Whether the sentence tells what {@code pattern} matches in words the question does not. */
-  private static boolean told(Pattern pattern, String sentence, String question) {
-    String asked = question.toLowerCase(Locale.ROOT);
+  private static boolean told(Pattern pattern, String sentence, Asked question) {
     Matcher m = pattern.matcher(sentence);
     while (m.find()) {
-      if (!asked.contains(m.group().toLowerCase(Locale.ROOT))) return true;
+      if (!question.lower().contains(m.group().toLowerCase(Locale.ROOT))) return true;
     }
     return false;
   }
 
-  private static boolean words(String sentence, String question, AnswerKind kind) {
-    Set<String> asked = lowerWords(question);
+  private static boolean words(String sentence, Asked question, AnswerKind kind) {
     Matcher m = WORD.matcher(sentence);
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT);
-      if (asked.contains(w)) continue;
+      if (question.words().contains(w)) continue;
       boolean hit = switch (kind) {
         case TIME -> YEAR.matcher(w).matches() || TIME_WORDS.contains(w)
-            || (NEAR_TIME_WORDS.contains(w) && !FUTURE.matcher(question).find());
+            || (NEAR_TIME_WORDS.contains(w) && !question.future());
         case MONEY -> CURRENCY_WORDS.contains(w);
         // A year tells when, never which one: "The flooding of November 2024" names no river ("Flight 1282" does).
         case NAME -> DIGITS.matcher(w).matches() && !CALENDAR_YEAR.matcher(w).matches()
@@ -268,10 +287,7 @@ enum AnswerKind {
    * How many capitalised words the sentence holds that the question does not, in any form ("Globes"
    * for "Globe"), a sentence's first word, months, seasons and weekdays aside.
    */
-  private static int names(String sentence, String question) {
-    Set<String> asked = lowerWords(question);
-    Set<String> askedStems = new HashSet<>();
-    for (Terms.Token t : Terms.tokens(question)) askedStems.add(t.stem());
+  private static int names(String sentence, Asked question) {
     Set<String> found = new HashSet<>();
     Matcher m = WORD.matcher(sentence);
     boolean first = true;
@@ -281,8 +297,8 @@ enum AnswerKind {
       first = false;
       if (opensSentence || !Character.isUpperCase(w.charAt(0))) continue;
       String lower = w.toLowerCase(Locale.ROOT);
-      if (asked.contains(lower) || NOT_NAMES.contains(lower) || TIME_WORDS.contains(lower)
-          || NEAR_TIME_WORDS.contains(lower) || askedStems.contains(Terms.stem(w))) continue;
+      if (question.words().contains(lower) || NOT_NAMES.contains(lower) || TIME_WORDS.contains(lower)
+          || NEAR_TIME_WORDS.contains(lower) || question.stems().contains(Terms.stem(w))) continue;
       found.add(lower);
     }
     return found.size();

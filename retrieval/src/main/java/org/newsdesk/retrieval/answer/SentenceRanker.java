@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.ingest.Sentences;
@@ -217,10 +218,11 @@ public final class SentenceRanker {
     }
 
     List<Ranked> out = new ArrayList<>(count);
+    Predicate<String> holds = question.kind().holder(question.text());
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       String sentence = c.span().of(passages.get(c.passage()).passage().text());
-      boolean held = question.kind().heldBy(sentence, question.text()) && (!anyCounts || counts[k]);
+      boolean held = holds.test(sentence) && (!anyCounts || counts[k]);
       double sentenceCover = sentenceCovers[k];
       double support = supports[k];
       if (held && question.kind() == AnswerKind.REASON) {
