@@ -32,8 +32,8 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
       "just", "only", "very", "more", "most", "much", "many", "other", "same", "each", "both", "than", "too",
       "up", "out", "over", "after", "before", "during", "while", "again", "yet", "already", "still", "here", "go",
       "goes", "going", "went", "gone", "get", "gets", "getting", "got", "s", "t", "won't", "don't", "doesn't",
-      "didn't", "isn't",
-      "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't");
+      "didn't", "isn't", "aren't", "wasn't", "weren't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't",
+      "haven't", "hadn't");
   /** Words that only name the kind of answer asked for ("what date", "the name of", "what number"). */
   private static final Map<AnswerKind, Set<String>> CUES = Map.of(
       AnswerKind.TIME, Set.of("date", "dates", "time", "year", "day", "month"),
