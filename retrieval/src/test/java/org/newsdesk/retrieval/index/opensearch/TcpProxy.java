@@ -44,8 +44,16 @@ final class TcpProxy implements AutoCloseable {
         try {
           Socket client = s.accept();
           Socket upstream = new Socket(target.getHost(), target.getPort());
-          open.add(client);
-          open.add(upstream);
+          // A connection accepted just before a cut must not outlive it.
+          synchronized (this) {
+            if (s.isClosed()) {
+              client.close();
+              upstream.close();
+              return;
+            }
+            open.add(client);
+            open.add(upstream);
+          }
           Thread.ofVirtual().start(() -> pump(client, upstream));
           Thread.ofVirtual().start(() -> pump(upstream, client));
         } catch (IOException e) {
