@@ -63,8 +63,11 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\b", Pattern.CASE_INSENSITIVE);
   /** At most this many words after "how many" can name what is counted. */
   private static final int MAX_COUNTED_WORDS = 3;
-  /** A plural as "how many" asks it: "bikes", "firefighters" (not "glass"). */
-  private static final Pattern PLURAL = Pattern.compile("\\p{L}+[^s\\W]s", Pattern.UNICODE_CHARACTER_CLASS);
+  /**
+   * A plural as "how many" asks it: "bikes", "firefighters"; not "glass", nor "bus", "campus" or
+   * "virus", which name what is counted only before a plural ("bus routes", "virus cases").
+   */
+  private static final Pattern PLURAL = Pattern.compile("\\p{L}+[^su\\W]s", Pattern.UNICODE_CHARACTER_CLASS);
 
   Question {
     terms = List.copyOf(terms);

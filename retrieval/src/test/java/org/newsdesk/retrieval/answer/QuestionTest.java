@@ -49,6 +49,8 @@ class QuestionTest {
       "How many firefighters helped? | firefight",
       "How many people had to leave? | peopl",
       "How many scheduled flights do US airlines offer each day? | flight",
+      "How many bus routes will change? | rout",
+      "How many campus buildings are closed? | build",
       "How much did the library cost? | ''"})
   void should_take_the_plural_after_how_many_for_what_is_counted(String question, String stem) {
     assertThat(Question.of(question).countedNoun().orElse("")).isEqualTo(stem);
