@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.newsdesk.retrieval.ingest.Span;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
@@ -31,8 +29,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
  * question as the lead and the same words carried from earlier questions ("the library" for "How
  * much did it cost?"), and must not repeat a chosen sentence. When the chosen sentences come from
- * articles of different dates, the newest leads. A sentence is quoted without the dateline that
- * opens a wire report ("WASHINGTON (AP) — "): the answer dates its claims itself.
+ * articles of different dates, the newest leads. A sentence is quoted without the {@link Dateline}
+ * that opens a wire report: the answer dates its claims itself.
  */
 public final class ExtractiveComposer {
   /** One chosen sentence: passage index (0-based, retrieval order), sentence span within the passage text. */
@@ -48,14 +46,6 @@ public final class ExtractiveComposer {
   private static final double FOLLOWER_RATIO = 0.75;
   private static final double OTHER_DATE_FOLLOWER_RATIO = 0.6;
   private static final double DUPLICATE_JACCARD = 0.8;
-  /**
-   * The dateline opening a report's first sentence: a place in capitals, perhaps its state or
-   * country after a comma and the agency in brackets, then a dash ("WASHINGTON (AP) — ", "NEW YORK –
-   * ", "BANGUI, Central African Republic (AP) — "), before a sentence that starts as one does.
-   */
-  private static final Pattern DATELINE = Pattern.compile(
-      "\\p{Lu}{2}[\\p{Lu}.'’-]*(?: [\\p{Lu}.'’-]{2,})*(?:,(?: \\p{Lu}[\\p{L}.'’-]*)+)?(?: \\(\\p{L}+\\))? ?[—–−-]+ +"
-          + "(?=[\\p{Lu}\\d\"“‘'])");
 
   private final int maxSentences;
   private final double minSupport;
@@ -137,17 +127,11 @@ public final class ExtractiveComposer {
     List<Pick> picks = new ArrayList<>();
     for (SentenceRanker.Ranked s : chosen) {
       String text = passages.get(s.passage()).passage().text();
-      Span quoted = withoutDateline(text, s.span());
+      Span quoted = Dateline.skip(text, s.span());
       sentences.add(new CitationCheck.Drafted(quoted.of(text), List.of(s.passage() + 1)));
       picks.add(new Pick(s.passage(), quoted, s.support(), s.score()));
     }
     return new Draft(sentences, picks, best, meaningOf(ranked));
-  }
-
-  /** {@code sentence} of {@code text} less the dateline that opens it, if one does. */
-  static Span withoutDateline(String text, Span sentence) {
-    Matcher m = DATELINE.matcher(text).region(sentence.start(), sentence.end());
-    return m.lookingAt() ? new Span(m.end(), sentence.end()) : sentence;
   }
 
   private static double meaningOf(List<SentenceRanker.Ranked> ranked) {

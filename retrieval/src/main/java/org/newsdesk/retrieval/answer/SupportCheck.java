@@ -17,7 +17,10 @@ public final class SupportCheck {
   /** Support a sentence needs against one of its cited passages to be kept. */
   public static final double THRESHOLD = 0.6;
 
-  /** A support score and the passage sentence (span of the passage text) that best supports the claim. */
+  /**
+   * A support score and the passage sentence (span of the passage text, less a {@link Dateline}) that
+   * best supports the claim.
+   */
   public record Support(double score, Span quote) {}
 
   private SupportCheck() {}
@@ -55,7 +58,7 @@ public final class SupportCheck {
         best = s;
       }
     }
-    return new Support(score, best);
+    return new Support(score, Dateline.skip(text, best));
   }
 
   private static Set<String> stems(String text) {

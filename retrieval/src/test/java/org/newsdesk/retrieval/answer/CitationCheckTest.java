@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
@@ -65,5 +66,20 @@ class CitationCheckTest {
     assertThat(c.citations()).singleElement().satisfies(cit -> assertThat(cit.quote()).isEqualTo(
         "The city council voted on Tuesday to build a new bridge across the Vessel river. "
             + "The bridge will cost 40 million euros and open in 2017."));
+  }
+
+  @Test
+  void should_quote_a_wire_report_under_its_source_without_the_dateline() {
+    // given
+    List<ScoredPassage> wire = List.of(new ScoredPassage(Fixtures.passage("wire", "Ferry strike ends",
+        "LISBON (AP) — Ferry crews ended their strike on Monday after a pay deal. Boats run again today.",
+        Optional.empty(), Optional.empty(), 0), 1f));
+
+    // when
+    CitationCheck.Checked c = CitationCheck.check("The ferry crews ended their strike after a pay deal [1].", wire);
+
+    // then
+    assertThat(c.citations()).singleElement()
+        .satisfies(cit -> assertThat(cit.quote()).isEqualTo("Ferry crews ended their strike on Monday after a pay deal."));
   }
 }

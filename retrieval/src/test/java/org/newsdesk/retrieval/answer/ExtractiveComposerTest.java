@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.newsdesk.retrieval.ingest.Span;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /** Which sentences the extractive answer quotes, with meaning as this test sets it. */
@@ -116,23 +113,5 @@ class ExtractiveComposerTest {
     // then
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(
         "The regional government will pay 22 million euros for the harbour defences, officials said.");
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "WASHINGTON (AP) — The Senate voted. | The Senate voted.",
-      "NEW YORK – Shares fell. | Shares fell.",
-      "LOS ANGELES − \"Instigators\" were blamed. | \"Instigators\" were blamed.",
-      "BANGUI, Central African Republic (AP) — The vote was postponed. | The vote was postponed.",
-      "WASHINGTON, DC - A storm hit. | A storm hit.",
-      "NATO — the alliance — met on Monday. | NATO — the alliance — met on Monday.",
-      "U.S. – China talks resumed. | U.S. – China talks resumed.",
-      "The council met – Mayor Ruth Ahl said so. | The council met – Mayor Ruth Ahl said so."})
-  void should_take_only_a_dateline_off_a_sentence(String sentence, String quoted) {
-    // when
-    Span span = ExtractiveComposer.withoutDateline(sentence, new Span(0, sentence.length()));
-
-    // then
-    assertThat(span.of(sentence)).isEqualTo(quoted);
   }
 }
