@@ -299,6 +299,37 @@ class ArticleIndexerTest {
   }
 
   @Test
+  void should_leave_one_segment_after_a_run_that_wrote_most_of_the_index_and_merge_no_more_after_a_small_one()
+      throws IOException {
+    // given: forty articles written by two threads, each of which makes segments of its own
+    Path articles = tmp.resolve("articles");
+    for (int i = 0; i < 40; i++) {
+      ThreeArticles.write(articles.resolve("a" + i + ".txt"), "Report " + i + "\n\n" + ThreeArticles.TRAM.replace("harbour",
+          "harbour" + i));
+    }
+    ArticleIndexer twoThreads = new ArticleIndexer(index(), IngestConfig.defaults(), Optional.empty(), 2, List.of());
+
+    // when
+    twoThreads.reindex(articles);
+
+    // then
+    assertThat(segments()).isEqualTo(1);
+
+    // and when one article of forty changes
+    ThreeArticles.write(articles.resolve("a7.txt"), "Report 7\n\n" + ThreeArticles.FLOOD);
+    twoThreads.reindex(articles);
+
+    // then: its passages are a segment of their own; the rest was not rewritten
+    assertThat(segments()).isEqualTo(2);
+  }
+
+  private int segments() throws IOException {
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("data/index")); DirectoryReader r = DirectoryReader.open(dir)) {
+      return r.leaves().size();
+    }
+  }
+
+  @Test
   void should_refuse_with_a_clear_message_when_another_reindex_is_running() throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
     AtomicReference<Throwable> second = new AtomicReference<>();
