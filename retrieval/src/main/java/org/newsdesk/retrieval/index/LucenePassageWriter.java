@@ -47,6 +47,11 @@ import org.apache.lucene.util.BytesRef;
 final class LucenePassageWriter implements PassageIndexWriter {
   /** From this many files written in one run on, new segments are not packed into compound files. */
   static final int BULK_FILES = 1_000;
+  /**
+   * The most documents an index may hold to be merged into one segment at the end of a build:
+   * rtqa-2024's 44,285 merged in 13 s on 2 cores, and a merge rebuilds the whole vector graph.
+   */
+  private static final int MERGE_MAX_DOCS = 500_000;
 
   private final Directory dir;
   private final IndexWriter writer;
@@ -182,12 +187,14 @@ final class LucenePassageWriter implements PassageIndexWriter {
    * dictionary instead of one per segment. Over rtqa-2024's 44,267 passages in four segments, the
    * 150 nearest passages took 1.0 ms instead of 2.5 and a whole search 9.5 ms instead of 11.3
    * (p50), for 13 s more at the end of an 18-minute build (docs/BENCHMARKS.md). Smaller runs leave
-   * merging to Lucene's merge policy, so adding an article does not rewrite the index.
+   * merging to Lucene's merge policy, so adding an article does not rewrite the index, and so do
+   * indexes of more than {@link #MERGE_MAX_DOCS} documents, whose graph would take long to rebuild.
    */
   @Override
   public void commit(CorpusStats stats, IndexSignature signature) throws IOException {
     int written = docsWritten.get();
-    if (written > 0 && 2L * written >= writer.getDocStats().numDocs) writer.forceMerge(1);
+    int docs = writer.getDocStats().numDocs;
+    if (written > 0 && 2L * written >= docs && docs <= MERGE_MAX_DOCS) writer.forceMerge(1);
     Map<String, String> data = new HashMap<>(stats.toCommitData());
     signature.embeddingModel().ifPresent(m -> data.put(IndexFields.COMMIT_EMBEDDING_MODEL, m));
     data.put(IndexFields.COMMIT_INGEST, signature.ingest());
