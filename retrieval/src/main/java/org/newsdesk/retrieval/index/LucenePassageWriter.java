@@ -163,10 +163,11 @@ final class LucenePassageWriter implements PassageIndexWriter {
       docs.add(PassageDocuments.toDocument(update.passages().get(i), update.path(), vector));
     }
     if (!docs.isEmpty()) writer.addDocuments(docs);
+    docsWritten.addAndGet(docs.size());
     if (update.manifest().isPresent()) {
       writer.addDocument(manifestDocument(update.path(), ManifestCodec.encode(update.manifest().get())));
+      docsWritten.incrementAndGet();
     }
-    docsWritten.addAndGet(docs.size() + (update.manifest().isPresent() ? 1 : 0));
   }
 
   /**

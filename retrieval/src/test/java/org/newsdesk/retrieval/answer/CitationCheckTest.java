@@ -79,7 +79,7 @@ class CitationCheckTest {
     CitationCheck.Checked c = CitationCheck.check("The ferry crews ended their strike after a pay deal [1].", wire);
 
     // then
-    assertThat(c.citations()).singleElement()
-        .satisfies(cit -> assertThat(cit.quote()).isEqualTo("Ferry crews ended their strike on Monday after a pay deal."));
+    assertThat(c.citations()).singleElement().satisfies(cit -> assertThat(cit.quote())
+        .isEqualTo("Ferry crews ended their strike on Monday after a pay deal."));
   }
 }

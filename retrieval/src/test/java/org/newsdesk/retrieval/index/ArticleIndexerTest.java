@@ -304,8 +304,8 @@ class ArticleIndexerTest {
     // given: forty articles written by two threads, each of which makes segments of its own
     Path articles = tmp.resolve("articles");
     for (int i = 0; i < 40; i++) {
-      ThreeArticles.write(articles.resolve("a" + i + ".txt"), "Report " + i + "\n\n" + ThreeArticles.TRAM.replace("harbour",
-          "harbour" + i));
+      String tram = ThreeArticles.TRAM.replace("harbour", "harbour" + i);
+      ThreeArticles.write(articles.resolve("a" + i + ".txt"), "Report " + i + "\n\n" + tram);
     }
     ArticleIndexer twoThreads = new ArticleIndexer(index(), IngestConfig.defaults(), Optional.empty(), 2, List.of());
 
