@@ -149,10 +149,12 @@ public final class SentenceRanker {
 
     List<Candidate> candidates = new ArrayList<>();
     List<Set<String>> contextStems = new ArrayList<>();
+    List<Set<String>> titleStems = new ArrayList<>();
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i).passage();
       Set<String> all = new HashSet<>();
       for (Terms.Token t : Terms.tokens(p.title())) all.add(t.stem());
+      titleStems.add(Set.copyOf(all));
       // A report tells of its own year: "And in 2023?" is answered from the articles of 2023.
       List<Terms.Token> year = p.published().map(d -> Terms.tokens(String.valueOf(d.getYear()))).orElse(List.of());
       for (Span span : lines(p.text())) {
@@ -222,7 +224,8 @@ public final class SentenceRanker {
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       String sentence = c.span().of(passages.get(c.passage()).passage().text());
-      boolean held = holds.test(sentence) && (!anyCounts || counts[k]);
+      boolean held = holds.test(sentence) && (!anyCounts || counts[k])
+          && (question.kind() != AnswerKind.YES_NO || settles(c.stems(), titleStems.get(c.passage()), own));
       double sentenceCover = sentenceCovers[k];
       double support = supports[k];
       if (held && question.kind() == AnswerKind.REASON) {
@@ -242,6 +245,22 @@ public final class SentenceRanker {
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
+  }
+
+  /**
+   * Whether a sentence can settle a yes-or-no question: it holds one of the question's terms that its
+   * article's headline does not. The headline says what the article is about ("Central library
+   * reopens…"); what the question asks of it ("Did the library go over budget?") is in the other
+   * terms, and a sentence without any of them only restates the subject.
+   */
+  private static boolean settles(Set<String> sentence, Set<String> title, Set<String> asked) {
+    boolean beyondTitle = false;
+    for (String term : asked) {
+      if (credit(title, term) > 0) continue;
+      beyondTitle = true;
+      if (credit(sentence, term) > 0) return true;
+    }
+    return !beyondTitle;
   }
 
   /**

@@ -82,6 +82,13 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_lead_with_the_sentence_that_settles_whether_the_library_went_over_budget() {
+    Answer a = pipeline.answerer.answer("over", "Did the library go over budget?");
+
+    assertThat(a.text()).startsWith("The renovation ran 1.2 million euros over its budget");
+  }
+
+  @Test
   void should_give_the_reason_when_a_follow_up_asks_why_it_went_over_budget() {
     pipeline.answerer.answer("budget", "How much did the library renovation cost?");
 
