@@ -65,8 +65,11 @@ enum AnswerKind {
   /** A figure with its unit of length: "4.8 metres", "3.5 kilometres", "330m", "ten-storey". */
   private static final Pattern LENGTH = Pattern.compile(FIGURE + "(?:metres?|meters?|m|km|kilometres?|kilometers?"
       + "|miles?|feet|foot|ft|inch(?:es)?|cm|centimetres?|centimeters?|mm|millimetres?|yards?|storeys?|stories)\\b", I);
-  /** A figure with its unit of time, or how long since: "six hours", "17-minute", "since 1969". */
-  private static final Pattern DURATION = Pattern.compile(FIGURE + "(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+  /**
+   * A figure with its unit of time, or how long since: "six hours", "17-minute", "since 1969"; not
+   * "every twenty minutes", which says how often.
+   */
+  private static final Pattern DURATION = Pattern.compile("(?<!\\bevery )" + FIGURE + "(?:seconds?|minutes?|hours?|days?|weeks?|months?"
       + "|years?|decades?|centur(?:y|ies))\\b|\\bsince (?:1[0-9]|20)[0-9]{2}\\b", I);
   /** How often: "every ten minutes", "twice a week", "three times a year", "daily", "per hour". */
   private static final Pattern FREQUENCY = Pattern.compile("\\bevery (?:other |" + FIGURE + ")?(?:seconds?|minutes?"

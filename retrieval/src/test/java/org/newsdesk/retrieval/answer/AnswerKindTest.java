@@ -143,6 +143,8 @@ class AnswerKindTest {
       "The new embankments will run for 3.5 kilometres.|How long are the new embankments?|true",
       "The eclipse will last 3 minutes, 49 seconds in Indianapolis.|How long will the eclipse last?|true",
       "Cronk has trained horses there since 1969.|How long has Cronk trained horses?|true",
+      "Buses on route 7 will run every twenty minutes.|How long is the tram route?|false",
+      "The bus takes twenty minutes, every day.|How long is the bus trip?|true",
       "About 240 homes were evacuated after the river rose above its banks.|How high did the river get?|false",
       "The river will stay high for several days.|How high did the river get?|false",
       "The river rose 4.8 metres.|Did the river rise 4.8 metres, and how high is the bank?|false",
