@@ -69,8 +69,9 @@ enum AnswerKind {
    * A figure with its unit of time, or how long since: "six hours", "17-minute", "since 1969"; not
    * "every twenty minutes", which says how often.
    */
-  private static final Pattern DURATION = Pattern.compile("(?<!\\bevery )" + FIGURE + "(?:seconds?|minutes?|hours?|days?|weeks?|months?"
-      + "|years?|decades?|centur(?:y|ies))\\b|\\bsince (?:1[0-9]|20)[0-9]{2}\\b", I);
+  private static final Pattern DURATION = Pattern.compile("(?<!\\bevery )" + FIGURE
+      + "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\\b"
+      + "|\\bsince (?:1[0-9]|20)[0-9]{2}\\b", I);
   /** How often: "every ten minutes", "twice a week", "three times a year", "daily", "per hour". */
   private static final Pattern FREQUENCY = Pattern.compile("\\bevery (?:other |" + FIGURE + ")?(?:seconds?|minutes?"
       + "|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|morning|evening)\\b"
