@@ -60,8 +60,8 @@ enum AnswerKind {
   private static final Pattern LENGTH_QUESTION = Pattern.compile("\\bhow (?:high|tall|deep|far|wide|thick)\\b"
       + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:height|depth|length|width|distance)\\b"
       + "|\\bhow long (?:is|are|was|were|will (?:it|they) be) (?:the |its |their )?(?:[\\p{L}-]+ ){0,2}"
-      + "(?:route|line|road|street|bridge|tunnel|track|trail|path|river|wall|fence|runway|border|coast(?:line)?|pipeline"
-      + "|canal|embankment|cable|rail|railway|motorway|highway|corridor|beach|course|ship|building)s?\\b", I);
+      + "(?:route|line|road|street|bridge|tunnel|track|trail|path|river|wall|fence|runway|border|coast(?:line)?"
+      + "|pipeline|canal|embankment|cable|rail|railway|motorway|highway|corridor|beach|ship|building)s?\\b", I);
   /** How often something happens: "How often will the trams run?". */
   private static final Pattern OFTEN_QUESTION = Pattern.compile("\\bhow often\\b", I);
   /** "How long…": a length or a time ("How long will the eclipse last?"). */
