@@ -204,6 +204,16 @@ enum AnswerKind {
     return this != ANY && this != YES_NO && this != REASON;
   }
 
+  /** Whether this kind is a figure, which later reports revise (a cost, a length, a count). */
+  boolean figure() {
+    return this == MONEY || this == AGE || this == QUANTITY;
+  }
+
+  /** Whether the token of {@code text} is a figure, in digits or in letters ("14", "28,000", "seven"). */
+  static boolean isFigure(Terms.Token token, String text) {
+    return token.number() || isNumberWord(text.substring(token.start(), token.end()));
+  }
+
   /** Whether {@code word} is a figure written in letters: "seven", "dozens", "half". */
   static boolean isNumberWord(String word) {
     return NUMBER_WORDS.contains(word.toLowerCase(Locale.ROOT));

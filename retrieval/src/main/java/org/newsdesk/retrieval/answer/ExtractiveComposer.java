@@ -3,7 +3,9 @@ package org.newsdesk.retrieval.answer;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,9 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
  * question as the lead and the same words carried from earlier questions ("the library" for "How
  * much did it cost?"), and must not repeat a chosen sentence. When the chosen sentences come from
- * articles of different dates, the newest leads. A sentence is quoted without the {@link Dateline}
+ * articles of different dates, the newest leads. When the question asks for a figure and a newer
+ * article about it gives one the chosen sentences lack, that sentence is quoted too, and leads: a
+ * superseded figure is never the only one given. A sentence is quoted without the {@link Dateline}
  * that opens a wire report: the answer dates its claims itself.
  */
 public final class ExtractiveComposer {
@@ -46,6 +50,8 @@ public final class ExtractiveComposer {
   private static final double FOLLOWER_RATIO = 0.75;
   private static final double OTHER_DATE_FOLLOWER_RATIO = 0.6;
   private static final double DUPLICATE_JACCARD = 0.8;
+  /** What a newer article's figure must score, of the lead's, to be given beside an older one. */
+  private static final double NEWER_FIGURE_RATIO = 0.5;
 
   private final int maxSentences;
   private final double minSupport;
@@ -122,7 +128,18 @@ public final class ExtractiveComposer {
       if (chosen.size() == maxSentences) chosen.removeLast();
       chosen.add(shown);
     }
+    Optional<SentenceRanker.Ranked> newer = own.kind().figure() ? newerFigure(ranked, chosen, passages)
+        : Optional.empty();
+    if (newer.isPresent()) {
+      if (chosen.size() == maxSentences) chosen.removeLast();
+      chosen.add(newer.get());
+    }
     chosen = newestFirst(chosen, minSupport, passages);
+    if (newer.isPresent()) {
+      // Newest of all, and it holds what is asked: it leads though its words alone would not answer.
+      chosen.remove(newer.get());
+      chosen.addFirst(newer.get());
+    }
     List<CitationCheck.Drafted> sentences = new ArrayList<>();
     List<Pick> picks = new ArrayList<>();
     for (SentenceRanker.Ranked s : chosen) {
@@ -132,6 +149,47 @@ public final class ExtractiveComposer {
       picks.add(new Pick(s.passage(), quoted, s.support(), s.score()));
     }
     return new Draft(sentences, picks, best, meaningOf(ranked));
+  }
+
+  /**
+   * A superseded figure is never the only one given: when the lead holds the figure asked for and a
+   * newer article about the question tells one of the same thing, the best such sentence. "How long
+   * is the tram route?" takes the 2023 route of 9.2 kilometres by words; the 2025 report's "…bringing
+   * the total to 16 stops over 9.6 kilometres" names neither tram nor route, which its article does.
+   * The newer sentence must hold the kind asked for, every term of the question in itself or its
+   * article ({@link SentenceRanker.Ranked#whole()}), the lead's names, a figure of the same measure
+   * as one of the lead's ({@link #figureUnits}), and score {@link #NEWER_FIGURE_RATIO} of the lead's.
+   */
+  private static Optional<SentenceRanker.Ranked> newerFigure(List<SentenceRanker.Ranked> ranked,
+                                                           List<SentenceRanker.Ranked> chosen,
+                                                           List<ScoredPassage> passages) {
+    SentenceRanker.Ranked lead = chosen.getFirst();
+    if (!lead.held()) return Optional.empty();
+    Optional<LocalDate> newestChosen = chosen.stream().map(c -> published(c, passages)).flatMap(Optional::stream)
+        .max(Comparator.naturalOrder());
+    if (newestChosen.isEmpty()) return Optional.empty();
+    return ranked.stream()
+        .filter(s -> s.held() && s.whole()
+            && s.score() >= NEWER_FIGURE_RATIO * lead.score()
+            && published(s, passages).filter(d -> d.isAfter(newestChosen.get())).isPresent()
+            && s.names().containsAll(lead.names())
+            && !Collections.disjoint(figureUnits(lead, passages), figureUnits(s, passages))
+            && chosen.stream().noneMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD))
+        .findFirst();
+  }
+
+  /**
+   * What the figures of a sentence measure: the term after each ("9.6 kilometres", "16 stops",
+   * "180 million euros"). Two sentences whose figures share none give figures of different things.
+   */
+  private static Set<String> figureUnits(SentenceRanker.Ranked s, List<ScoredPassage> passages) {
+    String sentence = s.span().of(passages.get(s.passage()).passage().text());
+    List<Terms.Token> tokens = Terms.tokens(sentence);
+    Set<String> units = new HashSet<>();
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (AnswerKind.isFigure(tokens.get(i), sentence)) units.add(tokens.get(i + 1).stem());
+    }
+    return units;
   }
 
   private static double meaningOf(List<SentenceRanker.Ranked> ranked) {

@@ -77,10 +77,12 @@ public final class SentenceRanker {
   /**
    * A candidate sentence: its passage (index into the passages given), its span in the passage text;
    * {@code names} are the question's names and numbers, and the words it only ranks by (carried from
-   * earlier questions, the size asked for), that the sentence, its passage or its headline holds.
+   * earlier questions, the size asked for), that the sentence, its passage or its headline holds;
+   * {@code whole} whether these hold every one of the reader's own question terms (a related word
+   * does not count).
    */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
-                       Set<String> stems, double meaning) {}
+                       Set<String> stems, double meaning, boolean whole) {}
 
   private record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
@@ -129,7 +131,7 @@ public final class SentenceRanker {
       // A sentence without the kind of answer asked for stays behind by words and by meaning alike.
       double bonus = W_MEANING * cosine * (r.held() ? 1 : UNHELD_SCORE);
       out.set(i, new Ranked(r.passage(), r.span(), r.support(), r.score() + bonus, r.held(), r.names(), r.stems(),
-          cosine));
+          cosine, r.whole()));
     }
     out.subList(0, m).sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
@@ -192,10 +194,12 @@ public final class SentenceRanker {
     double[] sentenceCovers = new double[count];
     double[] passageCovers = new double[count];
     double[] supports = new double[count];
+    boolean[] whole = new boolean[count];
     List<Set<String>> namesOf = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       Set<String> names = new HashSet<>();
+      whole[k] = true;
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
@@ -205,6 +209,7 @@ public final class SentenceRanker {
         sentenceCovers[k] += e.getValue() * inSentence / total;
         passageCovers[k] += e.getValue() * inContext / total;
         if (mine && ownTotal > 0) supports[k] += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext) / ownTotal;
+        if (mine && Math.max(inSentence, inContext) < 1) whole[k] = false;
       }
       namesOf.add(names);
     }
@@ -241,7 +246,7 @@ public final class SentenceRanker {
       double score = W_SENTENCE * sentenceCover + W_PASSAGE * passageCovers[k]
           + W_PROXIMITY * proximity(c.tokens(), weights.keySet()) + W_RETRIEVAL * retrieval;
       if (!held) score *= UNHELD_SCORE;
-      out.add(new Ranked(c.passage(), c.span(), support, score, held, namesOf.get(k), c.stems(), 0));
+      out.add(new Ranked(c.passage(), c.span(), support, score, held, namesOf.get(k), c.stems(), 0, whole[k]));
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
@@ -271,8 +276,7 @@ public final class SentenceRanker {
   private static boolean counts(List<Terms.Token> tokens, String sentence, List<String> counted, Set<String> asked) {
     for (int i = 0; i < tokens.size(); i++) {
       Terms.Token t = tokens.get(i);
-      boolean figure = t.number() || AnswerKind.isNumberWord(sentence.substring(t.start(), t.end()));
-      if (!figure || asked.contains(t.stem())) continue;
+      if (!AnswerKind.isFigure(t, sentence) || asked.contains(t.stem())) continue;
       for (int j = i + 1; j < tokens.size() && tokens.get(j).position() - t.position() <= COUNT_REACH; j++) {
         Set<String> word = Set.of(tokens.get(j).stem());
         for (String c : counted) if (credit(word, c) > 0) return true;

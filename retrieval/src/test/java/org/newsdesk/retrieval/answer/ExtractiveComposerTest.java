@@ -37,11 +37,18 @@ class ExtractiveComposerTest {
   /** Says what the question asks of the crane, in fewer of its words. */
   private static final String FAILED = "Its gearbox failed twice in the winter storms.";
 
+  private static final String HOW_LONG = "How long is the harbour wall?";
+  /** An older report that answers by its words. */
+  private static final String APPROVED = "The council approved the harbour wall, a 2.1-kilometre barrier along the docks.";
+  /** A newer report of the wall, revising its length in none of the question's words. */
+  private static final String GROWN = "Engineers added a northern arm, bringing the total to 2.8 kilometres.";
+
   /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
   private static final Map<String, Double> COSINES = Map.ofEntries(
       Map.entry(QUESTION, 1.0), Map.entry(CONTRACT, 0.68), Map.entry(CHIEF, 0.62), Map.entry(TENDER, 0.60),
       Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72),
-      Map.entry(DID_IT_FAIL, 1.0), Map.entry(BACK, 0.78), Map.entry(FAILED, 0.60));
+      Map.entry(DID_IT_FAIL, 1.0), Map.entry(BACK, 0.78), Map.entry(FAILED, 0.60),
+      Map.entry(HOW_LONG, 1.0), Map.entry(APPROVED, 0.66), Map.entry(GROWN, 0.60));
 
   private static final EmbeddingModel MEANING = new EmbeddingModel() {
     @Override
@@ -92,6 +99,32 @@ class ExtractiveComposerTest {
 
     // then: both are quoted, the pledge first though the storm report is newer
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE, STORM);
+  }
+
+  @Test
+  void should_give_a_newer_reports_figure_first_when_an_older_one_answers_by_words() {
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(HOW_LONG, wallReports("Harbour wall to grow by a third"));
+
+    // then: the 2.1 kilometres are superseded, so never given alone
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(GROWN, APPROVED);
+  }
+
+  @Test
+  void should_not_give_a_newer_figure_from_a_report_about_something_else() {
+    // when: the newer report is about the docks, and says nothing of the wall
+    ExtractiveComposer.Draft draft = composer.compose(HOW_LONG, wallReports("Docks get a northern arm"));
+
+    // then
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(APPROVED);
+  }
+
+  private static List<ScoredPassage> wallReports(String newerHeadline) {
+    return List.of(
+        new ScoredPassage(Fixtures.passage("approved", "Council backs the harbour barrier", APPROVED,
+            Optional.of(LocalDate.of(2023, 3, 14)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("grown", newerHeadline, GROWN,
+            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
   }
 
   @Test

@@ -82,6 +82,14 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_give_the_newer_length_of_the_tram_route_first_and_never_the_superseded_one_alone() {
+    Answer a = pipeline.answerer.answer("route", "How long is the tram route?");
+
+    assertThat(a.text()).startsWith("In 2025, ").contains("9.6 kilometres").contains("In 2023, ")
+        .contains("9.2-kilometre route");
+  }
+
+  @Test
   void should_lead_with_the_sentence_that_settles_whether_the_library_went_over_budget() {
     Answer a = pipeline.answerer.answer("over", "Did the library go over budget?");
 
