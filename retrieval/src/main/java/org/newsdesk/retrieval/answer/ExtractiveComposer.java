@@ -99,8 +99,10 @@ public final class ExtractiveComposer {
         || (own.kind() == AnswerKind.ANY && Question.namesOnlyASubject(own.text()));
     if (latest) ranked = newestFirstWhenAnswering(ranked, passages);
     boolean strict = own.kind().strict();
+    // An age is told in so few ways that one in a report about every term of the question answers it:
+    // "How old is the library?" is answered by "The building from 1912…" of the library's reopening.
     Optional<SentenceRanker.Ranked> answering = ranked.stream()
-        .filter(s -> answers(s) && (!strict || s.held())).findFirst();
+        .filter(s -> strict ? s.held() && (answers(s) || s.whole()) : answers(s)).findFirst();
     if (answering.isEmpty()) return new Draft(List.of(), List.of(), best, meaningOf(ranked));
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {

@@ -79,7 +79,7 @@ public final class SentenceRanker {
    * {@code names} are the question's names and numbers, and the words it only ranks by (carried from
    * earlier questions, the size asked for), that the sentence, its passage or its headline holds;
    * {@code whole} whether these hold every one of the reader's own question terms (a related word
-   * does not count).
+   * does not count; a question of no terms of its own, "How old is she?", is never held whole).
    */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
                        Set<String> stems, double meaning, boolean whole) {}
@@ -199,7 +199,7 @@ public final class SentenceRanker {
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       Set<String> names = new HashSet<>();
-      whole[k] = true;
+      whole[k] = !own.isEmpty();
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
@@ -209,7 +209,7 @@ public final class SentenceRanker {
         sentenceCovers[k] += e.getValue() * inSentence / total;
         passageCovers[k] += e.getValue() * inContext / total;
         if (mine && ownTotal > 0) supports[k] += e.getValue() * Math.max(inSentence, CONTEXT_CREDIT * inContext) / ownTotal;
-        if (mine && Math.max(inSentence, inContext) < 1) whole[k] = false;
+        if (own.contains(e.getKey()) && Math.max(inSentence, inContext) < 1) whole[k] = false;
       }
       namesOf.add(names);
     }

@@ -39,6 +39,7 @@ class SamplePhrasingsTest {
       "libary hours? | Opening hours",
       "when will the tarm open? | spring of 2027",
       "How old is the library building? | building from 1912",
+      "How old is the library? | building from 1912",
       "how many bikes are being added? | add 300 bicycles",
       "WHEN WILL THE TRAM OPEN?? | spring of 2027",
       "When will the tram open? \uD83D\uDE8B | spring of 2027",
