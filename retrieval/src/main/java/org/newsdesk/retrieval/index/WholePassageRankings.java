@@ -15,12 +15,17 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  */
 public final class WholePassageRankings implements PassageRankings {
   private final BiFunction<String, Integer, List<ScoredPassage>> lexical;
-  private final BiFunction<float[], Integer, List<ScoredPassage>> nearest;
+  private final Nearest nearest;
   private final Map<String, Passage> given = new ConcurrentHashMap<>();
 
+  /** A backend's ranking by meaning: {@link PassageIndex#nearest(float[], int, int)}. */
+  @FunctionalInterface
+  public interface Nearest {
+    List<ScoredPassage> apply(float[] vector, int part, int limit);
+  }
+
   /** @param lexical and {@code nearest}: the backend's own rankings, passages included (not its defaults, which come here) */
-  public WholePassageRankings(BiFunction<String, Integer, List<ScoredPassage>> lexical,
-                              BiFunction<float[], Integer, List<ScoredPassage>> nearest) {
+  public WholePassageRankings(BiFunction<String, Integer, List<ScoredPassage>> lexical, Nearest nearest) {
     this.lexical = lexical;
     this.nearest = nearest;
   }
@@ -31,8 +36,8 @@ public final class WholePassageRankings implements PassageRankings {
   }
 
   @Override
-  public List<PassageHit> nearest(float[] vector, int limit) {
-    return keep(nearest.apply(vector, limit));
+  public List<PassageHit> nearest(float[] vector, int part, int limit) {
+    return keep(nearest.apply(vector, part, limit));
   }
 
   private List<PassageHit> keep(List<ScoredPassage> ranking) {
