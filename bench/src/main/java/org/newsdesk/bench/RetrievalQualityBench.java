@@ -57,7 +57,7 @@ public final class RetrievalQualityBench implements Callable<Integer> {
     CountingEmbeddingModel counting = new CountingEmbeddingModel(bge);
     try (bge; Newsdesk app = Newsdesk.of(config, counting)) {
       app.indexed(true, System.err);
-      System.out.printf("work folder %s: %d texts embedded for the application's index%n", dir, counting.texts());
+      System.out.printf("work folder %s: %d passages embedded for the application's index%n", dir, counting.texts());
       String name = "newsdesk, shipped defaults: " + app.embeddingModel()
           .map(m -> "words and meaning fused (" + m.modelName() + ")").orElse("words only (BM25, dense retrieval off)");
       new SquadRetrievalBenchmark(squad).run(config.retrieval(), config.ingest(), name, app.searcher(), System.out);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rtqa", mixinStandardHelpOptions = true,
     description = {"Newsdesk on RealTimeQA 2024, several configurations side by side in one run. For each"
         + " variant: a fresh index of eval/rtqa-2024/articles (or --files of it) under the work folder, reusing the"
-        + " vectors kept there; indexing (wall time, texts embedded and reused, embedding rate, unchanged reindex,"
+        + " vectors kept there; indexing (wall time, passages embedded and reused, embedding rate, unchanged reindex,"
         + " peak RSS), answer recall R@1/5/10 of search and its latency, and the answers (answered, gold, quoted,"
         + " wrong, latency), scored as eval/rtqa-2024/README.md says. One table per measure, a row per variant, and the"
         + " README's reference rows.",

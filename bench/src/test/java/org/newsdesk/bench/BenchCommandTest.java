@@ -133,7 +133,7 @@ class BenchCommandTest {
         dir.resolve("data").toString());
 
     List<String> lines = printed.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("work folder " + work + ": 3 texts embedded for the application's index");
+    assertThat(lines.get(0)).isEqualTo("work folder " + work + ": 3 passages embedded for the application's index");
     assertThat(lines.get(1)).isEqualTo("SQuAD 2.0 dev: 3 paragraphs, 4 answerable questions");
     List<List<String>> rows = firstTable(printed);
     assertThat(rows.get(0)).containsExactly("variant", "k1", "b", "title", "phrase", "slop", "R@1", "R@5", "R@10",
@@ -147,7 +147,7 @@ class BenchCommandTest {
         "0.9", "0.75", "0.5", "0.5", "2", "1.000", "1.000", "1.000", "1.000"));
     assertThat(rows).hasSize(2 + 6);
     assertThat(again.lines().toList().get(0)).as("a rerun over the same work folder")
-        .isEqualTo("work folder " + work + ": 0 texts embedded for the application's index");
+        .isEqualTo("work folder " + work + ": 0 passages embedded for the application's index");
     assertThat(firstTable(again)).isEqualTo(rows);
     assertThat(work.resolve("articles/squad.jsonl")).exists();
   }
@@ -159,7 +159,7 @@ class BenchCommandTest {
         "newsdesk.retrieval.dense=false", "--set", "newsdesk.retrieval.k1=1.2");
 
     assertThat(printed.lines().findFirst()).contains("work folder " + dir.resolve("work")
-        + ": 0 texts embedded for the application's index");
+        + ": 0 passages embedded for the application's index");
     assertThat(firstTable(printed)).contains(List.of("newsdesk, shipped defaults: words only (BM25, dense retrieval off)",
         "1.2", "0.75", "0.5", "0.5", "2", "0.750", "0.750", "0.750", "0.750"));
   }
@@ -189,9 +189,9 @@ class BenchCommandTest {
       List<String> lines = printed.lines().toList();
       assertThat(lines.get(0)).isEqualTo("search: words and meaning fused (bge-small-en-v1.5-q)");
       assertThat(lines.get(1)).matches("lucene \\(embedded\\): 2 indexed, 0 unchanged, 0 deleted, 0 rejected"
-          + " in \\d+\\.\\d s, 2 texts embedded");
+          + " in \\d+\\.\\d s, 2 passages embedded");
       assertThat(lines.get(2)).matches("opensearch " + Pattern.quote(url) + ": 2 indexed, 0 unchanged, 0 deleted,"
-          + " 0 rejected in \\d+\\.\\d s, 0 texts embedded");
+          + " 0 rejected in \\d+\\.\\d s, 0 passages embedded");
       assertThat(lines).contains("| backend | passages | embedded | index wall s | passages/s | R@1 | R@5 | R@10"
           + " | p50 / p99 ms, 1 thread | p50 / p99 ms, 4 threads | queries/s, 4 threads |");
       assertThat(lines).anyMatch(l -> l.matches("\\| lucene \\(embedded\\) \\| 2 \\| 2 \\| .* \\| 1\\.000 \\| 1\\.000"
@@ -206,7 +206,7 @@ class BenchCommandTest {
           "--set", "newsdesk.index.opensearch.index=" + alias);
       assertThat(again.lines().toList().get(1)).as("a rerun over the same work folder")
           .matches("lucene \\(embedded\\): 2 indexed, 0 unchanged, 0 deleted, 0 rejected in \\d+\\.\\d s,"
-              + " 0 texts embedded");
+              + " 0 passages embedded");
     } finally {
       HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + alias
           + "-*?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.discarding());

@@ -28,8 +28,8 @@ record ReplacementNotice(ReindexProgress progress, PrintStream notices, Path ind
   }
 
   @Override
-  public void embedded(int texts) {
-    progress.embedded(texts);
+  public void embedded(int passages) {
+    progress.embedded(passages);
   }
 
   @Override

@@ -8,9 +8,7 @@ package org.newsdesk.config;
  * @param dense whether to embed passages and questions and search by meaning too
  * @param queryPrefix put before the question (with one space between) when it is embedded; empty for none
  * @param candidates how many passages each ranking hands to the fusion
- * @param denseWeight weight of the meaning ranking (of the passages' openings) against the word ranking (1.0: equal)
- * @param partWeight weight of each ranking by the meaning of the passages' later parts (their next 150 words, and
- *     the 150 after those), each a ranking of its own, against the word ranking; 0: the openings only
+ * @param denseWeight weight of the meaning ranking against the word ranking (1.0: equal)
  * @param rrfK the rank constant of reciprocal rank fusion: a passage at rank r scores 1 / (rrfK + r)
  * @param fusion how the two rankings are combined
  * @param recencyWeight how much more a passage of an article published on the day of asking counts than an
@@ -18,14 +16,12 @@ package org.newsdesk.config;
  * @param recencyDays how fast that favour fades: an article this many days from the day of asking keeps
  *     1/e of it
  */
-public record HybridConfig(boolean dense, String queryPrefix, int candidates, float denseWeight, float partWeight,
-                           int rrfK,
+public record HybridConfig(boolean dense, String queryPrefix, int candidates, float denseWeight, int rrfK,
                            Fusion fusion, float recencyWeight, int recencyDays) {
   public HybridConfig {
     if (queryPrefix == null) throw new IllegalArgumentException("queryPrefix is null");
     if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     if (!(denseWeight >= 0)) throw new IllegalArgumentException("denseWeight must be >= 0, got " + denseWeight);
-    if (!(partWeight >= 0)) throw new IllegalArgumentException("partWeight must be >= 0, got " + partWeight);
     if (rrfK < 0) throw new IllegalArgumentException("rrfK must be >= 0, got " + rrfK);
     if (fusion == null) throw new IllegalArgumentException("fusion is null");
     if (!(recencyWeight >= 0)) throw new IllegalArgumentException("recencyWeight must be >= 0, got " + recencyWeight);
@@ -38,7 +34,6 @@ public record HybridConfig(boolean dense, String queryPrefix, int candidates, fl
         s.optionalString("newsdesk.retrieval.query-prefix").orElse(""),
         s.integer("newsdesk.retrieval.candidates", 1, 1000),
         (float) s.decimal("newsdesk.retrieval.dense-weight", 0.0, 10.0),
-        (float) s.decimal("newsdesk.retrieval.part-weight", 0.0, 10.0),
         s.integer("newsdesk.retrieval.rrf-k", 0, 1000),
         s.enumValue("newsdesk.retrieval.fusion", Fusion.class),
         (float) s.decimal("newsdesk.retrieval.recency-weight", 0.0, 10.0),
@@ -47,11 +42,11 @@ public record HybridConfig(boolean dense, String queryPrefix, int candidates, fl
 
   /** The same with {@code weight} as the favour for recent news: 0 turns it off. */
   public HybridConfig withRecency(float weight) {
-    return new HybridConfig(dense, queryPrefix, candidates, denseWeight, partWeight, rrfK, fusion, weight, recencyDays);
+    return new HybridConfig(dense, queryPrefix, candidates, denseWeight, rrfK, fusion, weight, recencyDays);
   }
 
   /** Words only: BM25 alone, no embedding model. */
   public HybridConfig withDense(boolean on) {
-    return new HybridConfig(on, queryPrefix, candidates, denseWeight, partWeight, rrfK, fusion, recencyWeight, recencyDays);
+    return new HybridConfig(on, queryPrefix, candidates, denseWeight, rrfK, fusion, recencyWeight, recencyDays);
   }
 }

@@ -61,7 +61,7 @@ class SettingsTest {
   void should_turn_dense_retrieval_on_fusing_scores_with_meaning_weighed_half_and_recent_news_favoured_when_nothing_is_set() {
     HybridConfig h = RetrievalConfig.defaults().hybrid();
 
-    assertThat(h).isEqualTo(new HybridConfig(true, "", 150, 0.5f, 0.5f, 20, Fusion.LINEAR, 1.0f, 30));
+    assertThat(h).isEqualTo(new HybridConfig(true, "", 150, 0.5f, 20, Fusion.LINEAR, 1.0f, 30));
   }
 
   @Test
@@ -69,11 +69,11 @@ class SettingsTest {
     Settings s = Settings.load(Map.of("NEWSDESK_RETRIEVAL_DENSE", "FALSE"), Map.of(
         "newsdesk.retrieval.query-prefix", "Represent this sentence for searching relevant passages:",
         "newsdesk.retrieval.candidates", "50", "newsdesk.retrieval.dense-weight", "0.5",
-        "newsdesk.retrieval.part-weight", "0.25", "newsdesk.retrieval.rrf-k", "20", "newsdesk.retrieval.fusion", "RRF",
+        "newsdesk.retrieval.rrf-k", "20", "newsdesk.retrieval.fusion", "RRF",
         "newsdesk.retrieval.recency-weight", "0", "newsdesk.retrieval.recency-days", "30"));
 
     assertThat(HybridConfig.from(s)).isEqualTo(new HybridConfig(false,
-        "Represent this sentence for searching relevant passages:", 50, 0.5f, 0.25f, 20, Fusion.RRF, 0f, 30));
+        "Represent this sentence for searching relevant passages:", 50, 0.5f, 20, Fusion.RRF, 0f, 30));
   }
 
   @Test

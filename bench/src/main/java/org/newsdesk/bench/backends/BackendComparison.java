@@ -42,7 +42,7 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  *
  * <p>The embedded Lucene index and an OpenSearch cluster on one corpus, one after the other, searched
  * as the product searches them ({@link HybridSearcher}: words and meaning fused when dense retrieval
- * is on, BM25 alone when it is off): indexing wall time and throughput, texts embedded, answer
+ * is on, BM25 alone when it is off): indexing wall time and throughput, passages embedded, answer
  * recall at 1/5/10 on RealTimeQA-style questions (scored as the eval README says), query latency
  * (the question's embedding included) from one client thread and from four, and what the cluster
  * holds (heap, resident memory, store) per passage. The cluster's run takes the vectors the Lucene
@@ -191,7 +191,7 @@ public final class BackendComparison {
   }
 
   private static String line(Run r) {
-    return String.format(Locale.ROOT, "%s: %s in %.1f s, %,d texts embedded", r.backend(), r.report().countsLine(),
+    return String.format(Locale.ROOT, "%s: %s in %.1f s, %,d passages embedded", r.backend(), r.report().countsLine(),
         r.indexSeconds(), r.embedded());
   }
 

@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.newsdesk.retrieval.Passage;
-import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.CorpusStats;
 import org.newsdesk.retrieval.index.FileUpdate;
 import org.newsdesk.retrieval.index.IndexSignature;
@@ -17,10 +15,9 @@ import org.newsdesk.retrieval.index.PassageRankings;
 import org.newsdesk.retrieval.index.StoredManifests;
 
 /**
- * An index whose writers give every part of every passage ({@link EmbeddedText#parts}) a random
- * 384-dimension unit vector: what the vectors cost a backend (store, memory, nearest-neighbour
- * latency) without running the embedding model over the corpus. Their rankings mean nothing;
- * their size and shape are those of bge-small's.
+ * An index whose writers give every passage a random 384-dimension unit vector: what the vectors
+ * cost a backend (store, memory, nearest-neighbour latency) without running the embedding model
+ * over the corpus. Their rankings mean nothing; their size and shape are those of bge-small's.
  */
 final class RandomVectors implements PassageIndex {
   static final int DIMENSIONS = 384;
@@ -58,12 +55,8 @@ final class RandomVectors implements PassageIndex {
 
       @Override
       public void write(FileUpdate u) throws IOException {
-        List<List<float[]>> vectors = new ArrayList<>(u.passages().size());
-        for (Passage p : u.passages()) {
-          List<float[]> parts = new ArrayList<>(EmbeddedText.PARTS);
-          for (int part = EmbeddedText.parts(p).size(); part > 0; part--) parts.add(next());
-          vectors.add(parts);
-        }
+        List<float[]> vectors = new ArrayList<>(u.passages().size());
+        for (int i = 0; i < u.passages().size(); i++) vectors.add(next());
         w.write(new FileUpdate(u.path(), u.passages(), vectors, u.manifest(), u.result()));
       }
     };

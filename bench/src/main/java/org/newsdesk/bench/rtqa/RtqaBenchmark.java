@@ -89,9 +89,9 @@ public final class RtqaBenchmark {
     for (Map.Entry<Variant, NewsdeskConfig> e : configs.entrySet()) {
       results.add(measure(e.getKey(), e.getValue(), model, List.copyOf(questions), progress));
     }
-    return "Indexing: a fresh index for each variant; embedded = texts the model embedded (passage openings and later\n"
-        + "parts), reused = those whose vector a build kept in the work folder lent; embedded/s over the whole build's\n"
-        + "wall time; peak RSS: this JVM's during the variant\n\n" + RtqaTables.indexing(results)
+    return "Indexing: a fresh index for each variant; embedded = passage texts the model embedded, reused = those whose\n"
+        + "vector a build kept in the work folder lent; embedded/s over the whole build's wall time; peak RSS: this JVM's\n"
+        + "during the variant\n\n" + RtqaTables.indexing(results)
         + "\nRetrieval: answer recall of the first 1/5/10 passages of search; latency of one search for 10 passages,\n"
         + "one thread, the question's embedding included\n\n" + RtqaTables.retrieval(results)
         + "\nAnswers: each question in a conversation of its own; answered = not \"" + Answer.NOT_FOUND + "\";\n"
@@ -153,7 +153,7 @@ public final class RtqaBenchmark {
     app.index().refresh();
     work.finish(v, files);
     int embedded = model.texts();
-    say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d texts embedded,"
+    say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded,"
         + " %,d reused", report.countsLine(), report.articles(), report.passages(), seconds, embedded, reused));
     return new Built(report, seconds, embedded, reused);
   }
@@ -200,7 +200,7 @@ public final class RtqaBenchmark {
     return new Asked(answered, gold, quoted, Percentiles.p50p99(ms));
   }
 
-  /** The indexer's progress lines, and one every {@link #STEP} texts embedded with the rate so far: a long build shows it moves. */
+  /** The indexer's progress lines, and one every {@link #STEP} passages embedded with the rate so far: a long build shows it moves. */
   private static final class EmbeddingTicks implements ReindexProgress {
     private static final int STEP = 2_000;
     private final ReindexProgress lines;
@@ -229,10 +229,10 @@ public final class RtqaBenchmark {
     }
 
     @Override
-    public void embedded(int texts) {
-      int after = embedded.addAndGet(texts);
-      if (after / STEP > (after - texts) / STEP) {
-        out.accept(String.format(Locale.ROOT, "embedded %,d texts, %.1f/s", after, after / seconds(started)));
+    public void embedded(int passages) {
+      int after = embedded.addAndGet(passages);
+      if (after / STEP > (after - passages) / STEP) {
+        out.accept(String.format(Locale.ROOT, "embedded %,d passages, %.1f/s", after, after / seconds(started)));
       }
     }
   }

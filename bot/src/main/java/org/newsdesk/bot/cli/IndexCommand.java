@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
     description = {"Reindex the articles folder incrementally.",
         "New, changed and deleted files are applied, unchanged ones skipped. Prints the counts, then one line per"
             + " file (indexed, unchanged, deleted, rejected with the reason). Rejected files do not fail the command."
-            + " On a terminal, a progress bar shows articles, files, texts embedded and the time left."})
+            + " On a terminal, a progress bar shows articles, files, passages embedded and the time left."})
 public final class IndexCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

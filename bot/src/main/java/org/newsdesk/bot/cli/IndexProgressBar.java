@@ -13,7 +13,7 @@ import org.newsdesk.retrieval.index.ReindexProgress;
 
 /**
  * A reindex on a terminal: one line redrawn in place with the articles done of those to write,
- * the time left, the files written and the texts embedded with their rate. The time left is
+ * the time left, the files written and the passages embedded with their rate. The time left is
  * judged by the length of the text done, not the number of articles (a gallery of captions can
  * hold fifty passages, a brief one). Drawn only once there is something to write, so an unchanged
  * reindex shows nothing. Only for a terminal: in a pipe or a log the redrawing would be noise.
@@ -56,9 +56,9 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   }
 
   @Override
-  public void embedded(int texts) {
+  public void embedded(int passages) {
     firstEmbedded.compareAndSet(0, System.nanoTime());
-    embedded.addAndGet(texts);
+    embedded.addAndGet(passages);
     show();
   }
 
@@ -93,13 +93,13 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
     if (b != null) b.setExtraMessage(status());
   }
 
-  /** "3/18 files, 1,234 texts embedded (26.3/s)". */
+  /** "3/18 files, 1,234 passages embedded (26.3/s)". */
   String status() {
     StringBuilder s = new StringBuilder().append(filesWritten.get()).append('/').append(files.get()).append(" files");
     int n = embedded.get();
     if (n > 0) {
       double seconds = (System.nanoTime() - firstEmbedded.get()) / 1e9;
-      s.append(String.format(Locale.ROOT, ", %,d texts embedded", n));
+      s.append(String.format(Locale.ROOT, ", %,d passages embedded", n));
       if (seconds >= 1) s.append(String.format(Locale.ROOT, " (%.1f/s)", n / seconds));
     }
     return s.toString();

@@ -45,7 +45,7 @@ class IndexProgressTest {
     assertThat(code).isZero();
     String drawn = terminal.toString(StandardCharsets.UTF_8);
     assertThat(drawn).contains("Indexing").contains(" articles").contains("5/5 files").containsPattern(
-        "\\d+ texts embedded");
+        "\\d+ passages embedded");
     assertThat(out.toString()).startsWith("5 indexed, 0 unchanged, 0 deleted, 0 rejected\n");
     assertThat(err.toString()).isEmpty();
   }
@@ -85,7 +85,7 @@ class IndexProgressTest {
     bar.embedded(1200);
     bar.fileWritten();
 
-    assertThat(bar.status()).isEqualTo("1/3 files, 1,200 texts embedded");
+    assertThat(bar.status()).isEqualTo("1/3 files, 1,200 passages embedded");
     bar.close();
   }
 

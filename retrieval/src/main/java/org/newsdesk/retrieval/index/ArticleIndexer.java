@@ -78,7 +78,7 @@ public final class ArticleIndexer {
     this.parallel = new Parallel(threads);
     this.planner = new ReindexPlanner(new FileScanner(new ArticleParser(ingest)), parallel);
     this.passages = new FilePassages(new Boilerplate(ingest), new PassageSplitter(ingest));
-    this.ingestDigest = ingestDigest(ingest, model.isPresent());
+    this.ingestDigest = ingestDigest(ingest);
   }
 
   /** How an index built by this indexer is signed: its model, and the ingest settings that shape passages. */
@@ -221,18 +221,14 @@ public final class ArticleIndexer {
           + wanted.embeddingModel().get();
     }
     return "the passage settings changed since the index was built (newsdesk.ingest.passage-min-words, "
-        + "passage-max-words or boilerplate-patterns), or what of a passage gets a vector (now " + EmbeddedText.LAYOUT + ")";
+        + "passage-max-words or boilerplate-patterns)";
   }
 
-  /**
-   * A digest of what shapes passages: the ingest settings (sizes and boilerplate patterns) and,
-   * when passages are {@code embedded}, which of their words get a vector ({@link EmbeddedText#LAYOUT}).
-   */
-  static String ingestDigest(IngestConfig ingest, boolean embedded) {
+  /** A digest of the ingest settings that shape passages: sizes and boilerplate patterns. */
+  static String ingestDigest(IngestConfig ingest) {
     StringBuilder key = new StringBuilder("passage-words=").append(ingest.passageMinWords()).append("..")
         .append(ingest.passageMaxWords()).append("\nboilerplate=");
     for (Pattern p : ingest.boilerplatePatterns()) key.append(p.pattern()).append('\u0000');
-    if (embedded) key.append("\nembedded=").append(EmbeddedText.LAYOUT);
     return EmbeddedText.hash(key.toString()).substring(0, 16);
   }
 }

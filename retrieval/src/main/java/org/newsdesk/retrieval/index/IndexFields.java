@@ -41,26 +41,8 @@ public final class IndexFields {
    * and stored: a later reindex finds the passage's vector by it instead of embedding it again.
    */
   public static final String TEXT_HASH = "text_hash";
-  /** The embedding of the passage's opening, when the index holds vectors: HNSW graph, int8-quantised, cosine. */
+  /** The passage's embedding, when the index holds vectors: HNSW graph, int8-quantised, cosine. */
   public static final String VECTOR = "vector";
-
-  /**
-   * The field of the vector of a passage's {@code part} ({@code EmbeddedText.parts}): {@link #VECTOR}
-   * for the opening, {@code vector_2} and {@code vector_3} for the later ones, each its own graph.
-   */
-  public static String vector(int part) {
-    return part == 0 ? VECTOR : VECTOR + "_" + (part + 1);
-  }
-
-  /** The field of the text hash of a passage's {@code part}: {@link #TEXT_HASH} for the opening, indexed only for the later ones. */
-  public static String textHash(int part) {
-    return part == 0 ? TEXT_HASH : TEXT_HASH + "_" + (part + 1);
-  }
-
-  /** Whether {@code field} holds passage vectors. */
-  static boolean isVector(String field) {
-    return field.equals(VECTOR) || field.startsWith(VECTOR + "_");
-  }
 
   /** On manifests: the {@link FileManifest} as binary doc values ({@link ManifestCodec}). */
   public static final String MANIFEST_DATA = "manifest_data";

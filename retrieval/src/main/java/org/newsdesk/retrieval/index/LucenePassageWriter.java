@@ -92,7 +92,7 @@ final class LucenePassageWriter implements PassageIndexWriter {
 
   /**
    * The default codec, with the passage vectors in an int8-quantised HNSW format. Only the vector
-   * fields' format differs, and it is named in each field's metadata, so any reader opens the index
+   * field's format differs, and it is named in the field's metadata, so any reader opens the index
    * with the default codec.
    */
   static Codec codec() {
@@ -100,7 +100,7 @@ final class LucenePassageWriter implements PassageIndexWriter {
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return IndexFields.isVector(field) ? quantized : super.getKnnVectorsFormatForField(field);
+        return IndexFields.VECTOR.equals(field) ? quantized : super.getKnnVectorsFormatForField(field);
       }
     };
   }
@@ -159,8 +159,8 @@ final class LucenePassageWriter implements PassageIndexWriter {
     if (filesWritten.incrementAndGet() == BULK_FILES) writer.getConfig().setUseCompoundFile(false);
     List<Document> docs = new ArrayList<>(update.passages().size());
     for (int i = 0; i < update.passages().size(); i++) {
-      List<float[]> vectors = update.vectors().isEmpty() ? List.of() : update.vectors().get(i);
-      docs.add(PassageDocuments.toDocument(update.passages().get(i), update.path(), vectors));
+      Optional<float[]> vector = update.vectors().isEmpty() ? Optional.empty() : Optional.of(update.vectors().get(i));
+      docs.add(PassageDocuments.toDocument(update.passages().get(i), update.path(), vector));
     }
     if (!docs.isEmpty()) writer.addDocuments(docs);
     docsWritten.addAndGet(docs.size());

@@ -67,10 +67,10 @@ final class LuceneRankings implements PassageRankings {
   }
 
   @Override
-  public List<PassageHit> nearest(float[] vector, int part, int limit) {
+  public List<PassageHit> nearest(float[] vector, int limit) {
     checkLimit(limit);
     if (searcher == null) return List.of();
-    return search(new KnnFloatVectorQuery(IndexFields.vector(part), vector, limit), limit);
+    return search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, limit), limit);
   }
 
   private static void checkLimit(int limit) {

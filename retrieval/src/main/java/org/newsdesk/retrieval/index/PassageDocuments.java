@@ -2,7 +2,6 @@ package org.newsdesk.retrieval.index;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -25,14 +24,11 @@ public final class PassageDocuments {
 
   /** The document of {@code passage}, read from the article file at {@code path}, without a vector. */
   public static Document toDocument(Passage passage, String path) {
-    return toDocument(passage, path, List.of());
+    return toDocument(passage, path, Optional.empty());
   }
 
-  /**
-   * The document of {@code passage}, read from the article file at {@code path}, with {@code vectors}:
-   * none, or one for each of its {@link EmbeddedText#parts}, in order.
-   */
-  public static Document toDocument(Passage passage, String path, List<float[]> vectors) {
+  /** The document of {@code passage}, read from the article file at {@code path}, with its vector if any. */
+  public static Document toDocument(Passage passage, String path, Optional<float[]> vector) {
     Document d = new Document();
     d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PASSAGE, Field.Store.NO));
     d.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
@@ -50,15 +46,7 @@ public final class PassageDocuments {
     d.add(new StoredField(IndexFields.START, passage.start()));
     d.add(new StoredField(IndexFields.END, passage.end()));
     d.add(new StringField(IndexFields.TEXT_HASH, EmbeddedText.hash(passage), Field.Store.YES));
-    if (vectors.isEmpty()) return d;
-    List<String> parts = EmbeddedText.parts(passage);
-    if (vectors.size() != parts.size()) {
-      throw new IllegalArgumentException(passage.key() + ": " + vectors.size() + " vectors for " + parts.size() + " parts");
-    }
-    for (int part = 0; part < parts.size(); part++) {
-      if (part > 0) d.add(new StringField(IndexFields.textHash(part), EmbeddedText.hash(parts.get(part)), Field.Store.NO));
-      d.add(new KnnFloatVectorField(IndexFields.vector(part), vectors.get(part), VectorSimilarityFunction.COSINE));
-    }
+    vector.ifPresent(v -> d.add(new KnnFloatVectorField(IndexFields.VECTOR, v, VectorSimilarityFunction.COSINE)));
     return d;
   }
 

@@ -32,22 +32,12 @@ public interface PassageIndex extends Closeable {
   }
 
   /**
-   * Passages by meaning, best first: those whose opening's vector is nearest to {@code vector} (cosine).
-   * Empty when the index holds no vectors or there is no index yet.
+   * Passages by meaning, best first: the nearest passage vectors to {@code vector} (cosine). Empty
+   * when the index holds no vectors or there is no index yet.
    */
   default List<ScoredPassage> nearest(float[] vector, int limit) {
-    return nearest(vector, 0, limit);
-  }
-
-  /**
-   * Passages by the meaning of one of their parts ({@code EmbeddedText.parts}; 0 is the opening),
-   * best first: those whose vector of that part is nearest to {@code vector} (cosine). A passage too
-   * short to have the part is not among them. Empty when the index holds no vectors of that part or
-   * there is no index yet.
-   */
-  default List<ScoredPassage> nearest(float[] vector, int part, int limit) {
     try (PassageRankings view = rankings()) {
-      return view.passages(view.nearest(vector, part, limit));
+      return view.passages(view.nearest(vector, limit));
     }
   }
 

@@ -15,16 +15,8 @@ public interface PassageRankings extends AutoCloseable {
   /** The passages by words, as {@link PassageIndex#lexical} ranks them. */
   List<PassageHit> lexical(String question, int limit);
 
-  /** The passages by the meaning of their opening, as {@link PassageIndex#nearest} ranks them. */
-  default List<PassageHit> nearest(float[] vector, int limit) {
-    return nearest(vector, 0, limit);
-  }
-
-  /**
-   * The passages by the meaning of their {@code part} ({@code EmbeddedText.parts}; 0 is the
-   * opening), as {@link PassageIndex#nearest(float[], int, int)} ranks them.
-   */
-  List<PassageHit> nearest(float[] vector, int part, int limit);
+  /** The passages by meaning, as {@link PassageIndex#nearest} ranks them. */
+  List<PassageHit> nearest(float[] vector, int limit);
 
   /**
    * The passages of {@code hits}, in their order and with their scores.

@@ -20,8 +20,7 @@ import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
 
 /**
- * Gives each passage of a file its vectors, one for each of its parts ({@link EmbeddedText#parts}),
- * each reused, by the hash of its embedded text, from the
+ * Gives each passage of a file its vector: reused, by the hash of its embedded text, from the
  * first {@link VectorSource} that holds it (the index's last commit, then any kept earlier build),
  * and embedded only when none does. The texts to embed are cut into small batches run on a pool
  * of embedding workers (one per core), whatever the number of files: one big file keeps every core
@@ -46,32 +45,29 @@ final class PassageVectors implements Closeable {
     this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embed-", 1).daemon().factory());
   }
 
-  /** Texts (passage parts) embedded by the model so far. */
+  /** Passages embedded by the model so far. */
   int embedded() {
     return embedded.get();
   }
 
-  /** Passage parts whose vector was reused so far. */
+  /** Passages whose vector was reused so far. */
   int reused() {
     return reused.get();
   }
 
   /**
-   * {@code update} with the vectors of each passage. Articles are reported done, in order, as soon as
-   * all their passages have their vectors, with their length by {@code charsOf} (of an article id).
+   * {@code update} with a vector for each passage. Articles are reported done, in order, as soon as
+   * all their passages have a vector, with their length by {@code charsOf} (of an article id).
    */
   FileUpdate withVectors(FileUpdate update, ToLongFunction<String> charsOf) throws IOException {
     List<Passage> passages = update.passages();
-    List<List<String>> hashes = new ArrayList<>(passages.size());
+    List<String> hashes = new ArrayList<>(passages.size());
     Map<String, String> texts = new LinkedHashMap<>();
     for (Passage p : passages) {
-      List<String> partHashes = new ArrayList<>(EmbeddedText.PARTS);
-      for (String text : EmbeddedText.parts(p)) {
-        String hash = EmbeddedText.hash(text);
-        partHashes.add(hash);
-        texts.putIfAbsent(hash, text);
-      }
-      hashes.add(partHashes);
+      String text = EmbeddedText.of(p);
+      String hash = EmbeddedText.hash(text);
+      hashes.add(hash);
+      texts.putIfAbsent(hash, text);
     }
     Map<String, float[]> found = new HashMap<>();
     for (VectorSource source : sources) {
@@ -80,7 +76,7 @@ final class PassageVectors implements Closeable {
       found.putAll(source.vectors(missing));
     }
     List<String> toEmbed = texts.keySet().stream().filter(h -> !found.containsKey(h)).toList();
-    reused.addAndGet((int) hashes.stream().flatMap(List::stream).filter(found::containsKey).count());
+    reused.addAndGet((int) hashes.stream().filter(found::containsKey).count());
 
     List<Future<List<Embedding>>> batches = new ArrayList<>();
     for (int from = 0; from < toEmbed.size(); from += BATCH) {
@@ -104,7 +100,7 @@ final class PassageVectors implements Closeable {
     }
     articles.advance(found);
 
-    List<List<float[]>> vectors = hashes.stream().map(h -> h.stream().map(found::get).toList()).toList();
+    List<float[]> vectors = hashes.stream().map(found::get).toList();
     return new FileUpdate(update.path(), passages, vectors, update.manifest(), update.result());
   }
 
@@ -119,14 +115,14 @@ final class PassageVectors implements Closeable {
     }
   }
 
-  /** Walks a file's passages in order and reports each article once all its passages have their vectors. */
+  /** Walks a file's passages in order and reports each article once all its passages have a vector. */
   private final class ArticleCursor {
     private final List<Passage> passages;
-    private final List<List<String>> hashes;
+    private final List<String> hashes;
     private final ToLongFunction<String> charsOf;
     private int at;
 
-    ArticleCursor(List<Passage> passages, List<List<String>> hashes, ToLongFunction<String> charsOf) {
+    ArticleCursor(List<Passage> passages, List<String> hashes, ToLongFunction<String> charsOf) {
       this.passages = passages;
       this.hashes = hashes;
       this.charsOf = charsOf;
@@ -135,7 +131,7 @@ final class PassageVectors implements Closeable {
     void advance(Map<String, float[]> ready) {
       int done = 0;
       long chars = 0;
-      while (at < passages.size() && ready.keySet().containsAll(hashes.get(at))) {
+      while (at < passages.size() && ready.containsKey(hashes.get(at))) {
         String id = passages.get(at).articleId();
         if (at + 1 == passages.size() || !passages.get(at + 1).articleId().equals(id)) {
           done++;

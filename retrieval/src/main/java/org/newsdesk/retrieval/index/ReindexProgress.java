@@ -25,8 +25,8 @@ public interface ReindexProgress {
    */
   default void writing(int files, int articles, long chars) {}
 
-  /** {@code texts} more texts (passage openings and later parts) were just embedded (the model ran; reused vectors are not counted). */
-  default void embedded(int texts) {}
+  /** {@code passages} more passages were just embedded (the model ran; reused vectors are not counted). */
+  default void embedded(int passages) {}
 
   /** {@code articles} more articles, of {@code chars} characters, have their passages ready (split, and embedded when dense). */
   default void articlesDone(int articles, long chars) {}

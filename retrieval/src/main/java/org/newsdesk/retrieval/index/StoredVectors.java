@@ -18,13 +18,11 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.newsdesk.retrieval.embed.EmbeddedText;
 
 /**
- * Reads passage vectors back from a Lucene index by text hash, of any part of a passage
- * ({@code EmbeddedText.parts}): the same text has the same vector whichever part it was. The int8
- * HNSW format keeps the original float vectors beside the quantised ones, so a reused vector is
- * exactly the one the model gave.
+ * Reads passage vectors back from a Lucene index by text hash. The int8 HNSW format keeps the
+ * original float vectors beside the quantised ones, so a reused vector is exactly the one the
+ * model gave.
  */
 final class StoredVectors {
   private StoredVectors() {}
@@ -35,43 +33,36 @@ final class StoredVectors {
   static Map<String, float[]> lookup(DirectoryReader reader, Collection<String> textHashes) throws IOException {
     Map<String, float[]> out = new HashMap<>();
     if (textHashes.isEmpty()) return out;
-    for (int part = 0; part < EmbeddedText.PARTS && out.size() < textHashes.size(); part++) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        lookup(leaf.reader(), IndexFields.textHash(part), IndexFields.vector(part), textHashes, out);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Terms terms = r.terms(IndexFields.TEXT_HASH);
+      FloatVectorValues values = r.getFloatVectorValues(IndexFields.VECTOR);
+      if (terms == null || values == null) continue;
+      Bits live = r.getLiveDocs();
+      TermsEnum te = terms.iterator();
+      PostingsEnum postings = null;
+      List<Hit> hits = new ArrayList<>();
+      for (String hash : textHashes) {
+        if (out.containsKey(hash) || !te.seekExact(new BytesRef(hash))) continue;
+        postings = te.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            hits.add(new Hit(doc, hash));
+            break;
+          }
+        }
       }
-    }
-    return out;
-  }
-
-  /** Adds to {@code out} the vectors in {@code vectorField} of the live documents holding a wanted hash in {@code hashField}. */
-  private static void lookup(LeafReader r, String hashField, String vectorField, Collection<String> textHashes,
-                             Map<String, float[]> out) throws IOException {
-    Terms terms = r.terms(hashField);
-    FloatVectorValues values = r.getFloatVectorValues(vectorField);
-    if (terms == null || values == null) return;
-    Bits live = r.getLiveDocs();
-    TermsEnum te = terms.iterator();
-    PostingsEnum postings = null;
-    List<Hit> hits = new ArrayList<>();
-    for (String hash : textHashes) {
-      if (out.containsKey(hash) || !te.seekExact(new BytesRef(hash))) continue;
-      postings = te.postings(postings, PostingsEnum.NONE);
-      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          hits.add(new Hit(doc, hash));
-          break;
+      // The vector iterator only moves forward: visit the documents in order.
+      hits.sort((a, b) -> Integer.compare(a.doc(), b.doc()));
+      KnnVectorValues.DocIndexIterator it = values.iterator();
+      for (Hit h : hits) {
+        int at = it.docID() >= h.doc() ? it.docID() : it.advance(h.doc());
+        if (at == h.doc() && !out.containsKey(h.hash())) {
+          float[] v = values.vectorValue(it.index());
+          out.put(h.hash(), Arrays.copyOf(v, v.length));
         }
       }
     }
-    // The vector iterator only moves forward: visit the documents in order.
-    hits.sort((a, b) -> Integer.compare(a.doc(), b.doc()));
-    KnnVectorValues.DocIndexIterator it = values.iterator();
-    for (Hit h : hits) {
-      int at = it.docID() >= h.doc() ? it.docID() : it.advance(h.doc());
-      if (at == h.doc() && !out.containsKey(h.hash())) {
-        float[] v = values.vectorValue(it.index());
-        out.put(h.hash(), Arrays.copyOf(v, v.length));
-      }
-    }
+    return out;
   }
 }

@@ -15,17 +15,12 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  */
 public final class WholePassageRankings implements PassageRankings {
   private final BiFunction<String, Integer, List<ScoredPassage>> lexical;
-  private final Nearest nearest;
+  private final BiFunction<float[], Integer, List<ScoredPassage>> nearest;
   private final Map<String, Passage> given = new ConcurrentHashMap<>();
 
-  /** A backend's ranking by meaning: {@link PassageIndex#nearest(float[], int, int)}. */
-  @FunctionalInterface
-  public interface Nearest {
-    List<ScoredPassage> apply(float[] vector, int part, int limit);
-  }
-
   /** @param lexical and {@code nearest}: the backend's own rankings, passages included (not its defaults, which come here) */
-  public WholePassageRankings(BiFunction<String, Integer, List<ScoredPassage>> lexical, Nearest nearest) {
+  public WholePassageRankings(BiFunction<String, Integer, List<ScoredPassage>> lexical,
+                              BiFunction<float[], Integer, List<ScoredPassage>> nearest) {
     this.lexical = lexical;
     this.nearest = nearest;
   }
@@ -36,8 +31,8 @@ public final class WholePassageRankings implements PassageRankings {
   }
 
   @Override
-  public List<PassageHit> nearest(float[] vector, int part, int limit) {
-    return keep(nearest.apply(vector, part, limit));
+  public List<PassageHit> nearest(float[] vector, int limit) {
+    return keep(nearest.apply(vector, limit));
   }
 
   private List<PassageHit> keep(List<ScoredPassage> ranking) {

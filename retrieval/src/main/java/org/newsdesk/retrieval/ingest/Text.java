@@ -83,33 +83,15 @@ public final class Text {
    * it has no more words than that; the characters are {@code text}'s own.
    */
   public static String opening(String text, int words) {
-    return text.substring(0, end(text, words));
-  }
-
-  /**
-   * Words {@code from} (counted from 0) up to but not including {@code to} of {@code text}, from the
-   * first character of the one to the last of the other, in {@code text}'s own characters; empty when
-   * it has no more than {@code from} words.
-   */
-  public static String words(String text, int from, int to) {
-    if (from < 0 || to < from) throw new IllegalArgumentException("words " + from + ".." + to);
-    int start = end(text, from);
-    while (start < text.length() && isSpace(text.charAt(start))) start++;
-    return text.substring(start, Math.max(start, end(text, to)));
-  }
-
-  /** Where {@code text}'s {@code words}-th word ends: its length when it has no more words than that; 0 for none. */
-  private static int end(String text, int words) {
-    if (words == 0) return 0;
     int seen = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
       boolean space = isSpace(text.charAt(i));
       if (!space && !inWord) seen++;
-      if (space && inWord && seen == words) return i;
+      if (space && inWord && seen == words) return text.substring(0, i);
       inWord = !space;
     }
-    return text.length();
+    return text;
   }
 
   static boolean hasLetterOrDigit(String s) {

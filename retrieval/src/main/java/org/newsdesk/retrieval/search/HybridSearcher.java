@@ -14,22 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.newsdesk.config.HybridConfig;
-import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.IndexMismatchException;
 import org.newsdesk.retrieval.index.IndexSignature;
 import org.newsdesk.retrieval.index.PassageIndex;
 import org.newsdesk.retrieval.index.PassageRankings;
 
 /**
- * Passages by words and by meaning, over any {@link PassageIndex}: the question's BM25 ranking, the
- * ranking of the passages whose opening's vector is nearest to its embedding, and one such ranking
- * for each later part of the passages ({@code EmbeddedText.parts}: a fact told past the opening is
- * found by its own part's vector), each cut to {@link HybridConfig#candidates()}, fused as
- * {@link HybridConfig#fusion()} says: by their scores, each ranking's scaled to 0..1 and weighted, or
- * by weighted reciprocal rank fusion (a passage at rank r of a ranking scores {@code weight / (rrfK + r)},
- * summed over the rankings). The word ranking weighs 1, the openings' {@link HybridConfig#denseWeight()},
- * each later part's {@link HybridConfig#partWeight()}. The fused score is scaled to 0..1: 1 is the
- * first passage of every ranking. Then recent news is
+ * Passages by words and by meaning, over any {@link PassageIndex}: the question's BM25 ranking and
+ * the ranking of the passage vectors nearest to its embedding, each cut to
+ * {@link HybridConfig#candidates()}, fused as {@link HybridConfig#fusion()} says: by their scores, each
+ * ranking's scaled to 0..1 and the meaning's weighted, or by weighted reciprocal rank fusion (a passage
+ * at rank r of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1).
+ * The fused score is scaled to 0..1: 1 is the first passage of both rankings. Then recent news is
  * favoured: each fused score is multiplied by {@code (1 + w e^(-d / t)) / (1 + w)}, where d is the
  * number of days between the article's publication and the day of asking, w is
  * {@link HybridConfig#recencyWeight()} and t {@link HybridConfig#recencyDays()} (an undated article
@@ -98,12 +94,10 @@ public final class HybridSearcher implements PassageSearcher {
     checkIndex();
     int n = Math.max(limit, config.candidates());
     try (PassageRankings view = index.rankings()) {
-      if (config.denseWeight() <= 0 && config.partWeight() <= 0) {
-        return view.passages(ranked(fuse(view.lexical(question, n), List.of()), askedOn, limit));
-      }
+      if (config.denseWeight() <= 0) return view.passages(ranked(fuse(view.lexical(question, n), List.of()), askedOn, limit));
       // The question is embedded and its neighbours found while the words are searched: two cores, half the wait.
-      CompletableFuture<List<List<PassageHit>>> meaning =
-          CompletableFuture.supplyAsync(() -> nearest(view, embed(question), n), BESIDE);
+      CompletableFuture<List<PassageHit>> meaning =
+          CompletableFuture.supplyAsync(() -> view.nearest(embed(question), n), BESIDE);
       List<PassageHit> words;
       try {
         words = view.lexical(question, n);
@@ -129,29 +123,6 @@ public final class HybridSearcher implements PassageSearcher {
     }
   }
 
-  /**
-   * The rankings by meaning: the openings', then each later part's when it weighs anything, each
-   * later part's graph searched on a thread of its own beside the openings'.
-   */
-  private List<List<PassageHit>> nearest(PassageRankings view, float[] vector, int n) {
-    List<CompletableFuture<List<PassageHit>>> later = new ArrayList<>(EmbeddedText.PARTS - 1);
-    if (config.partWeight() > 0) {
-      for (int part = 1; part < EmbeddedText.PARTS; part++) {
-        int p = part;
-        later.add(CompletableFuture.supplyAsync(() -> view.nearest(vector, p, n), BESIDE));
-      }
-    }
-    List<List<PassageHit>> rankings = new ArrayList<>(EmbeddedText.PARTS);
-    try {
-      rankings.add(config.denseWeight() > 0 ? view.nearest(vector, 0, n) : List.of());
-    } finally {
-      // the view stays open until every ranking is done
-      for (CompletableFuture<List<PassageHit>> f : later) f.handle((hits, failure) -> null).join();
-    }
-    for (CompletableFuture<List<PassageHit>> f : later) rankings.add(f.join());
-    return rankings;
-  }
-
   private float[] embed(String question) {
     String q = question.strip();
     if (q.length() > MAX_EMBEDDED_CHARS) q = q.substring(0, MAX_EMBEDDED_CHARS);
@@ -164,23 +135,14 @@ public final class HybridSearcher implements PassageSearcher {
     return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
-  /** A ranking (best first) and its weight in the fusion. */
-  record Weighted(List<PassageHit> ranking, float weight) {}
-
   /**
-   * The word ranking and the rankings by meaning (the openings', then the later parts'; none when
-   * dense weighs nothing) fused by passage as the configuration says, in the order the rankings
-   * first gave them.
+   * The two rankings (best first) fused by passage as the configuration says, in the order the words
+   * ranking, then the meaning ranking, first gave them.
    */
-  private Map<String, PassageHit> fuse(List<PassageHit> words, List<List<PassageHit>> meaning) {
-    List<Weighted> rankings = new ArrayList<>(1 + meaning.size());
-    rankings.add(new Weighted(words, 1f));
-    for (int part = 0; part < meaning.size(); part++) {
-      rankings.add(new Weighted(meaning.get(part), part == 0 ? config.denseWeight() : config.partWeight()));
-    }
+  private Map<String, PassageHit> fuse(List<PassageHit> words, List<PassageHit> meaning) {
     return switch (config.fusion()) {
-      case LINEAR -> fuseByScore(rankings);
-      case RRF -> fuseByRank(rankings, config.rrfK());
+      case LINEAR -> fuseByScore(words, meaning, config.denseWeight());
+      case RRF -> fuseByRank(words, meaning, config.denseWeight(), config.rrfK());
     };
   }
 
@@ -201,21 +163,13 @@ public final class HybridSearcher implements PassageSearcher {
 
   /**
    * Each ranking's scores scaled to 0..1 between its last and first candidate (a ranking of one
-   * scores 1), times its weight, summed, then divided by the sum of the weights.
+   * scores 1), the meaning's times {@code denseWeight}, summed, then divided by 1 + denseWeight.
    */
-  static Map<String, PassageHit> fuseByScore(List<Weighted> rankings) {
+  static Map<String, PassageHit> fuseByScore(List<PassageHit> words, List<PassageHit> meaning, float denseWeight) {
     Map<String, PassageHit> fused = new LinkedHashMap<>();
-    float total = total(rankings);
-    for (Weighted w : rankings) {
-      if (w.weight() > 0) addScaled(fused, w.ranking(), w.weight() / total);
-    }
+    addScaled(fused, words, 1f / (1f + denseWeight));
+    if (denseWeight > 0) addScaled(fused, meaning, denseWeight / (1f + denseWeight));
     return fused;
-  }
-
-  private static float total(List<Weighted> rankings) {
-    float total = 0;
-    for (Weighted w : rankings) total += w.weight();
-    return total;
   }
 
   private static void addScaled(Map<String, PassageHit> fused, List<PassageHit> ranking, float weight) {
@@ -231,16 +185,18 @@ public final class HybridSearcher implements PassageSearcher {
     }
   }
 
-  /** Weighted reciprocal rank fusion, scaled so that the first passage of every ranking scores 1. */
-  static Map<String, PassageHit> fuseByRank(List<Weighted> rankings, int rrfK) {
+  /** Weighted reciprocal rank fusion, scaled so that the first passage of both rankings scores 1. */
+  static Map<String, PassageHit> fuseByRank(List<PassageHit> words, List<PassageHit> meaning, float denseWeight,
+                                            int rrfK) {
     Map<String, PassageHit> fused = new LinkedHashMap<>();
-    float best = total(rankings) / (rrfK + 1);
-    for (Weighted w : rankings) {
-      if (w.weight() <= 0) continue;
-      List<PassageHit> ranking = w.ranking();
-      for (int i = 0; i < ranking.size(); i++) add(fused, ranking.get(i), w.weight() / best / (rrfK + i + 1));
-    }
+    float best = (1f + denseWeight) / (rrfK + 1);
+    addRanks(fused, words, 1f / best, rrfK);
+    if (denseWeight > 0) addRanks(fused, meaning, denseWeight / best, rrfK);
     return fused;
+  }
+
+  private static void addRanks(Map<String, PassageHit> fused, List<PassageHit> ranking, float weight, int rrfK) {
+    for (int i = 0; i < ranking.size(); i++) add(fused, ranking.get(i), weight / (rrfK + i + 1));
   }
 
   private static void add(Map<String, PassageHit> fused, PassageHit hit, float score) {

@@ -34,24 +34,6 @@ class EmbeddedTextTest {
         .isNotEqualTo(EmbeddedText.hash(before));
   }
 
-  @Test
-  void should_give_the_model_each_further_150_words_of_a_long_passage_as_a_part_of_its_own_with_the_headline() {
-    assertThat(EmbeddedText.parts(passage("Long story", words(1, 400)))).containsExactly(
-        EmbeddedText.of(passage("Long story", words(1, 400))),
-        "Long story\n" + words(151, 300),
-        "Long story\n" + words(301, 400));
-    assertThat(EmbeddedText.parts(passage("Long story", words(1, 600)))).hasSize(EmbeddedText.PARTS)
-        .last().isEqualTo("Long story\n" + words(301, 450));
-  }
-
-  @Test
-  void should_make_a_later_part_only_of_more_than_twenty_words() {
-    assertThat(EmbeddedText.parts(passage("Short story", "The tram opens in spring."))).hasSize(1);
-    assertThat(EmbeddedText.parts(passage("Story", words(1, 150 + EmbeddedText.MIN_PART_WORDS)))).hasSize(1);
-    assertThat(EmbeddedText.parts(passage("Story", words(1, 151 + EmbeddedText.MIN_PART_WORDS))))
-        .containsExactly(EmbeddedText.of(passage("Story", words(1, 171))), "Story\n" + words(151, 171));
-  }
-
   private static String words(int from, int to) {
     return IntStream.rangeClosed(from, to).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
   }

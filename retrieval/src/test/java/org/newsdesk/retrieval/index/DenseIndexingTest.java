@@ -180,8 +180,7 @@ class DenseIndexingTest {
 
     assertThat(report.countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
     assertThat(report.notices()).containsExactly("rebuilt every file: the passage settings changed since the index "
-        + "was built (newsdesk.ingest.passage-min-words, passage-max-words or boilerplate-patterns), or what of a "
-        + "passage gets a vector (now the headline with words 1-150, 151-300 and 301-450)");
+        + "was built (newsdesk.ingest.passage-min-words, passage-max-words or boilerplate-patterns)");
     assertThat(model.texts()).isEqualTo(before);
     assertThat(storedVectors(indexDir())).hasSize(report.passages());
     assertThat(indexer(otherPatterns, Optional.of(model), List.of()).reindex(articles).countsLine())

@@ -299,8 +299,8 @@ public abstract class PassageIndexContract {
     float[] bankVector = randomUnit(random);
     IndexSignature signature = new IndexSignature(Optional.of("test-model-384"), "ingest-v1");
     try (PassageIndexWriter writer = index.writer()) {
-      writer.write(update("tram.txt", List.of(tram), List.of(List.of(tramVector))));
-      writer.write(update("bank.txt", List.of(bank), List.of(List.of(bankVector))));
+      writer.write(update("tram.txt", List.of(tram), List.of(tramVector)));
+      writer.write(update("bank.txt", List.of(bank), List.of(bankVector)));
       writer.commit(new CorpusStats(2, 2, Optional.empty(), Optional.empty(), Optional.of(Instant.now())), signature);
     }
     index.refresh();
@@ -319,39 +319,6 @@ public abstract class PassageIndexContract {
   }
 
   @Test
-  void should_rank_the_later_parts_of_long_passages_by_their_own_vectors_and_give_them_back_by_text_hash()
-      throws IOException {
-    String opening = "The council met on Monday. ".repeat(34).strip();
-    Passage tram = passage("tram", "Council approves a tram line",
-        opening + " The tram will cost 412 million euros and run every ten minutes.");
-    Passage bank = passage("bank", "Central bank raises rates", "The central bank raised its main rate.");
-    assertThat(EmbeddedText.parts(tram)).hasSize(2);
-    java.util.Random random = new java.util.Random(11);
-    float[] tramOpening = randomUnit(random);
-    float[] tramLater = randomUnit(random);
-    float[] bankVector = randomUnit(random);
-    try (PassageIndexWriter writer = index.writer()) {
-      writer.write(update("tram.txt", List.of(tram), List.of(List.of(tramOpening, tramLater))));
-      writer.write(update("bank.txt", List.of(bank), List.of(List.of(bankVector))));
-      writer.commit(new CorpusStats(2, 2, Optional.empty(), Optional.empty(), Optional.of(Instant.now())),
-          new IndexSignature(Optional.of("test-model-384"), "ingest-v1"));
-    }
-    index.refresh();
-
-    // Only the tram passage has a second part; the openings are ranked by their own vectors.
-    assertThat(index.nearest(tramLater, 1, 5)).extracting(ScoredPassage::passage).containsExactly(tram);
-    assertThat(index.nearest(tramLater, 1, 5).getFirst().score()).isCloseTo(1f, within(1e-2f));
-    assertThat(index.nearest(tramLater, 2, 5)).isEmpty();
-    assertThat(index.nearest(bankVector, 0, 2)).extracting(ScoredPassage::passage).containsExactly(bank, tram);
-    try (PassageIndexWriter next = index.writer()) {
-      String laterHash = EmbeddedText.hash(EmbeddedText.parts(tram).get(1));
-      Map<String, float[]> stored = next.vectors(List.of(EmbeddedText.hash(tram), laterHash));
-      assertThat(stored.get(EmbeddedText.hash(tram))).containsExactly(tramOpening);
-      assertThat(stored.get(laterHash)).containsExactly(tramLater);
-    }
-  }
-
-  @Test
   void should_rank_hits_by_key_and_date_and_read_the_passages_of_the_hits_kept() throws IOException {
     Passage tram = new Passage("tram", 1, "Council approves a tram line", "The council voted to build a tram line.",
         Optional.empty(), Optional.of(LocalDate.of(2024, 6, 18)), Optional.empty(), 0, 39);
@@ -359,8 +326,8 @@ public abstract class PassageIndexContract {
     java.util.Random random = new java.util.Random(7);
     float[] tramVector = randomUnit(random);
     try (PassageIndexWriter writer = index.writer()) {
-      writer.write(update("tram.txt", List.of(tram), List.of(List.of(tramVector))));
-      writer.write(update("bank.txt", List.of(bank), List.of(List.of(randomUnit(random)))));
+      writer.write(update("tram.txt", List.of(tram), List.of(tramVector)));
+      writer.write(update("bank.txt", List.of(bank), List.of(randomUnit(random))));
       writer.commit(new CorpusStats(2, 2, Optional.empty(), Optional.empty(), Optional.of(Instant.now())),
           new IndexSignature(Optional.of("test-model-384"), "ingest-v1"));
     }
@@ -433,8 +400,7 @@ public abstract class PassageIndexContract {
 
     assertThat(otherSettings.countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
     assertThat(otherSettings.notices()).containsExactly("rebuilt every file: the passage settings changed since the"
-        + " index was built (newsdesk.ingest.passage-min-words, passage-max-words or boilerplate-patterns), or what of"
-        + " a passage gets a vector (now the headline with words 1-150, 151-300 and 301-450)");
+        + " index was built (newsdesk.ingest.passage-min-words, passage-max-words or boilerplate-patterns)");
     assertThat(other.texts()).isEqualTo(first.passages());
     assertThat(index.signature()).isEqualTo(indexer(other, otherPatterns).signature())
         .isNotEqualTo(indexer(other, SMALL_PASSAGES).signature());
@@ -509,7 +475,7 @@ public abstract class PassageIndexContract {
     index.writer().close();
   }
 
-  private static FileUpdate update(String path, List<Passage> passages, List<List<float[]>> vectors) {
+  private static FileUpdate update(String path, List<Passage> passages, List<float[]> vectors) {
     FileManifest manifest = new FileManifest(path, "hash-of-" + path,
         List.of(new FileManifest.Entry(passages.get(0).articleId(), Optional.empty(), Set.of(1L, 2L), Set.of(),
             true, passages.size())), List.of(), false);

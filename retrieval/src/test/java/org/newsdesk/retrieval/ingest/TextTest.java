@@ -17,12 +17,4 @@ class TextTest {
     assertThat(Text.opening("one two three", 3)).isEqualTo("one two three");
     assertThat(Text.opening("one two", 5)).isEqualTo("one two");
   }
-
-  @Test
-  void should_cut_a_span_of_words_from_the_first_character_of_the_first_to_the_last_of_the_last() {
-    assertThat(Text.words("one two\n\nthree  four five", 1, 4)).isEqualTo("two\n\nthree  four");
-    assertThat(Text.words(" one two", 0, 1)).isEqualTo("one");
-    assertThat(Text.words("one two three", 2, 10)).isEqualTo("three");
-    assertThat(Text.words("one two", 2, 4)).isEmpty();
-  }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.FileManifest;
 import org.newsdesk.retrieval.index.StoredManifests;
 
@@ -55,39 +54,31 @@ final class CommittedDocuments {
     }
   }
 
-  /** The stored vector of each of {@code textHashes} that has one, as any part of a passage. */
+  /** The stored vector of each of {@code textHashes} that has one. */
   Map<String, float[]> vectors(Collection<String> textHashes) throws IOException {
     Map<String, float[]> out = new HashMap<>();
-    for (int part = 0; part < EmbeddedText.PARTS; part++) {
-      List<String> all = new LinkedHashSet<>(textHashes).stream().filter(h -> !out.containsKey(h)).toList();
-      for (int from = 0; from < all.size(); from += PAGE) {
-        vectors(all.subList(from, Math.min(all.size(), from + PAGE)), part, out);
+    List<String> all = List.copyOf(new LinkedHashSet<>(textHashes));
+    for (int from = 0; from < all.size(); from += PAGE) {
+      List<String> batch = all.subList(from, Math.min(all.size(), from + PAGE));
+      ObjectNode search = OpenSearchHttp.JSON.createObjectNode();
+      search.put("size", batch.size());
+      search.put("track_total_hits", false);
+      ObjectNode terms = OpenSearchHttp.JSON.createObjectNode();
+      ArrayNode values = terms.putObject("terms").putArray(IndexLayout.TEXT_HASH);
+      batch.forEach(values::add);
+      ObjectNode hasVector = OpenSearchHttp.JSON.createObjectNode();
+      hasVector.putObject("exists").put("field", IndexLayout.VECTOR);
+      search.set("query", IndexLayout.allOf(IndexLayout.visible(IndexLayout.PASSAGE, commit.generation()),
+          terms, hasVector));
+      search.putObject("collapse").put("field", IndexLayout.TEXT_HASH);
+      search.putArray("_source").add(IndexLayout.TEXT_HASH).add(IndexLayout.VECTOR);
+      JsonNode hits = http.send("POST", "/" + commit.index() + "/_search", search)
+          .ok("read stored vectors").path("hits").path("hits");
+      for (JsonNode hit : hits) {
+        JsonNode source = hit.path("_source");
+        out.put(source.path(IndexLayout.TEXT_HASH).asText(), PassageJson.vector(source));
       }
     }
     return out;
-  }
-
-  /** Adds to {@code out} the vectors of {@code part} stored for {@code batch}. */
-  private void vectors(List<String> batch, int part, Map<String, float[]> out) throws IOException {
-    String hashField = IndexLayout.textHash(part);
-    String vectorField = IndexLayout.vector(part);
-    ObjectNode search = OpenSearchHttp.JSON.createObjectNode();
-    search.put("size", batch.size());
-    search.put("track_total_hits", false);
-    ObjectNode terms = OpenSearchHttp.JSON.createObjectNode();
-    ArrayNode values = terms.putObject("terms").putArray(hashField);
-    batch.forEach(values::add);
-    ObjectNode hasVector = OpenSearchHttp.JSON.createObjectNode();
-    hasVector.putObject("exists").put("field", vectorField);
-    search.set("query", IndexLayout.allOf(IndexLayout.visible(IndexLayout.PASSAGE, commit.generation()),
-        terms, hasVector));
-    search.putObject("collapse").put("field", hashField);
-    search.putArray("_source").add(hashField).add(vectorField);
-    JsonNode hits = http.send("POST", "/" + commit.index() + "/_search", search)
-        .ok("read stored vectors").path("hits").path("hits");
-    for (JsonNode hit : hits) {
-      JsonNode source = hit.path("_source");
-      out.put(source.path(hashField).asText(), PassageJson.vector(source, vectorField));
-    }
   }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Pattern;
-import org.newsdesk.retrieval.embed.EmbeddedText;
-import org.newsdesk.retrieval.index.IndexFields;
 
 /**
  * The names, mapping and visibility rule of the index (see the package comment for the design).
@@ -36,16 +34,6 @@ final class IndexLayout {
   static final String END = "end";
   static final String TEXT_HASH = "text_hash";
   static final String VECTOR = "vector";
-
-  /** The field of the vector of a passage's {@code part}, named as in the Lucene index. */
-  static String vector(int part) {
-    return IndexFields.vector(part);
-  }
-
-  /** The field of the text hash of a passage's {@code part}, named as in the Lucene index. */
-  static String textHash(int part) {
-    return IndexFields.textHash(part);
-  }
   static final String MANIFEST_DATA = "manifest";
   static final String COMMIT_DATA = "commit";
 
@@ -113,29 +101,25 @@ final class IndexLayout {
     stored(p, SOURCE, "keyword");
     stored(p, START, "integer");
     stored(p, END, "integer");
-    for (int part = 0; part < EmbeddedText.PARTS; part++) keyword(p, textHash(part));
+    keyword(p, TEXT_HASH);
     p.putObject(MANIFEST_DATA).put("type", "object").put("enabled", false);
     p.putObject(COMMIT_DATA).put("type", "object").put("enabled", false);
     return root;
   }
 
   /**
-   * The mapping of the passage vectors, one field per part, {@code dimensions} long: HNSW in the
-   * Lucene engine, cosine, 7-bit scalar quantised (the k-NN plugin offers 1 or 7 bits), the raw
-   * vectors kept in the source. Putting it again with the same dimension changes nothing; another
-   * dimension is refused.
+   * The mapping of the passage vectors, {@code dimensions} long: HNSW in the Lucene engine, cosine,
+   * 7-bit scalar quantised (the k-NN plugin offers 1 or 7 bits), the raw vectors kept in the source.
+   * Putting it again with the same dimension changes nothing; another dimension is refused.
    */
   static ObjectNode vectorMapping(int dimensions) {
     ObjectNode root = OpenSearchHttp.JSON.createObjectNode();
-    ObjectNode properties = root.putObject("properties");
-    for (int part = 0; part < EmbeddedText.PARTS; part++) {
-      ObjectNode vector = properties.putObject(vector(part));
-      vector.put("type", "knn_vector").put("dimension", dimensions);
-      ObjectNode method = vector.putObject("method");
-      method.put("name", "hnsw").put("engine", "lucene").put("space_type", "cosinesimil");
-      ObjectNode params = method.putObject("parameters").put("m", 16).put("ef_construction", 100);
-      params.putObject("encoder").put("name", "sq").putObject("parameters").put("bits", 7);
-    }
+    ObjectNode vector = root.putObject("properties").putObject(VECTOR);
+    vector.put("type", "knn_vector").put("dimension", dimensions);
+    ObjectNode method = vector.putObject("method");
+    method.put("name", "hnsw").put("engine", "lucene").put("space_type", "cosinesimil");
+    ObjectNode params = method.putObject("parameters").put("m", 16).put("ef_construction", 100);
+    params.putObject("encoder").put("name", "sq").putObject("parameters").put("bits", 7);
     return root;
   }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.newsdesk.config.IndexConfig;
 import org.newsdesk.config.RetrievalConfig;
-import org.newsdesk.retrieval.embed.EmbeddedText;
 import org.newsdesk.retrieval.index.CorpusStats;
 import org.newsdesk.retrieval.index.IndexSignature;
 import org.newsdesk.retrieval.index.IndexUnavailableException;
@@ -159,15 +158,15 @@ public final class OpenSearchPassageIndex implements PassageIndex {
   }
 
   @Override
-  public List<ScoredPassage> nearest(float[] vector, int part, int limit) {
+  public List<ScoredPassage> nearest(float[] vector, int limit) {
     if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     return search(limit, c -> {
       ObjectNode query = OpenSearchHttp.JSON.createObjectNode();
-      ObjectNode knn = query.putObject("knn").putObject(IndexLayout.vector(part));
+      ObjectNode knn = query.putObject("knn").putObject(IndexLayout.VECTOR);
       ArrayNode v = knn.putArray("vector");
       for (float x : vector) v.add(x);
       knn.put("k", limit);
-      // An index written without vectors (or before passages had parts) has no such field: nothing is near.
+      // An index written without vectors has no vector field: it holds nothing near anything.
       knn.put("ignore_unmapped", true);
       // The 7-bit graph finds twice the candidates; their raw vectors (kept beside the quantised
       // ones) score them exactly, so near neighbours come in the model's own order, as on Lucene.
@@ -189,8 +188,7 @@ public final class OpenSearchPassageIndex implements PassageIndex {
       body.put("size", limit);
       body.put("track_total_hits", false);
       body.set("query", query.apply(c.get()));
-      ArrayNode excludes = body.putObject("_source").putArray("excludes");
-      for (int part = 0; part < EmbeddedText.PARTS; part++) excludes.add(IndexLayout.vector(part));
+      body.putObject("_source").putArray("excludes").add(IndexLayout.VECTOR);
       OpenSearchHttp.Reply reply = http.send("POST", "/" + c.get().index() + "/_search", body);
       if (reply.is(404) && attempt == 0) {
         refresh();

@@ -178,10 +178,10 @@ final class OpenSearchPassageWriter implements PassageIndexWriter {
     // documents share a shard.
     String prefix = generation + "-" + EmbeddedText.hash(update.path()) + "-";
     List<Passage> passages = update.passages();
-    if (!update.vectors().isEmpty()) mapVectors(update.vectors().get(0).get(0).length);
+    if (!update.vectors().isEmpty()) mapVectors(update.vectors().get(0).length);
     for (int i = 0; i < passages.size(); i++) {
-      List<float[]> vectors = update.vectors().isEmpty() ? List.of() : update.vectors().get(i);
-      ObjectNode doc = PassageJson.encode(passages.get(i), update.path(), generation, vectors);
+      float[] vector = update.vectors().isEmpty() ? null : update.vectors().get(i);
+      ObjectNode doc = PassageJson.encode(passages.get(i), update.path(), generation, vector);
       bulk.add(target, prefix + i, update.path(), doc);
     }
     if (update.manifest().isPresent()) {

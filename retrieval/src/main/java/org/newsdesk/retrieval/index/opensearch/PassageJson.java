@@ -5,23 +5,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
 
 /**
  * A passage as an OpenSearch document and back; the document keeps all a citation needs, and the
- * hash of each embedded part ({@link EmbeddedText#parts}) under which its vector is found again.
+ * hash of its embedded text ({@link EmbeddedText#hash}) under which its vector is found again.
  */
 final class PassageJson {
   private PassageJson() {}
 
   /**
    * The passage document written by {@code generation} for the file at {@code path}, with its
-   * {@code vectors}: none, or one for each of its {@link EmbeddedText#parts}, in order.
+   * {@code vector} when there is one.
    */
-  static ObjectNode encode(Passage p, String path, long generation, List<float[]> vectors) {
+  static ObjectNode encode(Passage p, String path, long generation, float[] vector) {
     ObjectNode d = OpenSearchHttp.JSON.createObjectNode();
     d.put(IndexLayout.KIND, IndexLayout.PASSAGE);
     d.put(IndexLayout.GEN_FROM, generation);
@@ -36,15 +35,9 @@ final class PassageJson {
     d.put(IndexLayout.START, p.start());
     d.put(IndexLayout.END, p.end());
     d.put(IndexLayout.TEXT_HASH, EmbeddedText.hash(p));
-    if (vectors.isEmpty()) return d;
-    List<String> parts = EmbeddedText.parts(p);
-    if (vectors.size() != parts.size()) {
-      throw new IllegalArgumentException(p.key() + ": " + vectors.size() + " vectors for " + parts.size() + " parts");
-    }
-    for (int part = 0; part < parts.size(); part++) {
-      if (part > 0) d.put(IndexLayout.textHash(part), EmbeddedText.hash(parts.get(part)));
-      ArrayNode v = d.putArray(IndexLayout.vector(part));
-      for (float x : vectors.get(part)) v.add(x);
+    if (vector != null) {
+      ArrayNode v = d.putArray(IndexLayout.VECTOR);
+      for (float x : vector) v.add(x);
     }
     return d;
   }
@@ -62,9 +55,8 @@ final class PassageJson {
         d.path(IndexLayout.END).asInt());
   }
 
-  /** The vector in {@code field} of a document's source. */
-  static float[] vector(JsonNode d, String field) {
-    JsonNode v = d.path(field);
+  static float[] vector(JsonNode d) {
+    JsonNode v = d.path(IndexLayout.VECTOR);
     float[] out = new float[v.size()];
     for (int i = 0; i < out.length; i++) out[i] = (float) v.get(i).asDouble();
     return out;
