@@ -124,6 +124,8 @@ enum AnswerKind {
   private static final Pattern YEAR = Pattern.compile("(?:1[0-9]|20|21)[0-9]{2}s?");
   /** A year of the last and this century: "2024", "1990s". */
   private static final Pattern CALENDAR_YEAR = Pattern.compile("(?:19|20)[0-9]{2}s?");
+  /** A rank: "10th", "1st". */
+  private static final Pattern ORDINAL = Pattern.compile("[\\p{N}]+(?:st|nd|rd|th)", Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}]+(?:[.,][\\p{N}]+)*(?:st|nd|rd|th|s)?");
   private static final Set<String> TIME_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "ago",
@@ -212,6 +214,14 @@ enum AnswerKind {
   /** Whether the token of {@code text} is a figure, in digits or in letters ("14", "28,000", "seven"). */
   static boolean isFigure(Terms.Token token, String text) {
     return token.number() || isNumberWord(text.substring(token.start(), token.end()));
+  }
+
+  /**
+   * Whether {@code word} is a figure that measures nothing: a year of the last or this century
+   * ("2024", "1990s"), which is a time, or a rank ("10th", "1st").
+   */
+  static boolean measuresNothing(String word) {
+    return CALENDAR_YEAR.matcher(word).matches() || ORDINAL.matcher(word).matches();
   }
 
   /** Whether {@code word} is a figure written in letters: "seven", "dozens", "half". */

@@ -118,6 +118,7 @@ public final class ExtractiveComposer {
         if (s.score() < FOLLOWER_RATIO * lead.score() && !newDate(s, chosen, passages)) continue;
         if (lead.held() && !s.held()) continue;
         if (!s.names().containsAll(lead.names())) continue; // about someone or something else
+        if (own.kind() == AnswerKind.QUANTITY && measuresOther(s, lead, passages)) continue;
       }
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;
       chosen.add(s);
@@ -181,15 +182,31 @@ public final class ExtractiveComposer {
   }
 
   /**
+   * Whether the follower {@code s} gives figures, none of them of a measure the lead's figures give:
+   * for "How deep was the water?", a basin's "1.8 million cubic metres of water" beside the gauge's
+   * "4.8 metres" is about something else, however new.
+   */
+  private static boolean measuresOther(SentenceRanker.Ranked s, SentenceRanker.Ranked lead, List<ScoredPassage> passages) {
+    Set<String> leads = figureUnits(lead, passages);
+    if (leads.isEmpty()) return false;
+    Set<String> units = figureUnits(s, passages);
+    return !units.isEmpty() && Collections.disjoint(units, leads);
+  }
+
+  /**
    * What the figures of a sentence measure: the term after each ("9.6 kilometres", "16 stops",
-   * "180 million euros"). Two sentences whose figures share none give figures of different things.
+   * "180 million euros"); a year or a rank measures nothing. Two sentences whose figures share none
+   * give figures of different things.
    */
   private static Set<String> figureUnits(SentenceRanker.Ranked s, List<ScoredPassage> passages) {
     String sentence = s.span().of(passages.get(s.passage()).passage().text());
     List<Terms.Token> tokens = Terms.tokens(sentence);
     Set<String> units = new HashSet<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
-      if (AnswerKind.isFigure(tokens.get(i), sentence)) units.add(tokens.get(i + 1).stem());
+      Terms.Token t = tokens.get(i);
+      if (AnswerKind.isFigure(t, sentence) && !AnswerKind.measuresNothing(sentence.substring(t.start(), t.end()))) {
+        units.add(tokens.get(i + 1).stem());
+      }
     }
     return units;
   }

@@ -91,6 +91,21 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_give_the_depth_the_gauge_measured_and_not_a_newer_figure_of_another_measure() {
+    Answer a = pipeline.answerer.answer("deep", "How deep was the water?");
+
+    assertThat(a.text()).startsWith("The water level at the Old Mill gauge reached 4.8 metres")
+        .doesNotContain("cubic metres");
+  }
+
+  @Test
+  void should_count_the_council_vote_without_the_newer_cost() {
+    Answer a = pipeline.answerer.answer("vote", "How many councillors voted for the tram?");
+
+    assertThat(a.text()).contains("voted 31 to 12").doesNotContain("236 million");
+  }
+
+  @Test
   void should_lead_with_the_sentence_that_settles_whether_the_library_went_over_budget() {
     Answer a = pipeline.answerer.answer("over", "Did the library go over budget?");
 
