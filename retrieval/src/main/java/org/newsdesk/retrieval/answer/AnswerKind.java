@@ -37,7 +37,7 @@ enum AnswerKind {
           + "|\\b\\p{N}{1,2} (?:in the (?:morning|afternoon|evening)|at night|o'clock)\\b"
           + "|\\b(?:noon|midday|midnight)\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
-      "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised)\\b"
+      "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised|fine|fined|fines|earn|earns|earned)\\b"
           + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
   private static final Pattern AGE_QUESTION = Pattern.compile(

@@ -24,7 +24,10 @@ class AnswerKindTest {
       "At what age did she retire?|AGE",
       "Jimmy Carter celebrated a milestone birthday. How old did he turn?|AGE",
       "How many homes were evacuated?|QUANTITY",
-      "How thick is the ice on the lake?|QUANTITY"})
+      "How thick is the ice on the lake?|QUANTITY",
+      "How much was the ferry company fined for the delays?|MONEY",
+      "How much did the striker earn last season?|MONEY",
+      "How much water reached the cellars?|QUANTITY"})
   void should_read_the_kind_of_answer_from_the_question(String question, AnswerKind kind) {
     assertThat(AnswerKind.of(question)).isEqualTo(kind);
   }
