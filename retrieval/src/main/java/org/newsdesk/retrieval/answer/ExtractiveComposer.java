@@ -33,7 +33,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * much did it cost?"), and must not repeat a chosen sentence. When the chosen sentences come from
  * articles of different dates, the newest leads. When the question asks for a figure and a newer
  * article about it gives one the chosen sentences lack, that sentence is quoted too, and leads: a
- * superseded figure is never the only one given. A sentence is quoted without the {@link Dateline}
+ * superseded figure is never the only one given; a follower giving only figures of other measures
+ * than the lead's is left out of a quantity answer. A sentence is quoted without the {@link Dateline}
  * that opens a wire report: the answer dates its claims itself.
  */
 public final class ExtractiveComposer {
@@ -186,7 +187,8 @@ public final class ExtractiveComposer {
    * for "How deep was the water?", a basin's "1.8 million cubic metres of water" beside the gauge's
    * "4.8 metres" is about something else, however new.
    */
-  private static boolean measuresOther(SentenceRanker.Ranked s, SentenceRanker.Ranked lead, List<ScoredPassage> passages) {
+  private static boolean measuresOther(SentenceRanker.Ranked s, SentenceRanker.Ranked lead,
+                                       List<ScoredPassage> passages) {
     Set<String> leads = figureUnits(lead, passages);
     if (leads.isEmpty()) return false;
     Set<String> units = figureUnits(s, passages);
