@@ -7,6 +7,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnswerKindTest {
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"2024|true", "1990s|true", "10th|true", "1st|true", "4.8|false", "12|false",
+      "236|false", "1,200|false"})
+  void should_tell_a_year_or_a_rank_from_a_figure_that_measures_something(String word, boolean nothing) {
+    assertThat(AnswerKind.measuresNothing(word)).isEqualTo(nothing);
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "Which country will host the regatta?|PLACE",
       "In which US state was the bridge built?|PLACE",
