@@ -30,7 +30,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * what an earlier or later report said is worth a weaker match, and the answer dates each claim),
  * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
  * question as the lead and the same words carried from earlier questions ("the library" for "How
- * much did it cost?"), and must not repeat a chosen sentence. When the chosen sentences come from
+ * much did it cost?"), must hold a word of the question itself when it comes from another article,
+ * and must not repeat a chosen sentence. When the chosen sentences come from
  * articles of different dates, the newest leads. When the question asks for a figure and a newer
  * article about it gives one the chosen sentences lack, that sentence is quoted too, and leads: a
  * superseded figure is never the only one given; a follower giving only figures of other measures
@@ -119,6 +120,7 @@ public final class ExtractiveComposer {
         if (s.score() < FOLLOWER_RATIO * lead.score() && !newDate(s, chosen, passages)) continue;
         if (lead.held() && !s.held()) continue;
         if (!s.names().containsAll(lead.names())) continue; // about someone or something else
+        if (!sameArticle(s, lead, passages) && holdsNoTermOf(own, s)) continue;
         if (own.kind() == AnswerKind.QUANTITY && measuresOther(s, lead, passages)) continue;
       }
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;
@@ -267,6 +269,18 @@ public final class ExtractiveComposer {
     Optional<LocalDate> date = published(s, passages);
     if (date.isEmpty()) return false;
     return chosen.stream().noneMatch(c -> published(c, passages).equals(date));
+  }
+
+  /**
+   * Whether the sentence holds none of the reader's own question terms, nor a word reported in place
+   * of one: what it has of the question came from its passage, its headline or the sentence before
+   * it. Beside a lead from another article it answers something else ("Why was the reading hall
+   * closed?" must not quote a flood report's "because the ground upstream is saturated" that follows
+   * "Schools … will stay closed").
+   */
+  private static boolean holdsNoTermOf(Question question, SentenceRanker.Ranked s) {
+    return !question.terms().isEmpty()
+        && question.terms().stream().noneMatch(t -> SentenceRanker.credit(s.stems(), t.stem()) > 0);
   }
 
   private static boolean sameArticle(SentenceRanker.Ranked a, SentenceRanker.Ranked b, List<ScoredPassage> passages) {

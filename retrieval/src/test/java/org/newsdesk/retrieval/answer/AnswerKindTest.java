@@ -108,7 +108,9 @@ class AnswerKindTest {
       "The delay was due to the rain.|true",
       "Work is due to begin in September.|false",
       "The council met after the vote.|false",
-      "Engineers found old foundations in May.|false"})
+      "Engineers found old foundations in May.|false",
+      "The old reading hall, closed since a leak in 2019, is open again.|true",
+      "The old reading hall, closed since 2019, is open again.|false"})
   void should_hold_a_reason_when_the_sentence_gives_one(String sentence, boolean held) {
     assertThat(AnswerKind.REASON.heldBy(sentence, "Why was the work stopped?")).isEqualTo(held);
   }

@@ -28,8 +28,10 @@ class ExtractiveComposerTest {
   private static final String WHO_PAYS = "Who will pay for the harbour defences?";
   /** An older report that answers by its words. */
   private static final String PLEDGE = "The regional government will pay 22 million euros for the harbour defences.";
-  /** A newer report, close enough in meaning to answer, that shares none of the question's words. */
-  private static final String STORM = "Storm Ida also cost the dock crews several weeks, Mayor Ruth Ahl said.";
+  /** A newer report, close enough in meaning to answer, that shares one of the question's words, and few. */
+  private static final String STORM = "Storm Ida also cost the harbour crews several weeks, Mayor Ruth Ahl said.";
+  /** The same, sharing none of the question's words: it answers another question. */
+  private static final String GALE = "The gale also cost the dock crews several weeks, Mayor Ruth Ahl said.";
 
   private static final String DID_IT_FAIL = "Did the harbour crane fail in the storms?";
   /** Restates what the headline says: the crane; closest in meaning, but silent on failing. */
@@ -46,7 +48,7 @@ class ExtractiveComposerTest {
   /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
   private static final Map<String, Double> COSINES = Map.ofEntries(
       Map.entry(QUESTION, 1.0), Map.entry(CONTRACT, 0.68), Map.entry(CHIEF, 0.62), Map.entry(TENDER, 0.60),
-      Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72),
+      Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72), Map.entry(GALE, 0.72),
       Map.entry(DID_IT_FAIL, 1.0), Map.entry(BACK, 0.78), Map.entry(FAILED, 0.60),
       Map.entry(HOW_LONG, 1.0), Map.entry(APPROVED, 0.66), Map.entry(GROWN, 0.60));
 
@@ -99,6 +101,22 @@ class ExtractiveComposerTest {
 
     // then: both are quoted, the pledge first though the storm report is newer
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE, STORM);
+  }
+
+  @Test
+  void should_not_quote_beside_the_lead_another_articles_sentence_that_holds_no_word_of_the_question() {
+    // given
+    List<ScoredPassage> passages = List.of(
+        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
+            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("gale", "Dock works run late", GALE,
+            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, passages);
+
+    // then: close in meaning, but what it says of a gale answers nothing about who pays
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE);
   }
 
   @Test

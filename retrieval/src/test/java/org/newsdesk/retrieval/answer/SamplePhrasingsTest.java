@@ -106,6 +106,14 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_give_why_the_reading_hall_was_closed_and_no_other_article_s_reason() {
+    Answer a = pipeline.answerer.answer("hall", "Why was the reading hall closed?");
+
+    assertThat(a.text()).startsWith("The old reading hall, closed since a leak in 2019")
+        .doesNotContain("saturated");
+  }
+
+  @Test
   void should_lead_with_the_sentence_that_settles_whether_the_library_went_over_budget() {
     Answer a = pipeline.answerer.answer("over", "Did the library go over budget?");
 
