@@ -3,6 +3,7 @@ package org.newsdesk.retrieval.answer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -22,6 +23,21 @@ enum AnswerKind {
   TIME, MONEY, AGE, QUANTITY, PLACE, NAME, NAMES, REASON, YES_NO, ANY;
 
   private static final int I = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /**
+   * "What is the", "what's its", "what was the tram's", "what will be the flood defences'": what comes
+   * before the noun that says what is asked ("…budget", "…height"), two words between them at most.
+   */
+  private static final String WHAT_IS_THE = "\\bwhat(?:'s|’s| is| was| are| were| will be| would be)"
+      + " (?:the |its |his |her |their |this |that )?(?:[\\p{L}-]+(?:'s|’s|'|’)? ){0,2}";
+  /**
+   * The nouns after {@link #WHAT_IS_THE} that name the measure asked for, a sum, a size, a count or
+   * an age, at the end of their phrase ("What is the tram's budget?", "the budget for the
+   * defences"; not "the budget committee"): a figure of that kind stands for the word itself.
+   */
+  private static final Pattern MEASURE_ASKED = Pattern.compile(WHAT_IS_THE + "(cost|price|budget|bill|fee|fine"
+      + "|salary|funding|height|depth|length|width|distance|score|temperature|population|speed|rate|total|toll|tally"
+      + "|ages?)(?=\\s*(?:[?.!,;]|$)|\\s+(?:of|for|on|in|at|to|from|with|per|now|today|then|so far)\\b)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
@@ -38,10 +54,10 @@ enum AnswerKind {
           + "|\\b(?:noon|midday|midnight)\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised|fine|fined|fines|earn|earns|earned)\\b"
-          + "|\\bwhat (?:is|was|will be|would be) the (?:\\p{L}+ )?(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
+          + "|" + WHAT_IS_THE + "(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
   private static final Pattern AGE_QUESTION = Pattern.compile(
-      "\\bhow old\\b|\\b(?:at )?what age\\b|\\bwhat (?:is|was|were|are) (?:the |his |her |their |its )?ages?\\b", I);
+      "\\bhow old\\b|\\b(?:at )?what age\\b|" + WHAT_IS_THE + "ages?\\b", I);
   /**
    * The words after "how" that ask for a size ("how long", "how high"): one list for the kind of a
    * question, the words it is about ({@link Question#sizeWords()}) and the asking word a follow-up
@@ -51,14 +67,14 @@ enum AnswerKind {
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
       "\\bhow (?:many|much|old|" + SIZES + ")\\b"
           + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
-          + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:score|number|temperature|population|speed|height|distance"
+          + "|" + WHAT_IS_THE + "(?:score|number|temperature|population|speed|height|depth|length|width|distance"
           + "|rate|age|total|toll|tally)\\b", I);
   /**
    * A length or height asked for: "How high did the river get?", "How far is the station?", "How
    * long is the tram route?" (of a thing that has a length; "How long is the flight?" asks a time).
    */
   private static final Pattern LENGTH_QUESTION = Pattern.compile("\\bhow (?:high|tall|deep|far|wide|thick)\\b"
-      + "|\\bwhat (?:is|was|were|are) the (?:\\p{L}+ )?(?:height|depth|length|width|distance)\\b"
+      + "|" + WHAT_IS_THE + "(?:height|depth|length|width|distance)\\b"
       + "|\\bhow long (?:is|are|was|were|will (?:it|they) be) (?:the |its |their )?(?:[\\p{L}-]+ ){0,2}"
       + "(?:route|line|road|street|bridge|tunnel|track|trail|path|river|wall|fence|runway|border|coast(?:line)?"
       + "|pipeline|canal|embankment|cable|rail|railway|motorway|highway|corridor|beach|ship|building)s?\\b", I);
@@ -85,7 +101,7 @@ enum AnswerKind {
       + "|\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|yearly|annually)\\b"
       + "|\\bper (?:hour|day|week|month|year)\\b", I);
   private static final Pattern REASON_QUESTION = Pattern.compile(
-      "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|\\bwhat (?:is|was|were|are) the reasons?\\b"
+      "^\\s*(?:and\\s+)?why\\b|\\bhow come\\b|\\bfor what reason\\b|" + WHAT_IS_THE + "reasons?\\b"
           + "|\\bwhat (?:caused|causes|led to|prompted|triggered)\\b", I);
   private static final Pattern YES_NO_QUESTION = Pattern.compile(
       "^\\s*(?:and\\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\\b", I);
@@ -188,6 +204,15 @@ enum AnswerKind {
     if (PLACE_QUESTION.matcher(question).find()) return PLACE;
     if (NAME_QUESTION.matcher(question).find()) return NAME;
     return ANY;
+  }
+
+  /**
+   * The noun that names the measure a "what is the …" question asks for: "budget" in "What is the
+   * tram's budget?", "length" in "What's the route's length?"; empty when it names none.
+   */
+  static Optional<String> measureAsked(String question) {
+    Matcher m = MEASURE_ASKED.matcher(question);
+    return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
   }
 
   /**

@@ -79,8 +79,11 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
     String content = HOW_SIZE.matcher(RECENT.matcher(text).replaceAll(" ")).replaceAll("how");
     AnswerKind kind = AnswerKind.of(text);
     Set<String> cues = CUES.getOrDefault(kind, Set.of());
+    Optional<String> measure = measureAsked(kind, text);
     List<Terms.Token> terms = contentTerms(content).stream()
-        .filter(t -> !cues.contains(content.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))).toList();
+        .filter(t -> !cues.contains(content.substring(t.start(), t.end()).toLowerCase(Locale.ROOT)))
+        .filter(t -> measure.isEmpty() || !measure.get().equalsIgnoreCase(content.substring(t.start(), t.end())))
+        .toList();
     return new Question(text, kind, terms);
   }
 
@@ -147,14 +150,25 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
   }
 
   /**
-   * The size a "how" question asks for ("high" in "How high did the river get?"): a sentence that
-   * repeats it ("the highest reading") is likelier to answer, but an answer need not ("4.8 metres").
+   * The size a "how" question asks for ("high" in "How high did the river get?"), or the measure a
+   * "what is the …" question names ("budget"): a sentence that repeats it ("the highest reading") is
+   * likelier to answer, but an answer need not ("4.8 metres").
    */
   List<Terms.Token> sizeWords() {
     List<Terms.Token> out = new ArrayList<>();
     Matcher m = HOW_SIZE.matcher(text);
     while (m.find()) out.addAll(Terms.tokens(m.group(1)));
+    measureAsked(kind, text).ifPresent(noun -> out.addAll(Terms.tokens(noun)));
     return out;
+  }
+
+  /**
+   * The noun that names the figure a "what is the …" question asks for ("budget" in "What is the
+   * tram's budget?"): the figure answers it as "4.8 metres" answers "how high", so, like "high", it
+   * helps rank but an answer need not repeat it.
+   */
+  private static Optional<String> measureAsked(AnswerKind kind, String text) {
+    return kind.figure() ? AnswerKind.measureAsked(text) : Optional.empty();
   }
 
   /** The same question asking for {@code other}: a follow-up ("And in 2023?") asks what the question before it did. */

@@ -34,7 +34,13 @@ class AnswerKindTest {
       "How thick is the ice on the lake?|QUANTITY",
       "How much was the ferry company fined for the delays?|MONEY",
       "How much did the striker earn last season?|MONEY",
-      "How much water reached the cellars?|QUANTITY"})
+      "How much water reached the cellars?|QUANTITY",
+      "What is the ferry's budget?|MONEY",
+      "What's the price of a ticket?|MONEY",
+      "What was the flood defences' cost?|MONEY",
+      "What's the bridge's length?|QUANTITY",
+      "What is the main reason for the delay?|REASON",
+      "What's his age?|AGE"})
   void should_read_the_kind_of_answer_from_the_question(String question, AnswerKind kind) {
     assertThat(AnswerKind.of(question)).isEqualTo(kind);
   }

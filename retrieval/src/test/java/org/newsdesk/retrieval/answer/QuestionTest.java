@@ -62,9 +62,23 @@ class QuestionTest {
       "How high did the river get? | river",
       "What's new at the library? | new librari",
       "Who's the fire chief? | fire chief",
-      "Where did people spend the night during the flood? | peopl spend night flood"})
+      "Where did people spend the night during the flood? | peopl spend night flood",
+      "What is the tram's budget? | tram",
+      "What's the length of the tram route? | tram rout"})
   void should_leave_out_the_words_that_only_ask(String question, String stems) {
     assertThat(String.join(" ", Question.of(question).terms().stream().map(Terms.Token::stem).toList()))
+        .isEqualTo(stems);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "How high did the river get? | high",
+      "What is the tram's budget? | budget",
+      "What was the flood defences' cost? | cost",
+      "What's the length of the tram route? | length",
+      "What is the budget committee's view? | ''"})
+  void should_rank_by_the_size_or_measure_asked_for_without_needing_it(String question, String stems) {
+    assertThat(String.join(" ", Question.of(question).sizeWords().stream().map(Terms.Token::stem).toList()))
         .isEqualTo(stems);
   }
 }
