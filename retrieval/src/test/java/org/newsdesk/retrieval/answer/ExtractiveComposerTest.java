@@ -89,15 +89,8 @@ class ExtractiveComposerTest {
 
   @Test
   void should_keep_the_lead_that_answers_by_words_before_a_newer_report_only_close_in_meaning() {
-    // given
-    List<ScoredPassage> passages = List.of(
-        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
-            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("storm", "Dock works run late", STORM,
-            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
-
     // when
-    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, passages);
+    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, pledgeAndNewer(STORM));
 
     // then: both are quoted, the pledge first though the storm report is newer
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE, STORM);
@@ -105,18 +98,20 @@ class ExtractiveComposerTest {
 
   @Test
   void should_not_quote_beside_the_lead_another_articles_sentence_that_holds_no_word_of_the_question() {
-    // given
-    List<ScoredPassage> passages = List.of(
-        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
-            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("gale", "Dock works run late", GALE,
-            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
-
     // when
-    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, passages);
+    ExtractiveComposer.Draft draft = composer.compose(WHO_PAYS, pledgeAndNewer(GALE));
 
     // then: close in meaning, but what it says of a gale answers nothing about who pays
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE);
+  }
+
+  /** The pledge, and a newer report of the docks that says {@code newer}. */
+  private static List<ScoredPassage> pledgeAndNewer(String newer) {
+    return List.of(
+        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
+            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("docks", "Dock works run late", newer,
+            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.newsdesk.retrieval.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,8 +67,7 @@ class QuestionTest {
       "What is the tram's budget? | tram",
       "What's the length of the tram route? | tram rout"})
   void should_leave_out_the_words_that_only_ask(String question, String stems) {
-    assertThat(String.join(" ", Question.of(question).terms().stream().map(Terms.Token::stem).toList()))
-        .isEqualTo(stems);
+    assertThat(stems(Question.of(question).terms())).isEqualTo(stems);
   }
 
   @ParameterizedTest
@@ -78,7 +78,10 @@ class QuestionTest {
       "What's the length of the tram route? | length",
       "What is the budget committee's view? | ''"})
   void should_rank_by_the_size_or_measure_asked_for_without_needing_it(String question, String stems) {
-    assertThat(String.join(" ", Question.of(question).sizeWords().stream().map(Terms.Token::stem).toList()))
-        .isEqualTo(stems);
+    assertThat(stems(Question.of(question).sizeWords())).isEqualTo(stems);
+  }
+
+  private static String stems(List<Terms.Token> tokens) {
+    return String.join(" ", tokens.stream().map(Terms.Token::stem).toList());
   }
 }
