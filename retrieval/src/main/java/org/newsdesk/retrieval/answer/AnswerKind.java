@@ -181,6 +181,17 @@ enum AnswerKind {
           + "|in order to|over concerns|citing|blamed on)\\b"
           + "|\\b(?:halted|suspended|delayed|postponed|cancell?ed|stopped|closed|shut|paused|scrapped|withdrawn|fired"
           + "|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?\\b(?:after|following|amid|since an?)\\b", I);
+  /** A question about someone: a person, or a body of people. */
+  private static final Pattern WHO = Pattern.compile("\\b(?:who|whom|whose)\\b", I);
+  /**
+   * A body of people named in lower case, which answers "who" as a name does: "the regional
+   * government has agreed to cover 30 million euros", "the city will borrow the rest".
+   */
+  private static final Pattern BODY = Pattern.compile("\\b(?:the|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?"
+      + "(?:government|council|ministry|department|office|authority|agency|company|firm|committee|court|police"
+      + "|union|board|commission|parliament|administration|city|state|region|county|municipality|club|team"
+      + "|group|bank|university|school|hospital|airline|operator|regulator|army|military|navy|fund|foundation"
+      + "|trust|charity|organi[sz]ation|association|institute|corporation|network|service|party|campaign)\\b", I);
   /** Capitalised words that say nothing about whom a sentence names. */
   private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "it", "they",
       "we", "i", "but", "and", "or", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
@@ -269,7 +280,9 @@ enum AnswerKind {
     return switch (this) {
       case ANY, YES_NO -> sentence -> true;
       case REASON -> sentence -> REASON_WORDS.matcher(sentence).find();
-      case NAME -> sentence -> names(sentence, q) >= 1 || words(sentence, q, NAME);
+      case NAME -> q.who()
+          ? sentence -> names(sentence, q) >= 1 || told(BODY, sentence, q)
+          : sentence -> names(sentence, q) >= 1 || words(sentence, q, NAME);
       case PLACE -> sentence -> Places.named(sentence, question);
       case NAMES -> sentence -> names(sentence, q) >= 2;
       case MONEY -> sentence -> CURRENCY.matcher(sentence).find() || words(sentence, q, MONEY);
@@ -288,12 +301,12 @@ enum AnswerKind {
    * A question as the checks read it: in lower case, its words in lower case, their stems, and
    * whether it asks about what will happen.
    */
-  private record Asked(String lower, Set<String> words, Set<String> stems, boolean future) {
+  private record Asked(String lower, Set<String> words, Set<String> stems, boolean future, boolean who) {
     static Asked of(String question) {
       Set<String> stems = new HashSet<>();
       for (Terms.Token t : Terms.tokens(question)) stems.add(t.stem());
       return new Asked(question.toLowerCase(Locale.ROOT), lowerWords(question), stems,
-          FUTURE.matcher(question).find());
+          FUTURE.matcher(question).find(), WHO.matcher(question).find());
     }
   }
 
@@ -341,7 +354,7 @@ enum AnswerKind {
 
   /**
    * How many capitalised words the sentence holds that the question does not, in any form ("Globes"
-   * for "Globe"), a sentence's first word, months, seasons and weekdays aside.
+   * for "Globe"), a sentence's first word, months, seasons and weekdays ("Saturdays" too) aside.
    */
   private static int names(String sentence, Asked question) {
     Set<String> found = new HashSet<>();
@@ -353,8 +366,10 @@ enum AnswerKind {
       first = false;
       if (opensSentence || !Character.isUpperCase(w.charAt(0))) continue;
       String lower = w.toLowerCase(Locale.ROOT);
+      String single = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower; // "Saturdays"
       if (question.words().contains(lower) || NOT_NAMES.contains(lower) || TIME_WORDS.contains(lower)
-          || NEAR_TIME_WORDS.contains(lower) || question.stems().contains(Terms.stem(w))) continue;
+          || NEAR_TIME_WORDS.contains(lower) || NEAR_TIME_WORDS.contains(single)
+          || question.stems().contains(Terms.stem(w))) continue;
       found.add(lower);
     }
     return found.size();

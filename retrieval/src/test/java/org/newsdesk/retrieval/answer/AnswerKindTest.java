@@ -148,9 +148,25 @@ class AnswerKindTest {
       "Schools will stay closed until at least Thursday.|Which schools are closed?|false",
       "Work on the bridge over the Ashwell river was halted.|Which river flooded?|true",
       "The regional transport fund will pay 40 million.|Who will pay for the new bridge?|true",
-      "Flight 1282 lost a door plug.|Which flight lost a door plug?|true"})
+      "Flight 1282 lost a door plug.|Which flight lost a door plug?|true",
+      "The library is open from 8 to 9 on Saturdays and Sundays.|Who is the head librarian?|false"})
   void should_not_take_a_month_a_weekday_or_a_year_for_the_name_asked_for(String sentence, String question,
                                                                           boolean held) {
+    assertThat(AnswerKind.NAME.heldBy(sentence, question)).isEqualTo(held);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Every ten minutes, from six in the morning, a tram will run.|Who is paying for the tram?|false",
+      "The line will cost 180 million euros.|Who is paying for the tram?|false",
+      "The regional government has agreed to cover 30 million euros.|Who is paying for the tram?|true",
+      "The line will cost 180 million euros, of which the city pays half.|Who is paying for the tram?|true",
+      "Maria Olsen steered the project.|Who steered the tram project?|true",
+      "The line will have 14 stops.|Which line will have 14 stops?|false",
+      "The line will have 14 stops.|Which line has the most stops?|true"})
+  void should_take_a_person_or_a_body_of_people_not_a_figure_for_whom_a_question_asks(String sentence,
+                                                                                       String question,
+                                                                                       boolean held) {
     assertThat(AnswerKind.NAME.heldBy(sentence, question)).isEqualTo(held);
   }
 

@@ -108,6 +108,13 @@ class SamplePhrasingsTest {
   }
 
   @Test
+  void should_name_the_head_librarian_without_the_opening_hours_beside_her() {
+    Answer a = pipeline.answerer.answer("librarian", "Hi! Who is the head librarian?");
+
+    assertThat(a.text()).contains("Sofia Lindqvist").doesNotContain("Opening hours");
+  }
+
+  @Test
   void should_give_why_the_reading_hall_was_closed_and_no_other_article_s_reason() {
     Answer a = pipeline.answerer.answer("hall", "Why was the reading hall closed?");
 
