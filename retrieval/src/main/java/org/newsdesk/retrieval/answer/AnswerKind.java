@@ -36,8 +36,7 @@ enum AnswerKind {
    */
   private static final Pattern MEASURE_ASKED = Pattern.compile(WHAT_IS_THE + "(cost|price|budget|bill|fee|fine"
       + "|salary|funding|height|depth|length|width|distance|score|temperature|population|speed|rate|total|toll|tally"
-      + "|ages?)(?=\\s*(?:[?.!,;]|$)|\\s+(?:of|for|on|in|at|to|from|with|per|now|today|then|so far)\\b)",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      + "|ages?)(?=\\s*(?:[?.!,;]|$)|\\s+(?:of|for|on|in|at|to|from|with|per|now|today|then|so far)\\b)", I);
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
@@ -180,7 +179,8 @@ enum AnswerKind {
           + "|the result of|reasons?|caused by|cause of|in response to|in retaliation|in protest|to protest|to punish"
           + "|in order to|over concerns|citing|blamed on)\\b"
           + "|\\b(?:halted|suspended|delayed|postponed|cancell?ed|stopped|closed|shut|paused|scrapped|withdrawn|fired"
-          + "|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?\\b(?:after|following|amid|since an?)\\b", I);
+          + "|sacked|resigned|arrested|banned|evacuated|recalled)\\b[^.;]{0,60}?"
+          + "\\b(?:after|following|amid|since an?)\\b", I);
   /** A question about someone: a person, or a body of people. */
   private static final Pattern WHO = Pattern.compile("\\b(?:who|whom|whose)\\b", I);
   /**
@@ -298,8 +298,8 @@ enum AnswerKind {
   }
 
   /**
-   * A question as the checks read it: in lower case, its words in lower case, their stems, and
-   * whether it asks about what will happen.
+   * A question as the checks read it: in lower case, its words in lower case, their stems, whether
+   * it asks about what will happen, and whether it asks about someone ("who", "whom", "whose").
    */
   private record Asked(String lower, Set<String> words, Set<String> stems, boolean future, boolean who) {
     static Asked of(String question) {

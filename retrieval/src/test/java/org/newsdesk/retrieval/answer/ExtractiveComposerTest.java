@@ -48,7 +48,8 @@ class ExtractiveComposerTest {
   /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
   private static final Map<String, Double> COSINES = Map.ofEntries(
       Map.entry(QUESTION, 1.0), Map.entry(CONTRACT, 0.68), Map.entry(CHIEF, 0.62), Map.entry(TENDER, 0.60),
-      Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72), Map.entry(GALE, 0.72),
+      Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72),
+      Map.entry(GALE, 0.72),
       Map.entry(DID_IT_FAIL, 1.0), Map.entry(BACK, 0.78), Map.entry(FAILED, 0.60),
       Map.entry(HOW_LONG, 1.0), Map.entry(APPROVED, 0.66), Map.entry(GROWN, 0.60));
 
