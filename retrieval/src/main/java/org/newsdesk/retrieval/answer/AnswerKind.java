@@ -29,14 +29,20 @@ enum AnswerKind {
    */
   private static final String WHAT_IS_THE = "\\bwhat(?:'s|’s| is| was| are| were| will be| would be)"
       + " (?:the |its |his |her |their |this |that )?(?:[\\p{L}-]+(?:'s|’s|'|’)? ){0,2}";
+  /** The nouns after {@link #WHAT_IS_THE} that name a sum: "What is the tram's budget?". */
+  private static final String MONEY_NOUNS = "cost|price|budget|bill|fee|fine|salary|funding";
+  /** … that name a length or a height: "What's the route's length?". */
+  private static final String SIZE_NOUNS = "height|depth|length|width|distance";
+  /** … that name another figure: "What is the population of Gaza?". */
+  private static final String FIGURE_NOUNS = "score|temperature|population|speed|rate|total|toll|tally";
   /**
-   * The nouns after {@link #WHAT_IS_THE} that name the measure asked for, a sum, a size, a count or
-   * an age, at the end of their phrase ("What is the tram's budget?", "the budget for the
+   * The noun after {@link #WHAT_IS_THE} that names the measure asked for, a sum, a size, another
+   * figure or an age, at the end of its phrase ("What is the tram's budget?", "the budget for the
    * defences"; not "the budget committee"): a figure of that kind stands for the word itself.
    */
-  private static final Pattern MEASURE_ASKED = Pattern.compile(WHAT_IS_THE + "(cost|price|budget|bill|fee|fine"
-      + "|salary|funding|height|depth|length|width|distance|score|temperature|population|speed|rate|total|toll|tally"
-      + "|ages?)(?=\\s*(?:[?.!,;]|$)|\\s+(?:of|for|on|in|at|to|from|with|per|now|today|then|so far)\\b)", I);
+  private static final Pattern MEASURE_ASKED = Pattern.compile(WHAT_IS_THE + "(" + MONEY_NOUNS + "|" + SIZE_NOUNS
+      + "|" + FIGURE_NOUNS + "|ages?)(?=\\s*(?:[?.!,;]|$)|\\s+(?:of|for|on|in|at|to|from|with|per|now|today|then"
+      + "|so far)\\b)", I);
   private static final Pattern TIME_QUESTION = Pattern.compile(
       "^\\s*when\\b|\\b(?:what|which|in what|in which) (?:year|month|date|day|season|decade|century|time)\\b"
           + "|\\bhow long ago\\b|\\bsince when\\b|\\bopening date\\b|\\bwhat date\\b|\\bwhen\\s*\\?*\\s*$", I);
@@ -53,7 +59,7 @@ enum AnswerKind {
           + "|\\b(?:noon|midday|midnight)\\b", I);
   private static final Pattern MONEY_QUESTION = Pattern.compile(
       "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised|fine|fined|fines|earn|earns|earned)\\b"
-          + "|" + WHAT_IS_THE + "(?:cost|price|budget|bill|fee|fine|salary|funding)\\b"
+          + "|" + WHAT_IS_THE + "(?:" + MONEY_NOUNS + ")\\b"
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
   private static final Pattern AGE_QUESTION = Pattern.compile(
       "\\bhow old\\b|\\b(?:at )?what age\\b|" + WHAT_IS_THE + "ages?\\b", I);
@@ -66,14 +72,13 @@ enum AnswerKind {
   private static final Pattern QUANTITY_QUESTION = Pattern.compile(
       "\\bhow (?:many|much|old|" + SIZES + ")\\b"
           + "|\\bwhat (?:percentage|percent|share|proportion|number|amount|size|distance)\\b"
-          + "|" + WHAT_IS_THE + "(?:score|number|temperature|population|speed|height|depth|length|width|distance"
-          + "|rate|age|total|toll|tally)\\b", I);
+          + "|" + WHAT_IS_THE + "(?:number|age|" + FIGURE_NOUNS + "|" + SIZE_NOUNS + ")\\b", I);
   /**
    * A length or height asked for: "How high did the river get?", "How far is the station?", "How
    * long is the tram route?" (of a thing that has a length; "How long is the flight?" asks a time).
    */
   private static final Pattern LENGTH_QUESTION = Pattern.compile("\\bhow (?:high|tall|deep|far|wide|thick)\\b"
-      + "|" + WHAT_IS_THE + "(?:height|depth|length|width|distance)\\b"
+      + "|" + WHAT_IS_THE + "(?:" + SIZE_NOUNS + ")\\b"
       + "|\\bhow long (?:is|are|was|were|will (?:it|they) be) (?:the |its |their )?(?:[\\p{L}-]+ ){0,2}"
       + "(?:route|line|road|street|bridge|tunnel|track|trail|path|river|wall|fence|runway|border|coast(?:line)?"
       + "|pipeline|canal|embankment|cable|rail|railway|motorway|highway|corridor|beach|ship|building)s?\\b", I);
