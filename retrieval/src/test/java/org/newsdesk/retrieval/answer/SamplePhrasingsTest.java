@@ -92,32 +92,23 @@ class SamplePhrasingsTest {
         .contains("9.2-kilometre route");
   }
 
-  @Test
-  void should_give_the_depth_the_gauge_measured_and_not_a_newer_figure_of_another_measure() {
-    Answer a = pipeline.answerer.answer("deep", "How deep was the water?");
-
-    assertThat(a.text()).startsWith("The water level at the Old Mill gauge reached 4.8 metres")
-        .doesNotContain("cubic metres");
-  }
-
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "How many councillors voted for the tram? | voted 31 to 12 | 236 million",
-      "Hi! Who is the head librarian? | Sofia Lindqvist | Opening hours",
-      "How high did the river get? | 4.8 metres | tram"})
-  void should_quote_what_answers_and_leave_out_what_only_looks_like_it(String question, String quoted,
-                                                                       String leftOut) {
-    Answer a = pipeline.answerer.answer(question, question);
+      // the gauge's depth, not a newer report's basin of another measure
+      "How deep was the water? | The water level at the Old Mill gauge reached 4.8 metres | cubic metres",
+      // the hall's own reason, not another article's
+      "Why was the reading hall closed? | The old reading hall, closed since a leak in 2019 | saturated",
+      // the vote, not the newer cost
+      "How many councillors voted for the tram? | The Kestrel Falls city council voted 31 to 12 | 236 million",
+      // Sofia Lindqvist's words, not the opening hours with their figures and weekdays
+      "Hi! Who is the head librarian? | \"People told us they wanted a quiet place | Opening hours",
+      // the river's height, not the tram
+      "How high did the river get? | The water level at the Old Mill gauge reached 4.8 metres | tram"})
+  void should_lead_with_what_answers_and_leave_out_what_only_looks_like_it(String question, String lead,
+                                                                           String leftOut) {
+    Answer a = pipeline.answerer.answer("lead: " + question, question); // a conversation of its own
 
-    assertThat(a.text()).as(question).contains(quoted).doesNotContain(leftOut);
-  }
-
-  @Test
-  void should_give_why_the_reading_hall_was_closed_and_no_other_article_s_reason() {
-    Answer a = pipeline.answerer.answer("hall", "Why was the reading hall closed?");
-
-    assertThat(a.text()).startsWith("The old reading hall, closed since a leak in 2019")
-        .doesNotContain("saturated");
+    assertThat(a.text()).as(question).startsWith(lead).doesNotContain(leftOut);
   }
 
   @Test
