@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.newsdesk.bot.log.AnswerLog;
@@ -21,6 +22,7 @@ import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answerer;
 import org.newsdesk.retrieval.answer.DefaultAnswerer;
+import org.newsdesk.retrieval.answer.SentenceVectors;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
 import org.newsdesk.retrieval.embed.RecentEmbeddings;
 import org.newsdesk.retrieval.index.ArticleIndexer;
@@ -32,6 +34,7 @@ import org.newsdesk.retrieval.index.PassageIndexes;
 import org.newsdesk.retrieval.index.ReindexBusyException;
 import org.newsdesk.retrieval.index.ReindexProgress;
 import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.index.SideVectors;
 import org.newsdesk.retrieval.search.HybridSearcher;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.slf4j.Logger;
@@ -57,6 +60,7 @@ public final class Newsdesk implements AutoCloseable {
   private PassageIndex index;
   private Optional<EmbeddingModel> embeddingModel;
   private Optional<EmbeddingModel> questionModel;
+  private Optional<SentenceVectors> sentenceVectors;
   private ArticleIndexer indexer;
   private HybridSearcher searcher;
   private Answerer answerer;
@@ -134,13 +138,39 @@ public final class Newsdesk implements AutoCloseable {
    * embedded once for all three, and sentences that come back are not embedded again.
    */
   private Optional<EmbeddingModel> questionModel() {
-    if (questionModel == null) questionModel = embeddingModel().map(RecentEmbeddings::new);
+    if (questionModel == null) {
+      questionModel = embeddingModel().map(m -> new RecentEmbeddings(sentenceVectors().map(s -> s.reading(m)).orElse(m)));
+    }
     return questionModel;
+  }
+
+  /**
+   * The reader's sentence vectors kept beside the index, when {@code newsdesk.answer.sentence-vectors}
+   * is on (and dense retrieval, whose model makes them); the indexer fills them, the answerer reads them.
+   */
+  public Optional<SentenceVectors> sentenceVectors() {
+    if (sentenceVectors == null) {
+      Optional<EmbeddingModel> model = embeddingModel();
+      if (config.answer().sentenceVectors() && model.isPresent()) {
+        Path dir = SentenceVectors.directoryOf(config.data());
+        try {
+          sentenceVectors = Optional.of(opened(SentenceVectors.open(dir, model.get().modelName())));
+        } catch (IOException e) {
+          throw new UserFacingException("cannot open the sentence vectors at " + dir + ": " + e.getMessage(), e);
+        }
+      } else {
+        sentenceVectors = Optional.empty();
+      }
+    }
+    return sentenceVectors;
   }
 
   /** The one indexer of the configured index. */
   public ArticleIndexer indexer() {
-    if (indexer == null) indexer = new ArticleIndexer(index(), config.ingest(), embeddingModel());
+    if (indexer == null) {
+      indexer = new ArticleIndexer(index(), config.ingest(), embeddingModel(), Runtime.getRuntime().availableProcessors(),
+          List.of(), sentenceVectors().map(SideVectors.class::cast));
+    }
     return indexer;
   }
 

@@ -19,9 +19,11 @@ import org.newsdesk.bot.Newsdesk;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.answer.Answerer;
+import org.newsdesk.retrieval.answer.SentenceVectors;
 import org.newsdesk.retrieval.index.ArticleIndexer;
 import org.newsdesk.retrieval.index.ReindexProgress;
 import org.newsdesk.retrieval.index.ReindexReport;
+import org.newsdesk.retrieval.index.SideVectors;
 import org.newsdesk.retrieval.search.PassageSearcher;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
@@ -116,12 +118,12 @@ public final class RtqaBenchmark {
       say(progress, v, "asking " + questions.size() + " questions");
       Asked asked = ask(app.answerer(), questions);
       return new VariantResult(v, built.report().articles(), built.report().passages(), built.seconds(),
-          built.embedded(), built.reused(), unchangedSeconds, questions.size(), searched.recall(), searched.ms(),
+          built.embedded(), built.sentences(), built.reused(), unchangedSeconds, questions.size(), searched.recall(), searched.ms(),
           asked.answered(), asked.gold(), asked.quoted(), asked.ms(), PeakRss.kib(), !peakReset);
     }
   }
 
-  private record Built(ReindexReport report, double seconds, int embedded, int reused) {}
+  private record Built(ReindexReport report, double seconds, int embedded, int sentences, int reused) {}
 
   private record Searched(double[] recall, double[] ms) {}
 
@@ -143,7 +145,7 @@ public final class RtqaBenchmark {
         : new WorkFolder.KeptVectors()) {
       if (!kept.names().isEmpty()) say(progress, v, "vectors kept in " + String.join(", ", kept.names()) + " are reused");
       ArticleIndexer indexer = new ArticleIndexer(app.index(), config.ingest(), dense,
-          Runtime.getRuntime().availableProcessors(), kept.sources());
+          Runtime.getRuntime().availableProcessors(), kept.sources(), app.sentenceVectors().map(SideVectors.class::cast));
       long t0 = System.nanoTime();
       report = indexer.reindex(corpus, new EmbeddingTicks(ReindexProgress.lines(line -> say(progress, v, line)),
           line -> say(progress, v, line)));
@@ -152,10 +154,12 @@ public final class RtqaBenchmark {
     }
     app.index().refresh();
     work.finish(v, files);
-    int embedded = model.texts();
+    int sentences = app.sentenceVectors().map(SentenceVectors::embedded).orElse(0);
+    int embedded = model.texts() - sentences;
     say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded,"
-        + " %,d reused", report.countsLine(), report.articles(), report.passages(), seconds, embedded, reused));
-    return new Built(report, seconds, embedded, reused);
+        + " %,d reused; %,d sentences embedded", report.countsLine(), report.articles(), report.passages(), seconds,
+        embedded, reused, sentences));
+    return new Built(report, seconds, embedded, sentences, reused);
   }
 
   /** Answer recall at {@link #KS} and the latency of each search, each question asked on its quiz's day, after a warm-up. */

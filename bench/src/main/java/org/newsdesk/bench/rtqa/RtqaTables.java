@@ -23,13 +23,13 @@ final class RtqaTables {
     List<String[]> rows = new ArrayList<>();
     for (VariantResult r : results) {
       rows.add(new String[] {r.variant().name(), count(r.articles()), count(r.passages()), fixed(r.indexSeconds(), 1),
-          count(r.embedded()), count(r.reused()),
+          count(r.embedded()), count(r.sentences()), count(r.reused()),
           r.embedded() == 0 ? NONE : String.format(Locale.ROOT, "%,.1f", r.embedded() / r.indexSeconds()),
           fixed(r.unchangedSeconds(), 2), r.peakRssKib().isPresent()
               ? String.format(Locale.ROOT, "%,d%s", r.peakRssKib().getAsLong() / 1024, r.peakSinceStart() ? " (since start)" : "")
               : NONE});
     }
-    return Table.markdown(new String[] {"variant", "articles", "passages", "index wall s", "embedded", "reused",
+    return Table.markdown(new String[] {"variant", "articles", "passages", "index wall s", "embedded", "sentences embedded", "reused",
         "embedded/s", "unchanged reindex s", "peak RSS MiB"}, rows);
   }
 

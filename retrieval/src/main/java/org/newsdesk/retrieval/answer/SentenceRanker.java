@@ -305,6 +305,19 @@ public final class SentenceRanker {
   }
 
   /**
+   * The sentences of {@code passage} the reader may weigh by meaning, as the texts it embeds: every
+   * one of {@link #lines} that {@linkplain #answers can answer}.
+   */
+  public static List<String> readable(Passage passage) {
+    List<String> out = new ArrayList<>();
+    for (Span span : lines(passage.text())) {
+      String sentence = span.of(passage.text());
+      if (answers(sentence)) out.add(sentence);
+    }
+    return out;
+  }
+
+  /**
    * Whether a sentence can answer: {@link #MIN_WORDS} words or more, and not a question the article
    * asks itself ("Who will pay for the bridge?" holds every word of the reader's question and answers nothing).
    */

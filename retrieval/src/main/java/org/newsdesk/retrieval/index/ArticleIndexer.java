@@ -53,6 +53,7 @@ public final class ArticleIndexer {
   private final PassageIndex index;
   private final Optional<EmbeddingModel> model;
   private final List<VectorSource> extraVectors;
+  private final Optional<SideVectors> side;
   private final int threads;
   private final Parallel parallel;
   private final ReindexPlanner planner;
@@ -71,9 +72,20 @@ public final class ArticleIndexer {
    */
   public ArticleIndexer(PassageIndex index, IngestConfig ingest, Optional<EmbeddingModel> model, int threads,
                         List<VectorSource> extraVectors) {
+    this(index, ingest, model, threads, extraVectors, Optional.empty());
+  }
+
+  /**
+   * As above, and with a model, {@code side} is told of every passage written and fills what it
+   * lacks with the same model (the reader's sentence vectors); an index it does not cover yet has
+   * every file rewritten so that it does.
+   */
+  public ArticleIndexer(PassageIndex index, IngestConfig ingest, Optional<EmbeddingModel> model, int threads,
+                        List<VectorSource> extraVectors, Optional<SideVectors> side) {
     this.index = index;
     this.model = model;
     this.extraVectors = List.copyOf(extraVectors);
+    this.side = model.isPresent() ? side : Optional.empty();
     this.threads = threads;
     this.parallel = new Parallel(threads);
     this.planner = new ReindexPlanner(new FileScanner(new ArticleParser(ingest)), parallel);
@@ -127,6 +139,12 @@ public final class ArticleIndexer {
         String why = rebuildReason(built, wanted);
         notices.add("rebuilt every file: " + why);
         log.atWarn().addKeyValue("why", why).log("index built otherwise, rebuilding");
+      } else if (!previous.isEmpty() && side.isPresent() && !side.get().complete()) {
+        writer.deleteAll();
+        previous = Map.of();
+        notices.add("rebuilt every file, reusing its passage vectors: the reader's sentence vectors are made while"
+            + " indexing, and this index has none yet");
+        log.atWarn().log("no sentence vectors for this index yet, rebuilding");
       }
       ReindexPlan plan = planner.plan(articlesDir, previous, progress::note);
 
@@ -156,6 +174,7 @@ public final class ArticleIndexer {
       results.sort(Comparator.comparing(FileResult::path));
       CorpusStats stats = CorpusStats.of(manifests, Instant.now());
       progress.note("committing");
+      if (side.isPresent()) side.get().commit();
       writer.commit(stats, wanted);
 
       ReindexReport report = new ReindexReport(results, notices, stats.articles(), stats.passages(),
@@ -166,6 +185,7 @@ public final class ArticleIndexer {
           .addKeyValue("rejected", report.count(Bucket.REJECTED))
           .addKeyValue("embedded", vectors.map(PassageVectors::embedded).orElse(0))
           .addKeyValue("reusedVectors", vectors.map(PassageVectors::reused).orElse(0))
+          .addKeyValue("sentencesEmbedded", vectors.map(PassageVectors::otherTexts).orElse(0))
           .addKeyValue("ms", report.took().toMillis()).log("reindex committed");
       return report;
     }
@@ -187,6 +207,7 @@ public final class ArticleIndexer {
     Set<String> reported = Set.of();
     if (vectors.isPresent()) {
       update = vectors.get().withVectors(update, id -> chars.getOrDefault(id, 0L));
+      if (side.isPresent()) side.get().add(update.passages(), vectors.get()::embed);
       reported = update.passages().stream().map(Passage::articleId).collect(Collectors.toSet());
     }
     writer.write(update);

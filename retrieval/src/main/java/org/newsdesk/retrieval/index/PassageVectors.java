@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.ToLongFunction;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
@@ -37,6 +38,7 @@ final class PassageVectors implements Closeable {
   private final ExecutorService workers;
   private final AtomicInteger embedded = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  private final AtomicInteger otherTexts = new AtomicInteger();
 
   PassageVectors(EmbeddingModel model, List<VectorSource> sources, int threads, ReindexProgress progress) {
     this.model = model;
@@ -78,20 +80,10 @@ final class PassageVectors implements Closeable {
     List<String> toEmbed = texts.keySet().stream().filter(h -> !found.containsKey(h)).toList();
     reused.addAndGet((int) hashes.stream().filter(found::containsKey).count());
 
-    List<Future<List<Embedding>>> batches = new ArrayList<>();
-    for (int from = 0; from < toEmbed.size(); from += BATCH) {
-      List<TextSegment> batch = toEmbed.subList(from, Math.min(toEmbed.size(), from + BATCH)).stream()
-          .map(h -> TextSegment.from(texts.get(h))).toList();
-      batches.add(workers.submit(() -> {
-        List<Embedding> out = model.embedAll(batch).content();
-        if (out.size() != batch.size()) {
-          throw new IllegalStateException(model.modelName() + " gave " + out.size() + " vectors for " + batch.size() + " texts");
-        }
-        embedded.addAndGet(batch.size());
-        progress.embedded(batch.size());
-        return out;
-      }));
-    }
+    List<Future<List<Embedding>>> batches = submit(toEmbed.stream().map(texts::get).toList(), n -> {
+      embedded.addAndGet(n);
+      progress.embedded(n);
+    });
     ArticleCursor articles = new ArticleCursor(passages, hashes, charsOf);
     int next = 0;
     for (Future<List<Embedding>> batch : batches) {
@@ -102,6 +94,41 @@ final class PassageVectors implements Closeable {
 
     List<float[]> vectors = hashes.stream().map(found::get).toList();
     return new FileUpdate(update.path(), passages, vectors, update.manifest(), update.result());
+  }
+
+  /**
+   * Other texts than passages (the reader's sentences) embedded on the same workers, one vector per
+   * text in order; counted apart from the passages.
+   */
+  List<float[]> embed(List<String> texts) throws IOException {
+    List<float[]> out = new ArrayList<>(texts.size());
+    for (Future<List<Embedding>> batch : submit(texts, otherTexts::addAndGet)) {
+      for (Embedding e : await(batch)) out.add(e.vector());
+    }
+    return out;
+  }
+
+  /** Texts embedded by the model that were not passages. */
+  int otherTexts() {
+    return otherTexts.get();
+  }
+
+  /** {@code texts} cut into batches for the workers; {@code done} is told each batch's size once it is embedded. */
+  private List<Future<List<Embedding>>> submit(List<String> texts, IntConsumer done) {
+    List<Future<List<Embedding>>> batches = new ArrayList<>();
+    for (int from = 0; from < texts.size(); from += BATCH) {
+      List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+          .map(TextSegment::from).toList();
+      batches.add(workers.submit(() -> {
+        List<Embedding> out = model.embedAll(batch).content();
+        if (out.size() != batch.size()) {
+          throw new IllegalStateException(model.modelName() + " gave " + out.size() + " vectors for " + batch.size() + " texts");
+        }
+        done.accept(batch.size());
+        return out;
+      }));
+    }
+    return batches;
   }
 
   private static <T> T await(Future<T> f) throws IOException {

@@ -1,0 +1,286 @@
+package org.newsdesk.retrieval.answer;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.newsdesk.retrieval.Passage;
+import org.newsdesk.retrieval.embed.EmbeddedText;
+import org.newsdesk.retrieval.index.SideVectors;
+
+/**
+ * The vectors of the sentences the reader weighs by meaning ({@link SentenceRanker#readable}), made
+ * while indexing and kept beside the index in a Lucene index of their own, found by the hash of the
+ * sentence's text. With them an answer embeds only the question: the sentences' share of an
+ * {@code ask} (about three quarters of it on rtqa-2024) is paid once, at index time.
+ *
+ * <p>Each vector is kept as signed bytes with one scale (cosines move by about 0.001), so a
+ * sentence costs about 400 bytes beside its hash. A sentence the store lacks (an index built
+ * before the setting was on, a short sentence read as a follow-up) is embedded when asked, as
+ * without the store; the store only ever makes an answer faster, never different in kind. It is
+ * kept by text, so an unchanged sentence is never embedded twice; sentences of deleted articles
+ * stay until the folder is deleted (the next reindex then fills it again).
+ *
+ * <p>One process writes (the reindex, holding Lucene's write lock only from its first addition to
+ * its commit); any number read, each moving to the newest commit now and then.
+ */
+public final class SentenceVectors implements SideVectors, Closeable {
+  private static final String HASH = "hash";
+  private static final String VECTOR = "vector";
+  /** The commit's record of the model the vectors come from. */
+  private static final String MODEL = "model";
+  /** How long a reader goes on with a commit before looking for a newer one. */
+  private static final long RECHECK_NANOS = 5_000_000_000L;
+
+  private final Path dir;
+  private final String model;
+  private final Directory directory;
+  private final Object lock = new Object();
+  private final AtomicInteger embedded = new AtomicInteger();
+  private IndexWriter writer;
+  private DirectoryReader reader;
+  private long checkedAt;
+
+  private SentenceVectors(Path dir, String model, Directory directory) {
+    this.dir = dir;
+    this.model = model;
+    this.directory = directory;
+  }
+
+  /** Where the sentence vectors of a data folder live: {@code <data>/sentence-vectors}. */
+  public static Path directoryOf(Path data) {
+    return data.resolve("sentence-vectors");
+  }
+
+  /** The store at {@code dir} (made on its first commit) for vectors of {@code model}. */
+  public static SentenceVectors open(Path dir, String model) throws IOException {
+    Files.createDirectories(dir);
+    return new SentenceVectors(dir, model, FSDirectory.open(dir));
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** Sentences embedded by {@link #add} since the store was opened. */
+  public int embedded() {
+    return embedded.get();
+  }
+
+  /** The vectors of those sentence hashes the store holds; hashes it lacks are missing from the map. */
+  public Map<String, float[]> vectors(Collection<String> hashes) throws IOException {
+    Map<String, float[]> out = new HashMap<>();
+    DirectoryReader r = acquire();
+    if (r == null) return out;
+    try {
+      for (LeafReaderContext leaf : r.leaves()) {
+        Terms terms = leaf.reader().terms(HASH);
+        if (terms == null) continue;
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        for (String hash : hashes) {
+          if (out.containsKey(hash) || !te.seekExact(new BytesRef(hash))) continue;
+          postings = te.postings(postings, PostingsEnum.NONE);
+          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live != null && !live.get(doc)) continue;
+            out.put(hash, decode(stored.document(doc).getBinaryValue(VECTOR)));
+            break;
+          }
+        }
+      }
+    } finally {
+      r.decRef();
+    }
+    return out;
+  }
+
+  @Override
+  public boolean complete() throws IOException {
+    DirectoryReader r = acquire();
+    if (r == null) return false;
+    r.decRef();
+    return true;
+  }
+
+  @Override
+  public int add(List<Passage> passages, Embedder embed) throws IOException {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Passage p : passages) {
+      for (String sentence : SentenceRanker.readable(p)) texts.putIfAbsent(EmbeddedText.hash(sentence), sentence);
+    }
+    texts.keySet().removeAll(vectors(texts.keySet()).keySet());
+    if (texts.isEmpty()) return 0;
+    List<String> hashes = new ArrayList<>(texts.keySet());
+    List<float[]> made = embed.embed(new ArrayList<>(texts.values()));
+    embedded.addAndGet(made.size());
+    if (made.size() != hashes.size()) {
+      throw new IllegalStateException(model + " gave " + made.size() + " vectors for " + hashes.size() + " sentences");
+    }
+    IndexWriter w = writer();
+    for (int i = 0; i < hashes.size(); i++) {
+      Document doc = new Document();
+      doc.add(new StringField(HASH, hashes.get(i), Field.Store.NO));
+      doc.add(new StoredField(VECTOR, encode(made.get(i))));
+      // Two files written at once may both hold a sentence: the store keeps one.
+      w.updateDocument(new Term(HASH, hashes.get(i)), doc);
+    }
+    return hashes.size();
+  }
+
+  @Override
+  public void commit() throws IOException {
+    synchronized (lock) {
+      if (writer == null) return;
+      writer.setLiveCommitData(Map.of(MODEL, model).entrySet());
+      writer.commit();
+      writer.close();
+      writer = null;
+      checkedAt = 0;
+    }
+  }
+
+  /**
+   * {@code model} as the reader uses it: a text the store holds (by its hash) is not embedded again,
+   * the rest go to {@code model} (which must be the store's own).
+   */
+  public EmbeddingModel reading(EmbeddingModel model) {
+    return new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        List<String> hashes = segments.stream().map(s -> EmbeddedText.hash(s.text())).toList();
+        Map<String, float[]> found;
+        try {
+          found = vectors(hashes);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the sentence vectors at " + dir + ": " + e.getMessage(), e);
+        }
+        List<TextSegment> missing = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) if (!found.containsKey(hashes.get(i))) missing.add(segments.get(i));
+        List<Embedding> made = missing.isEmpty() ? List.of() : model.embedAll(missing).content();
+        List<Embedding> out = new ArrayList<>(segments.size());
+        int next = 0;
+        for (String h : hashes) {
+          float[] v = found.get(h);
+          out.add(v != null ? Embedding.from(v) : made.get(next++));
+        }
+        return Response.from(out);
+      }
+
+      @Override
+      public String modelName() {
+        return model.modelName();
+      }
+
+      @Override
+      public int dimension() {
+        return model.dimension();
+      }
+    };
+  }
+
+  /** The writer, opened on the first addition; a store of another model is emptied first. */
+  private IndexWriter writer() throws IOException {
+    synchronized (lock) {
+      if (writer == null) {
+        IndexWriterConfig iwc = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setCommitOnClose(false);
+        IndexWriter w = new IndexWriter(directory, iwc);
+        if (!ofThisModel(w.getLiveCommitData())) w.deleteAll();
+        writer = w;
+      }
+      return writer;
+    }
+  }
+
+  /** The newest commit of this model, referenced (the caller decRefs it); null when there is none. */
+  private DirectoryReader acquire() throws IOException {
+    synchronized (lock) {
+      long now = System.nanoTime();
+      if (checkedAt == 0 || now - checkedAt > RECHECK_NANOS) {
+        checkedAt = now;
+        if (reader == null) {
+          if (DirectoryReader.indexExists(directory)) reader = DirectoryReader.open(directory);
+        } else {
+          DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+          if (newer != null) {
+            reader.decRef();
+            reader = newer;
+          }
+        }
+      }
+      if (reader == null || !ofThisModel(reader.getIndexCommit().getUserData().entrySet())) return null;
+      reader.incRef();
+      return reader;
+    }
+  }
+
+  private boolean ofThisModel(Iterable<Map.Entry<String, String>> commitData) {
+    if (commitData == null) return false;
+    for (Map.Entry<String, String> e : commitData) {
+      if (e.getKey().equals(MODEL)) return e.getValue().equals(model);
+    }
+    return false;
+  }
+
+  /** A scale, then each component over it as a signed byte. */
+  static byte[] encode(float[] v) {
+    float max = 0;
+    for (float x : v) max = Math.max(max, Math.abs(x));
+    float scale = max == 0 ? 1 : max / 127f;
+    ByteBuffer b = ByteBuffer.allocate(Float.BYTES + v.length).putFloat(scale);
+    for (float x : v) b.put((byte) Math.round(x / scale));
+    return b.array();
+  }
+
+  static float[] decode(BytesRef bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+    float scale = b.getFloat();
+    float[] v = new float[bytes.length - Float.BYTES];
+    for (int i = 0; i < v.length; i++) v[i] = b.get() * scale;
+    return v;
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (lock) {
+      if (writer != null) writer.rollback();
+      writer = null;
+      if (reader != null) reader.decRef();
+      reader = null;
+      directory.close();
+    }
+  }
+}
