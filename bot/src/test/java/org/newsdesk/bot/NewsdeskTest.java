@@ -116,11 +116,10 @@ class NewsdeskTest {
     assertThat(created).hasValue(1);
   }
 
-  @Test
-  void should_embed_a_question_once_for_search_reader_and_log_and_nothing_again_when_it_is_asked_again() {
-    List<String> embedded = new ArrayList<>();
+  /** {@link WordHashEmbeddingModel} that writes down every text it embeds in {@code embedded}. */
+  private static EmbeddingModel recording(List<String> embedded) {
     WordHashEmbeddingModel words = new WordHashEmbeddingModel();
-    EmbeddingModel recording = new EmbeddingModel() {
+    return new EmbeddingModel() {
       @Override
       public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         synchronized (embedded) {
@@ -139,8 +138,13 @@ class NewsdeskTest {
         return words.dimension();
       }
     };
+  }
+
+  @Test
+  void should_embed_a_question_once_for_search_reader_and_log_and_nothing_again_when_it_is_asked_again() {
+    List<String> embedded = new ArrayList<>();
     String question = "Where is Biden going for the NATO summit?";
-    try (Newsdesk app = Newsdesk.of(config("true"), recording)) {
+    try (Newsdesk app = Newsdesk.of(config("true"), recording(embedded))) {
       app.indexed(true, NOWHERE);
       embedded.clear();
 
@@ -152,6 +156,27 @@ class NewsdeskTest {
       app.answerer().answer("two", question);
       assertThat(embedded).isEmpty();
     }
+    assertThat(tmp.resolve("data/sentence-vectors")).doesNotExist();
+  }
+
+  @Test
+  void should_embed_only_the_question_when_the_sentences_vectors_are_made_while_indexing() {
+    List<String> embedded = new ArrayList<>();
+    NewsdeskConfig stored = NewsdeskConfig.load(Map.of(), Map.of("newsdesk.articles", SEEDS.toString(),
+        "newsdesk.data", tmp.resolve("data").toString(), "newsdesk.answer.sentence-vectors", "true"));
+    String question = "Where is Biden going for the NATO summit?";
+    try (Newsdesk app = Newsdesk.of(stored, recording(embedded))) {
+      app.indexed(true, NOWHERE);
+      int indexed = embedded.size();
+      assertThat(indexed).isGreaterThan(app.index().stats().passages());
+      embedded.clear();
+
+      Answer answer = app.answerer().answer("one", question);
+
+      assertThat(answer.answered()).isTrue();
+      assertThat(embedded).containsExactly(question);
+    }
+    assertThat(tmp.resolve("data/sentence-vectors")).isDirectory();
   }
 
   @Test
