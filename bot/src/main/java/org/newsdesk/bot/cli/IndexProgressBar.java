@@ -24,6 +24,7 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicInteger filesWritten = new AtomicInteger();
   private final AtomicInteger embedded = new AtomicInteger();
+  private final AtomicInteger sentences = new AtomicInteger();
   private final AtomicLong firstEmbedded = new AtomicLong();
   private final AtomicLong charsDone = new AtomicLong();
   private volatile long chars;
@@ -63,6 +64,12 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
   }
 
   @Override
+  public void embeddedOther(int texts) {
+    sentences.addAndGet(texts);
+    show();
+  }
+
+  @Override
   public void articlesDone(int articles, long textChars) {
     charsDone.addAndGet(textChars);
     ProgressBar b = bar;
@@ -93,7 +100,7 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
     if (b != null) b.setExtraMessage(status());
   }
 
-  /** "3/18 files, 1,234 passages embedded (26.3/s)". */
+  /** "3/18 files, 1,234 passages embedded (26.3/s)", and ", 9,876 sentences" when the reader's are made too. */
   String status() {
     StringBuilder s = new StringBuilder().append(filesWritten.get()).append('/').append(files.get()).append(" files");
     int n = embedded.get();
@@ -102,6 +109,8 @@ final class IndexProgressBar implements ReindexProgress, AutoCloseable {
       s.append(String.format(Locale.ROOT, ", %,d passages embedded", n));
       if (seconds >= 1) s.append(String.format(Locale.ROOT, " (%.1f/s)", n / seconds));
     }
+    int m = sentences.get();
+    if (m > 0) s.append(String.format(Locale.ROOT, ", %,d sentences", m));
     return s.toString();
   }
 

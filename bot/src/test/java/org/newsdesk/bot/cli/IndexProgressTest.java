@@ -90,6 +90,18 @@ class IndexProgressTest {
   }
 
   @Test
+  void should_count_the_readers_sentences_apart_from_the_passages() {
+    IndexProgressBar bar = new IndexProgressBar(new PrintStream(terminal, true, StandardCharsets.UTF_8));
+    bar.writing(3, 12, 40_000);
+    bar.embedded(1200);
+    bar.embeddedOther(16_500);
+    bar.embeddedOther(8);
+
+    assertThat(bar.status()).isEqualTo("0/3 files, 1,200 passages embedded, 16,508 sentences");
+    bar.close();
+  }
+
+  @Test
   void should_judge_the_time_left_by_the_text_done_not_by_the_articles_done() {
     IndexProgressBar bar = new IndexProgressBar(new PrintStream(terminal, true, StandardCharsets.UTF_8));
     bar.writing(1, 10, 40_000);

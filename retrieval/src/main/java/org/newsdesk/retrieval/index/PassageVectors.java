@@ -102,7 +102,10 @@ final class PassageVectors implements Closeable {
    */
   List<float[]> embed(List<String> texts) throws IOException {
     List<float[]> out = new ArrayList<>(texts.size());
-    for (Future<List<Embedding>> batch : submit(texts, otherTexts::addAndGet)) {
+    for (Future<List<Embedding>> batch : submit(texts, n -> {
+      otherTexts.addAndGet(n);
+      progress.embeddedOther(n);
+    })) {
       for (Embedding e : await(batch)) out.add(e.vector());
     }
     return out;

@@ -28,6 +28,9 @@ public interface ReindexProgress {
   /** {@code passages} more passages were just embedded (the model ran; reused vectors are not counted). */
   default void embedded(int passages) {}
 
+  /** {@code texts} more other texts than passages were just embedded (the reader's sentences, when they are made while indexing). */
+  default void embeddedOther(int texts) {}
+
   /** {@code articles} more articles, of {@code chars} characters, have their passages ready (split, and embedded when dense). */
   default void articlesDone(int articles, long chars) {}
 
