@@ -25,6 +25,7 @@ import org.newsdesk.config.ConfigException;
 import org.newsdesk.config.NewsdeskConfig;
 import org.newsdesk.retrieval.answer.Answer;
 import org.newsdesk.retrieval.embed.LazyEmbeddingModel;
+import org.newsdesk.retrieval.embed.WrappedEmbeddingModel;
 import org.newsdesk.testkit.TestOpenSearch;
 import org.newsdesk.testkit.WordHashEmbeddingModel;
 
@@ -118,24 +119,13 @@ class NewsdeskTest {
 
   /** {@link WordHashEmbeddingModel} that writes down every text it embeds in {@code embedded}. */
   private static EmbeddingModel recording(List<String> embedded) {
-    WordHashEmbeddingModel words = new WordHashEmbeddingModel();
-    return new EmbeddingModel() {
+    return new WrappedEmbeddingModel(new WordHashEmbeddingModel()) {
       @Override
       public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         synchronized (embedded) {
           segments.forEach(s -> embedded.add(s.text()));
         }
-        return words.embedAll(segments);
-      }
-
-      @Override
-      public String modelName() {
-        return words.modelName();
-      }
-
-      @Override
-      public int dimension() {
-        return words.dimension();
+        return model.embedAll(segments);
       }
     };
   }

@@ -6,18 +6,18 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsdesk.retrieval.embed.WrappedEmbeddingModel;
 
 /**
  * A model that counts the texts it embeds: how many passages a build embedded rather than reused.
  * It is not {@link AutoCloseable}, so an application it is given to does not close the model
  * beneath it, which can then serve several applications in turn.
  */
-public final class CountingEmbeddingModel implements EmbeddingModel {
-  private final EmbeddingModel model;
+public final class CountingEmbeddingModel extends WrappedEmbeddingModel {
   private final AtomicInteger texts = new AtomicInteger();
 
   public CountingEmbeddingModel(EmbeddingModel model) {
-    this.model = model;
+    super(model);
   }
 
   /** Texts embedded so far. */
@@ -29,15 +29,5 @@ public final class CountingEmbeddingModel implements EmbeddingModel {
   public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
     texts.addAndGet(segments.size());
     return model.embedAll(segments);
-  }
-
-  @Override
-  public String modelName() {
-    return model.modelName();
-  }
-
-  @Override
-  public int dimension() {
-    return model.dimension();
   }
 }

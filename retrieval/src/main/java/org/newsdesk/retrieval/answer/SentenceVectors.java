@@ -37,6 +37,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.newsdesk.retrieval.Passage;
 import org.newsdesk.retrieval.embed.EmbeddedText;
+import org.newsdesk.retrieval.embed.WrappedEmbeddingModel;
 import org.newsdesk.retrieval.index.SideVectors;
 
 /**
@@ -177,7 +178,7 @@ public final class SentenceVectors implements SideVectors, Closeable {
    * the rest go to {@code model} (which must be the store's own).
    */
   public EmbeddingModel reading(EmbeddingModel model) {
-    return new EmbeddingModel() {
+    return new WrappedEmbeddingModel(model) {
       @Override
       public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         List<String> hashes = segments.stream().map(s -> EmbeddedText.hash(s.text())).toList();
@@ -189,7 +190,7 @@ public final class SentenceVectors implements SideVectors, Closeable {
         }
         List<TextSegment> missing = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) if (!found.containsKey(hashes.get(i))) missing.add(segments.get(i));
-        List<Embedding> made = missing.isEmpty() ? List.of() : model.embedAll(missing).content();
+        List<Embedding> made = missing.isEmpty() ? List.of() : this.model.embedAll(missing).content();
         List<Embedding> out = new ArrayList<>(segments.size());
         int next = 0;
         for (String h : hashes) {
@@ -197,16 +198,6 @@ public final class SentenceVectors implements SideVectors, Closeable {
           out.add(v != null ? Embedding.from(v) : made.get(next++));
         }
         return Response.from(out);
-      }
-
-      @Override
-      public String modelName() {
-        return model.modelName();
-      }
-
-      @Override
-      public int dimension() {
-        return model.dimension();
       }
     };
   }

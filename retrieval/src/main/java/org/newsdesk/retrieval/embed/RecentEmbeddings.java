@@ -16,10 +16,9 @@ import java.util.Map;
  * are the model's own; only the repeat is saved. Not {@link AutoCloseable}: the model beneath it
  * belongs to whoever made it.
  */
-public final class RecentEmbeddings implements EmbeddingModel {
+public final class RecentEmbeddings extends WrappedEmbeddingModel {
   private static final int REMEMBERED = 256;
 
-  private final EmbeddingModel model;
   private final Map<String, Embedding> recent = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
@@ -28,7 +27,7 @@ public final class RecentEmbeddings implements EmbeddingModel {
   };
 
   public RecentEmbeddings(EmbeddingModel model) {
-    this.model = model;
+    super(model);
   }
 
   @Override
@@ -54,15 +53,5 @@ public final class RecentEmbeddings implements EmbeddingModel {
       }
     }
     return Response.from(out);
-  }
-
-  @Override
-  public String modelName() {
-    return model.modelName();
-  }
-
-  @Override
-  public int dimension() {
-    return model.dimension();
   }
 }

@@ -92,6 +92,14 @@ class SentenceVectorsTest {
     return out;
   }
 
+  /** The three articles indexed with {@code store} filled; the index, refreshed. */
+  private LucenePassageIndex filled(SentenceVectors store) throws IOException {
+    LucenePassageIndex index = index();
+    reindex(index, ThreeArticles.write(tmp.resolve("articles")), Optional.of(store));
+    index.refresh();
+    return index;
+  }
+
   private static List<String> hashes(Set<String> sentences) {
     return sentences.stream().map(EmbeddedText::hash).toList();
   }
@@ -147,10 +155,8 @@ class SentenceVectorsTest {
 
   @Test
   void should_hold_nothing_for_another_model_and_empty_itself_before_filling_for_it() throws IOException {
-    Path articles = ThreeArticles.write(tmp.resolve("articles"));
-    LucenePassageIndex index = index();
     SentenceVectors words = store(model.modelName());
-    reindex(index, articles, Optional.of(words));
+    filled(words);
     words.close();
     List<String> hashes = hashes(readable());
 
@@ -169,11 +175,8 @@ class SentenceVectorsTest {
 
   @Test
   void should_give_the_same_answer_embedding_only_the_question_when_the_sentences_are_stored() throws IOException {
-    Path articles = ThreeArticles.write(tmp.resolve("articles"));
-    LucenePassageIndex index = index();
     SentenceVectors store = store(model.modelName());
-    reindex(index, articles, Optional.of(store));
-    index.refresh();
+    LucenePassageIndex index = filled(store);
     String question = "How many stops will the harbour tram line have?";
 
     int before = model.texts();
