@@ -91,10 +91,10 @@ class RtqaBenchTest {
         + " newsdesk.retrieval.b=0.75, newsdesk.retrieval.title-boost=0.5, newsdesk.retrieval.phrase-boost=0.5",
         "- after: the defaults");
     assertThat(lines).anyMatch(l -> l.matches("\\| variant +\\| articles +\\| passages +\\| index wall s +\\| embedded +"
-        + "\\| reused +\\| embedded/s +\\| unchanged reindex s +\\| peak RSS MiB +\\|"));
+        + "\\| sentences embedded +\\| reused +\\| embedded/s +\\| unchanged reindex s +\\| peak RSS MiB +\\|"));
     assertThat(row(lines, INDEXING, "before").subList(1, 3)).containsExactly("3", "3");
-    assertThat(row(lines, INDEXING, "before").subList(4, 7)).containsExactly("0", "0", "—");
-    assertThat(row(lines, INDEXING, "after").subList(4, 6)).containsExactly("3", "0");
+    assertThat(row(lines, INDEXING, "before").subList(4, 8)).containsExactly("0", "0", "0", "—");
+    assertThat(row(lines, INDEXING, "after").subList(4, 7)).containsExactly("3", "0", "0");
     // Three of the four answers are in the one passage of their article, and every question finds it first.
     for (String variant : List.of("before", "after")) {
       assertThat(row(lines, RETRIEVAL, variant).subList(1, 5))
@@ -115,20 +115,20 @@ class RtqaBenchTest {
   void should_embed_nothing_again_when_rerun_and_keep_the_whole_set_vectors_through_a_run_on_fewer_files() {
     tables("--variants", "after");
     List<String> rerun = row(tables("--variants", "after"), INDEXING, "after");
-    assertThat(List.of(rerun.get(1), rerun.get(2), rerun.get(4), rerun.get(5), rerun.get(6)))
+    assertThat(List.of(rerun.get(1), rerun.get(2), rerun.get(4), rerun.get(6), rerun.get(7)))
         .containsExactly("3", "3", "0", "3", "—");
 
     List<String> subset = tables("--variants", "after", "--files", "news-a.jsonl", "--questions", "2");
     assertThat(subset.getFirst()).endsWith(": news-a.jsonl, 2 of 4 questions");
     List<String> indexing = row(subset, INDEXING, "after");
-    assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(4), indexing.get(5)))
+    assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(4), indexing.get(6)))
         .containsExactly("2", "2", "0", "2");
     assertThat(row(subset, RETRIEVAL, "after").subList(1, 5))
         .containsExactly("2", "1.000", "1.000", "1.000");
 
     List<String> whole = tables("--variants", "after");
     indexing = row(whole, INDEXING, "after");
-    assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(4), indexing.get(5)))
+    assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(4), indexing.get(6)))
         .containsExactly("3", "3", "0", "3");
   }
 
@@ -139,8 +139,20 @@ class RtqaBenchTest {
 
     assertThat(lines).contains("- tuned: newsdesk.retrieval.k1=1.2, newsdesk.retrieval.b=0.6");
     List<String> tuned = row(lines, INDEXING, "tuned");
-    assertThat(List.of(tuned.get(4), tuned.get(5))).containsExactly("0", "3");
+    assertThat(List.of(tuned.get(4), tuned.get(5), tuned.get(6))).containsExactly("0", "0", "3");
     assertThat(err.toString()).contains("tuned: vectors kept in after/data/index are reused");
+  }
+
+  @Test
+  void should_count_the_readers_sentences_apart_from_the_passages_and_embed_them_once() {
+    List<String> sv = row(tables("--variant", "sv:newsdesk.answer.sentence-vectors=true", "--variants", "after,sv"),
+        INDEXING, "sv");
+    assertThat(List.of(sv.get(4), sv.get(6))).containsExactly("0", "3");
+    assertThat(Integer.parseInt(sv.get(5))).isGreaterThan(3);
+
+    List<String> again = row(tables("--variant", "sv:newsdesk.answer.sentence-vectors=true", "--variants", "sv"),
+        INDEXING, "sv");
+    assertThat(List.of(again.get(4), again.get(5), again.get(6))).containsExactly("0", "0", "3");
   }
 
   @Test
