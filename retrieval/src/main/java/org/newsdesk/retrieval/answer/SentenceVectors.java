@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -30,7 +32,13 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -49,9 +57,13 @@ import org.newsdesk.retrieval.index.SideVectors;
  * <p>Each vector is kept as signed bytes with one scale (cosines move by about 0.001), so a
  * sentence costs about 400 bytes beside its hash. A sentence the store lacks (an index built
  * before the setting was on, a short sentence read as a follow-up) is embedded when asked, as
- * without the store; the store only ever makes an answer faster, never different in kind. It is
- * kept by text, so an unchanged sentence is never embedded twice; sentences of deleted articles
- * stay until the folder is deleted (the next reindex then fills it again).
+ * without the store; the store only ever makes an answer faster, never different in kind.
+ *
+ * <p>It is kept file by file, as the index is: each article file has a record of the version its
+ * sentences were read from and one record per sentence, replaced whenever the file is written
+ * again and dropped with it. A sentence is found by its text wherever it was read, so an unchanged
+ * sentence is never embedded twice, and a file the store was not filled for (written while the
+ * setting was off) is written again by the next reindex, embedding only its sentences.
  *
  * <p>One process writes (the reindex, holding Lucene's write lock only from its first addition to
  * its commit); any number read, each moving to the newest commit now and then.
@@ -59,6 +71,10 @@ import org.newsdesk.retrieval.index.SideVectors;
 public final class SentenceVectors implements SideVectors, Closeable {
   private static final String HASH = "hash";
   private static final String VECTOR = "vector";
+  /** The file a sentence was read in (one record per file and sentence). */
+  private static final String PATH = "path";
+  /** On one record per file: its path and the version its sentences come from ({@link #fileKey}). */
+  private static final String FILE = "file";
   /** The commit's record of the model the vectors come from. */
   private static final String MODEL = "model";
   /** How long a reader goes on with a commit before looking for a newer one. */
@@ -102,26 +118,18 @@ public final class SentenceVectors implements SideVectors, Closeable {
   /** The vectors of those sentence hashes the store holds; hashes it lacks are missing from the map. */
   public Map<String, float[]> vectors(Collection<String> hashes) throws IOException {
     Map<String, float[]> out = new HashMap<>();
+    stored(hashes).forEach((hash, bytes) -> out.put(hash, decode(new BytesRef(bytes))));
+    return out;
+  }
+
+  /** The stored form of those sentence hashes the store holds. */
+  private Map<String, byte[]> stored(Collection<String> hashes) throws IOException {
+    Map<String, byte[]> out = new HashMap<>();
     DirectoryReader r = acquire();
     if (r == null) return out;
     try {
-      for (LeafReaderContext leaf : r.leaves()) {
-        Terms terms = leaf.reader().terms(HASH);
-        if (terms == null) continue;
-        Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        TermsEnum te = terms.iterator();
-        PostingsEnum postings = null;
-        for (String hash : hashes) {
-          if (out.containsKey(hash) || !te.seekExact(new BytesRef(hash))) continue;
-          postings = te.postings(postings, PostingsEnum.NONE);
-          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (live != null && !live.get(doc)) continue;
-            out.put(hash, decode(stored.document(doc).getBinaryValue(VECTOR)));
-            break;
-          }
-        }
-      }
+      firstLive(r, HASH, hashes, (hash, stored, doc) -> out.put(hash,
+          BytesRef.deepCopyOf(stored.document(doc).getBinaryValue(VECTOR)).bytes));
     } finally {
       r.decRef();
     }
@@ -129,48 +137,107 @@ public final class SentenceVectors implements SideVectors, Closeable {
   }
 
   @Override
-  public boolean complete() throws IOException {
+  public Set<String> lacking(Map<String, String> files) throws IOException {
+    Map<String, String> byKey = new HashMap<>();
+    files.forEach((path, version) -> byKey.put(fileKey(path, version), path));
     DirectoryReader r = acquire();
-    if (r == null) return false;
-    r.decRef();
-    return true;
+    if (r == null) return new HashSet<>(files.keySet());
+    try {
+      firstLive(r, FILE, List.copyOf(byKey.keySet()), (key, stored, doc) -> byKey.remove(key));
+    } finally {
+      r.decRef();
+    }
+    return new HashSet<>(byKey.values());
   }
 
   @Override
-  public int add(List<Passage> passages, Embedder embed) throws IOException {
+  public int add(String path, String version, List<Passage> passages, Embedder embed) throws IOException {
     Map<String, String> texts = new LinkedHashMap<>();
     for (Passage p : passages) {
       for (String sentence : SentenceRanker.readable(p)) texts.putIfAbsent(EmbeddedText.hash(sentence), sentence);
     }
-    texts.keySet().removeAll(vectors(texts.keySet()).keySet());
-    if (texts.isEmpty()) return 0;
-    List<String> hashes = new ArrayList<>(texts.keySet());
-    List<float[]> made = embed.embed(new ArrayList<>(texts.values()));
+    Map<String, byte[]> held = stored(texts.keySet());
+    List<String> missing = texts.keySet().stream().filter(h -> !held.containsKey(h)).toList();
+    List<float[]> made = missing.isEmpty() ? List.of() : embed.embed(missing.stream().map(texts::get).toList());
+    if (made.size() != missing.size()) {
+      throw new IllegalStateException(model + " gave " + made.size() + " vectors for " + missing.size() + " sentences");
+    }
+    for (int i = 0; i < missing.size(); i++) held.put(missing.get(i), encode(made.get(i)));
     embedded.addAndGet(made.size());
-    if (made.size() != hashes.size()) {
-      throw new IllegalStateException(model + " gave " + made.size() + " vectors for " + hashes.size() + " sentences");
-    }
-    IndexWriter w = writer();
-    for (int i = 0; i < hashes.size(); i++) {
+
+    List<Document> docs = new ArrayList<>(texts.size() + 1);
+    Document file = new Document();
+    file.add(new StringField(PATH, path, Field.Store.NO));
+    file.add(new StringField(FILE, fileKey(path, version), Field.Store.NO));
+    docs.add(file);
+    for (String hash : texts.keySet()) {
       Document doc = new Document();
-      doc.add(new StringField(HASH, hashes.get(i), Field.Store.NO));
-      doc.add(new StoredField(VECTOR, encode(made.get(i))));
-      // Two files written at once may both hold a sentence: the store keeps one.
-      w.updateDocument(new Term(HASH, hashes.get(i)), doc);
+      doc.add(new StringField(PATH, path, Field.Store.NO));
+      doc.add(new StringField(HASH, hash, Field.Store.NO));
+      doc.add(new StoredField(VECTOR, held.get(hash)));
+      docs.add(doc);
     }
-    return hashes.size();
+    writer().updateDocuments(new Term(PATH, path), docs);
+    return made.size();
   }
 
   @Override
-  public void commit() throws IOException {
+  public void commit(Set<String> paths) throws IOException {
     synchronized (lock) {
-      if (writer == null) return;
-      writer.setLiveCommitData(Map.of(MODEL, model).entrySet());
-      writer.commit();
-      writer.close();
+      Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+          .add(new TermInSetQuery(PATH, paths.stream().map(BytesRef::new).toList()), BooleanClause.Occur.MUST_NOT)
+          .build();
+      if (writer == null) {
+        DirectoryReader r = acquire();
+        if (r == null) return;
+        try {
+          if (new IndexSearcher(r).count(others) == 0) return;
+        } finally {
+          r.decRef();
+        }
+      }
+      IndexWriter w = writer();
+      w.deleteDocuments(others);
+      w.setLiveCommitData(Map.of(MODEL, model).entrySet());
+      w.commit();
+      w.close();
       writer = null;
       checkedAt = 0;
     }
+  }
+
+  /** Reads, for each of {@code terms} some live document holds in {@code field}, the first such document. */
+  private static void firstLive(DirectoryReader r, String field, Collection<String> terms, Found found)
+      throws IOException {
+    Set<String> done = new HashSet<>();
+    for (LeafReaderContext leaf : r.leaves()) {
+      Terms t = leaf.reader().terms(field);
+      if (t == null) continue;
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      TermsEnum te = t.iterator();
+      PostingsEnum postings = null;
+      for (String term : terms) {
+        if (done.contains(term) || !te.seekExact(new BytesRef(term))) continue;
+        postings = te.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          if (live != null && !live.get(doc)) continue;
+          found.accept(term, stored, doc);
+          done.add(term);
+          break;
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Found {
+    void accept(String term, StoredFields stored, int doc) throws IOException;
+  }
+
+  /** How a file's record names the file and the version its sentences come from. */
+  private static String fileKey(String path, String version) {
+    return path + '\n' + version;
   }
 
   /**

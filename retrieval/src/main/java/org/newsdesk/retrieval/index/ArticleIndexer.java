@@ -139,14 +139,21 @@ public final class ArticleIndexer {
         String why = rebuildReason(built, wanted);
         notices.add("rebuilt every file: " + why);
         log.atWarn().addKeyValue("why", why).log("index built otherwise, rebuilding");
-      } else if (!previous.isEmpty() && side.isPresent() && !side.get().complete()) {
-        writer.deleteAll();
-        previous = Map.of();
-        notices.add("rebuilt every file, reusing its passage vectors: the reader's sentence vectors are made while"
-            + " indexing, and this index has none yet");
-        log.atWarn().log("no sentence vectors for this index yet, rebuilding");
       }
-      ReindexPlan plan = planner.plan(articlesDir, previous, progress::note);
+      Set<String> unread = Set.of();
+      if (side.isPresent() && !previous.isEmpty()) {
+        Map<String, String> versions = new HashMap<>();
+        previous.values().forEach(m -> versions.put(m.path(), sideVersion(m)));
+        unread = side.get().lacking(versions);
+        if (!unread.isEmpty()) {
+          notices.add((unread.size() == previous.size() ? "rewrote every file" : "rewrote "
+              + ReindexReport.count(unread.size(), "unchanged file")) + ", reusing the passage vectors: the reader's"
+              + " sentence vectors are made while indexing, and the index had none for "
+              + (unread.size() == 1 ? "it" : "them") + " yet");
+          log.atWarn().addKeyValue("files", unread.size()).log("files without sentence vectors, rewriting");
+        }
+      }
+      ReindexPlan plan = planner.plan(articlesDir, previous, unread, progress::note);
 
       for (String path : plan.stale()) writer.delete(path);
       progress.writing(plan.rewrites().size(), plan.rewrites().stream().mapToInt(r -> r.candidates().size()).sum(),
@@ -174,7 +181,7 @@ public final class ArticleIndexer {
       results.sort(Comparator.comparing(FileResult::path));
       CorpusStats stats = CorpusStats.of(manifests, Instant.now());
       progress.note("committing");
-      if (side.isPresent()) side.get().commit();
+      if (side.isPresent()) side.get().commit(manifests.stream().map(FileManifest::path).collect(Collectors.toSet()));
       writer.commit(stats, wanted);
 
       ReindexReport report = new ReindexReport(results, notices, stats.articles(), stats.passages(),
@@ -207,7 +214,9 @@ public final class ArticleIndexer {
     Set<String> reported = Set.of();
     if (vectors.isPresent()) {
       update = vectors.get().withVectors(update, id -> chars.getOrDefault(id, 0L));
-      if (side.isPresent()) side.get().add(update.passages(), vectors.get()::embed);
+      if (side.isPresent() && update.manifest().isPresent()) {
+        side.get().add(update.path(), sideVersion(update.manifest().get()), update.passages(), vectors.get()::embed);
+      }
       reported = update.passages().stream().map(Passage::articleId).collect(Collectors.toSet());
     }
     writer.write(update);
@@ -226,6 +235,20 @@ public final class ArticleIndexer {
   /** The length of an article's text: how progress weighs it. */
   private static long chars(Rewrite.Candidate c) {
     return c.raw().paragraphs().stream().mapToLong(String::length).sum();
+  }
+
+  /**
+   * What a file's passages were written from, as far as the side vectors need to know: its content
+   * and, for each article, whether it was indexed and which of its paragraphs were shared (left
+   * out as boilerplate). Passage settings are not in it: a change of them rewrites every file.
+   */
+  static String sideVersion(FileManifest m) {
+    StringBuilder key = new StringBuilder(m.hash());
+    for (FileManifest.Entry e : m.articles()) {
+      key.append('\n').append(e.id()).append(e.indexed() ? " +" : " -");
+      e.shared().stream().sorted().forEach(f -> key.append(' ').append(f));
+    }
+    return EmbeddedText.hash(key.toString()).substring(0, 16);
   }
 
   /** Why an index signed {@code built} is rebuilt for a configuration that signs {@code wanted}. */

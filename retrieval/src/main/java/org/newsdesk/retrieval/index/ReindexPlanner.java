@@ -29,15 +29,19 @@ final class ReindexPlanner {
     this.parallel = parallel;
   }
 
-  /** The plan for {@code root}, given the {@code previous} run's manifests by path; {@code progress} gets a line now and then. */
-  ReindexPlan plan(Path root, Map<String, FileManifest> previous, Consumer<String> progress) throws IOException {
+  /**
+   * The plan for {@code root}, given the {@code previous} run's manifests by path; files of
+   * {@code rewrite} are written again even when unchanged. {@code progress} gets a line now and then.
+   */
+  ReindexPlan plan(Path root, Map<String, FileManifest> previous, Set<String> rewrite, Consumer<String> progress)
+      throws IOException {
     ArticleFileWalk.Walk walk = ArticleFileWalk.walk(root);
     List<FileResult> results = new ArrayList<>(walk.unreadable());
     List<ArticleFileWalk.Found> files = walk.files();
     progress.accept("found " + ReindexReport.count(files.size(), "article file") + ", " + previous.size() + " known");
     ProgressTicks scanned = new ProgressTicks(progress, files.size(), "scanned");
     List<FileScan> scans = parallel.map(files, f -> {
-      FileScan s = scanner.scan(root, f, previous);
+      FileScan s = scanner.scan(root, f, rewrite.contains(f.path()) ? Map.of() : previous);
       scanned.tick();
       return s;
     });

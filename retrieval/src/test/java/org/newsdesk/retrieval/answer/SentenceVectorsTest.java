@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import dev.langchain4j.data.embedding.Embedding;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -116,7 +117,6 @@ class SentenceVectorsTest {
     assertThat(sentences).hasSize(10).contains("Forecasters expect the water to fall slowly over the weekend.");
     assertThat(model.texts()).isEqualTo(report.passages() + sentences.size());
     assertThat(store.embedded()).isEqualTo(sentences.size());
-    assertThat(store.complete()).isTrue();
     Map<String, float[]> back = store.vectors(hashes(sentences));
     assertThat(back).hasSize(sentences.size());
     for (String s : sentences) {
@@ -145,8 +145,8 @@ class SentenceVectorsTest {
     ReindexReport again = reindex(index, articles, Optional.of(store(model.modelName())));
 
     assertThat(again.countsLine()).isEqualTo("3 indexed, 0 unchanged, 0 deleted, 0 rejected");
-    assertThat(again.notices()).containsExactly("rebuilt every file, reusing its passage vectors: the reader's"
-        + " sentence vectors are made while indexing, and this index has none yet");
+    assertThat(again.notices()).containsExactly("rewrote every file, reusing the passage vectors: the reader's"
+        + " sentence vectors are made while indexing, and the index had none for them yet");
     assertThat(model.texts() - passagesEmbedded).isEqualTo(readable().size());
 
     ReindexReport unchanged = reindex(index, articles, Optional.of(store(model.modelName())));
@@ -157,20 +157,69 @@ class SentenceVectorsTest {
   void should_hold_nothing_for_another_model_and_empty_itself_before_filling_for_it() throws IOException {
     SentenceVectors words = store(model.modelName());
     filled(words);
+    Map<String, String> files = Map.of("trams.txt", "v1", "bank.txt", "v1", "weather/floods.txt", "v1");
+    assertThat(words.lacking(files)).as("versions it was not filled at").hasSize(3);
     words.close();
     List<String> hashes = hashes(readable());
 
     SentenceVectors other = store("another-model");
-    assertThat(other.complete()).isFalse();
+    assertThat(other.lacking(files)).containsExactlyInAnyOrderElementsOf(files.keySet());
     assertThat(other.vectors(hashes)).isEmpty();
     Passage tram = passages().stream().filter(p -> p.articleId().equals("trams.txt")).findFirst().orElseThrow();
-    assertThat(other.add(List.of(tram), texts -> texts.stream().map(t -> new float[] {1, 0}).toList()))
+    assertThat(other.add("trams.txt", "v1", List.of(tram), texts -> texts.stream().map(t -> new float[] {1, 0}).toList()))
         .isEqualTo(SentenceRanker.readable(tram).size());
-    other.commit();
+    other.commit(files.keySet());
 
-    assertThat(other.complete()).isTrue();
+    assertThat(other.lacking(files)).containsExactlyInAnyOrder("bank.txt", "weather/floods.txt");
     assertThat(other.vectors(hashes)).hasSize(SentenceRanker.readable(tram).size())
         .allSatisfy((h, v) -> assertThat(v).containsExactly(1, 0));
+  }
+
+  @Test
+  void should_drop_the_sentences_of_a_deleted_file_and_keep_those_another_file_shares() throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("articles"));
+    String shared = "Forecasters expect the water to fall slowly over the weekend.";
+    ThreeArticles.write(articles.resolve("bank.txt"), ThreeArticles.BANK + "\n" + shared + "\n");
+    LucenePassageIndex index = index();
+    SentenceVectors store = store(model.modelName());
+    reindex(index, articles, Optional.of(store));
+    Set<String> flood = new LinkedHashSet<>();
+    passages().stream().filter(p -> p.articleId().equals("weather/floods.txt")).forEach(p -> flood.addAll(SentenceRanker.readable(p)));
+    assertThat(flood).contains(shared);
+    assertThat(store.vectors(hashes(flood))).hasSize(flood.size());
+
+    Files.delete(articles.resolve("weather/floods.txt"));
+    reindex(index, articles, Optional.of(store));
+
+    assertThat(store.vectors(hashes(flood)).keySet()).containsExactly(EmbeddedText.hash(shared));
+    assertThat(store.vectors(hashes(readable()))).hasSize(readable().size());
+  }
+
+  @Test
+  void should_fill_in_only_the_files_written_while_it_was_not_in_use() throws IOException {
+    Path articles = ThreeArticles.write(tmp.resolve("articles"));
+    LucenePassageIndex index = index();
+    reindex(index, articles, Optional.of(store(model.modelName())));
+    ThreeArticles.write(articles.resolve("trams.txt"), ThreeArticles.TRAM.replace("240 million", "260 million"));
+    ThreeArticles.write(articles.resolve("harbour.txt"), """
+        Ferry service to the islands resumes after storm repairs
+
+        The island ferry sailed again on Monday after three weeks of repairs to the pier.
+        Operators said the timetable would return to normal by the end of the month.
+        """);
+    ReindexReport off = reindex(index, articles, Optional.empty());
+    assertThat(off.countsLine()).isEqualTo("2 indexed, 2 unchanged, 0 deleted, 0 rejected");
+
+    int before = model.texts();
+    ReindexReport on = reindex(index, articles, Optional.of(store(model.modelName())));
+
+    assertThat(on.notices()).containsExactly("rewrote 2 unchanged files, reusing the passage vectors: the reader's"
+        + " sentence vectors are made while indexing, and the index had none for them yet");
+    assertThat(on.countsLine()).isEqualTo("2 indexed, 2 unchanged, 0 deleted, 0 rejected");
+    // The changed tram sentence and the ferry article's two: no passage, no sentence of the others.
+    assertThat(model.texts() - before).isEqualTo(3);
+    assertThat(store(model.modelName()).vectors(hashes(readable()))).hasSize(readable().size());
+    assertThat(reindex(index, articles, Optional.of(store(model.modelName()))).notices()).isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.config.IngestConfig;
@@ -40,7 +41,7 @@ class ReindexPlannerTest {
   void should_plan_every_file_for_writing_when_nothing_is_known() throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
 
-    ReindexPlan plan = planner.plan(articles, Map.of(), progress::add);
+    ReindexPlan plan = planner.plan(articles, Map.of(), Set.of(), progress::add);
 
     assertThat(plan.rewrites()).extracting(Rewrite::path).containsExactly("bank.txt", "trams.txt", "weather/floods.txt");
     assertThat(plan.results()).isEmpty();
@@ -52,11 +53,11 @@ class ReindexPlannerTest {
   void should_keep_unchanged_files_rewrite_changed_ones_and_drop_deleted_ones_when_manifests_are_known()
       throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
-    Map<String, FileManifest> previous = carriedOut(planner.plan(articles, Map.of(), progress::add));
+    Map<String, FileManifest> previous = carriedOut(planner.plan(articles, Map.of(), Set.of(), progress::add));
     Files.delete(articles.resolve("trams.txt"));
     Files.writeString(articles.resolve("bank.txt"), ThreeArticles.BANK + "\nA correction was appended later.\n");
 
-    ReindexPlan plan = planner.plan(articles, previous, progress::add);
+    ReindexPlan plan = planner.plan(articles, previous, Set.of(), progress::add);
 
     assertThat(plan.rewrites()).extracting(Rewrite::path).containsExactly("bank.txt");
     assertThat(plan.results()).containsExactlyInAnyOrder(
@@ -69,11 +70,11 @@ class ReindexPlannerTest {
   @Test
   void should_clean_an_unchanged_file_again_when_a_new_file_shares_its_paragraph() throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
-    Map<String, FileManifest> previous = carriedOut(planner.plan(articles, Map.of(), progress::add));
+    Map<String, FileManifest> previous = carriedOut(planner.plan(articles, Map.of(), Set.of(), progress::add));
     Files.writeString(articles.resolve("copycat.txt"), "Another outlet on rates\n\n" + ThreeArticles.BANK.split("\n\n")[1]
         + "\n\nThe rest of this story is its own.\n");
 
-    ReindexPlan plan = planner.plan(articles, previous, progress::add);
+    ReindexPlan plan = planner.plan(articles, previous, Set.of(), progress::add);
 
     assertThat(plan.rewrites()).extracting(Rewrite::path, Rewrite::recleaned)
         .containsExactly(tuple("copycat.txt", false),
