@@ -79,6 +79,11 @@ public final class SentenceVectors implements SideVectors, Closeable {
   private static final String MODEL = "model";
   /** How long a reader goes on with a commit before looking for a newer one. */
   private static final long RECHECK_NANOS = 5_000_000_000L;
+  /**
+   * Sentences embedded and written at a time: a file of rtqa-2024 has up to 120,000, whose vectors
+   * held at once (as floats, 1.5 kB each) would take a fifth of the heap.
+   */
+  private static final int CHUNK = 1024;
 
   private final Path dir;
   private final String model;
@@ -152,10 +157,33 @@ public final class SentenceVectors implements SideVectors, Closeable {
 
   @Override
   public int add(String path, String version, List<Passage> passages, Embedder embed) throws IOException {
-    Map<String, String> texts = new LinkedHashMap<>();
+    IndexWriter w = writer();
+    // Deletes apply to what was added before them: the records added below stay.
+    w.deleteDocuments(new Term(PATH, path));
+    Document file = new Document();
+    file.add(new StringField(PATH, path, Field.Store.NO));
+    file.add(new StringField(FILE, fileKey(path, version), Field.Store.NO));
+    w.addDocument(file);
+    Set<String> seen = new HashSet<>();
+    Map<String, String> chunk = new LinkedHashMap<>();
+    int made = 0;
     for (Passage p : passages) {
-      for (String sentence : SentenceRanker.readable(p)) texts.putIfAbsent(EmbeddedText.hash(sentence), sentence);
+      for (String sentence : SentenceRanker.readable(p)) {
+        String hash = EmbeddedText.hash(sentence);
+        if (!seen.add(hash)) continue;
+        chunk.put(hash, sentence);
+        if (chunk.size() == CHUNK) {
+          made += addChunk(w, path, chunk, embed);
+          chunk.clear();
+        }
+      }
     }
+    if (!chunk.isEmpty()) made += addChunk(w, path, chunk, embed);
+    return made;
+  }
+
+  /** Adds the records of {@code texts} (hash to sentence) for the file at {@code path}, embedding those it lacks. */
+  private int addChunk(IndexWriter w, String path, Map<String, String> texts, Embedder embed) throws IOException {
     Map<String, byte[]> held = stored(texts.keySet());
     List<String> missing = texts.keySet().stream().filter(h -> !held.containsKey(h)).toList();
     List<float[]> made = missing.isEmpty() ? List.of() : embed.embed(missing.stream().map(texts::get).toList());
@@ -164,12 +192,7 @@ public final class SentenceVectors implements SideVectors, Closeable {
     }
     for (int i = 0; i < missing.size(); i++) held.put(missing.get(i), encode(made.get(i)));
     embedded.addAndGet(made.size());
-
-    List<Document> docs = new ArrayList<>(texts.size() + 1);
-    Document file = new Document();
-    file.add(new StringField(PATH, path, Field.Store.NO));
-    file.add(new StringField(FILE, fileKey(path, version), Field.Store.NO));
-    docs.add(file);
+    List<Document> docs = new ArrayList<>(texts.size());
     for (String hash : texts.keySet()) {
       Document doc = new Document();
       doc.add(new StringField(PATH, path, Field.Store.NO));
@@ -177,7 +200,7 @@ public final class SentenceVectors implements SideVectors, Closeable {
       doc.add(new StoredField(VECTOR, held.get(hash)));
       docs.add(doc);
     }
-    writer().updateDocuments(new Term(PATH, path), docs);
+    w.addDocuments(docs);
     return made.size();
   }
 

@@ -196,6 +196,30 @@ class SentenceVectorsTest {
   }
 
   @Test
+  void should_keep_every_sentence_of_a_file_longer_than_one_round_of_embedding() throws IOException {
+    StringBuilder text = new StringBuilder("The longest council meeting on record\n\n");
+    for (int i = 1; i <= 1_500; i++) {
+      text.append("Speaker ").append(i).append(" talked about item ").append(i).append(" of the agenda.");
+      text.append(i % 10 == 0 ? "\n\n" : " ");
+    }
+    Path articles = tmp.resolve("long");
+    ThreeArticles.write(articles.resolve("meeting.txt"), text.toString());
+    LucenePassageIndex index = index();
+    SentenceVectors store = store(model.modelName());
+    reindex(index, articles, Optional.of(store));
+    Set<String> sentences = readable();
+    assertThat(sentences).hasSize(1_500);
+    assertThat(store.embedded()).isEqualTo(sentences.size());
+
+    ThreeArticles.write(articles.resolve("meeting.txt"), text.toString().replace("item 1400 of", "item 1400 and 1401 of"));
+    int before = store.embedded();
+    reindex(index, articles, Optional.of(store));
+
+    assertThat(store.embedded() - before).as("the one changed sentence").isEqualTo(1);
+    assertThat(store.vectors(hashes(readable()))).hasSize(readable().size());
+  }
+
+  @Test
   void should_fill_in_only_the_files_written_while_it_was_not_in_use() throws IOException {
     Path articles = ThreeArticles.write(tmp.resolve("articles"));
     LucenePassageIndex index = index();
