@@ -123,21 +123,15 @@ public final class SentenceVectors implements SideVectors, Closeable {
   /** The vectors of those sentence hashes the store holds; hashes it lacks are missing from the map. */
   public Map<String, float[]> vectors(Collection<String> hashes) throws IOException {
     Map<String, float[]> out = new HashMap<>();
-    stored(hashes).forEach((hash, bytes) -> out.put(hash, decode(new BytesRef(bytes))));
+    readFirst(HASH, hashes, (hash, stored, doc) -> out.put(hash, decode(stored.document(doc).getBinaryValue(VECTOR))));
     return out;
   }
 
   /** The stored form of those sentence hashes the store holds. */
   private Map<String, byte[]> stored(Collection<String> hashes) throws IOException {
     Map<String, byte[]> out = new HashMap<>();
-    DirectoryReader r = acquire();
-    if (r == null) return out;
-    try {
-      firstLive(r, HASH, hashes, (hash, stored, doc) -> out.put(hash,
-          BytesRef.deepCopyOf(stored.document(doc).getBinaryValue(VECTOR)).bytes));
-    } finally {
-      r.decRef();
-    }
+    readFirst(HASH, hashes, (hash, stored, doc) -> out.put(hash,
+        BytesRef.deepCopyOf(stored.document(doc).getBinaryValue(VECTOR)).bytes));
     return out;
   }
 
@@ -145,12 +139,8 @@ public final class SentenceVectors implements SideVectors, Closeable {
   public Set<String> lacking(Map<String, String> files) throws IOException {
     Map<String, String> byKey = new HashMap<>();
     files.forEach((path, version) -> byKey.put(fileKey(path, version), path));
-    DirectoryReader r = acquire();
-    if (r == null) return new HashSet<>(files.keySet());
-    try {
-      firstLive(r, FILE, List.copyOf(byKey.keySet()), (key, stored, doc) -> byKey.remove(key));
-    } finally {
-      r.decRef();
+    if (!readFirst(FILE, List.copyOf(byKey.keySet()), (key, stored, doc) -> byKey.remove(key))) {
+      return new HashSet<>(files.keySet());
     }
     return new HashSet<>(byKey.values());
   }
@@ -229,7 +219,21 @@ public final class SentenceVectors implements SideVectors, Closeable {
     }
   }
 
-  /** Reads, for each of {@code terms} some live document holds in {@code field}, the first such document. */
+  /**
+   * Reads, in the newest commit of this model, for each of {@code terms} some live document holds in
+   * {@code field}, the first such document; false when there is no such commit.
+   */
+  private boolean readFirst(String field, Collection<String> terms, Found found) throws IOException {
+    DirectoryReader r = acquire();
+    if (r == null) return false;
+    try {
+      firstLive(r, field, terms, found);
+    } finally {
+      r.decRef();
+    }
+    return true;
+  }
+
   private static void firstLive(DirectoryReader r, String field, Collection<String> terms, Found found)
       throws IOException {
     Set<String> done = new HashSet<>();

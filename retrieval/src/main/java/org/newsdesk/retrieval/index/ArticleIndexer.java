@@ -77,8 +77,8 @@ public final class ArticleIndexer {
 
   /**
    * As above, and with a model, {@code side} is told of every passage written and fills what it
-   * lacks with the same model (the reader's sentence vectors); an index it does not cover yet has
-   * every file rewritten so that it does.
+   * lacks with the same model (the reader's sentence vectors); files of the index it was not filled
+   * for (all of them, the first time) are rewritten so that it is.
    */
   public ArticleIndexer(PassageIndex index, IngestConfig ingest, Optional<EmbeddingModel> model, int threads,
                         List<VectorSource> extraVectors, Optional<SideVectors> side) {
