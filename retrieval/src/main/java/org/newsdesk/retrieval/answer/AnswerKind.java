@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.newsdesk.retrieval.ingest.Sentences;
 import org.newsdesk.retrieval.ingest.Span;
 
@@ -57,10 +59,17 @@ enum AnswerKind {
       "\\b\\p{N}{1,2}(?:[:.]\\p{N}{2})?\\s*(?:a\\.?m\\b\\.?|p\\.?m\\b\\.?)|\\b\\p{N}{1,2}[:.]\\p{N}{2}\\b"
           + "|\\b\\p{N}{1,2} (?:in the (?:morning|afternoon|evening)|at night|o'clock)\\b"
           + "|\\b(?:noon|midday|midnight)\\b", I);
+  /** The words after "how much" that make it ask for a sum: "How much will the embankments cost?". */
+  private static final String MONEY_VERBS = "cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge"
+      + "|charged|budget|fund|funding|raise|raised|fine|fined|fines|earn|earns|earned";
   private static final Pattern MONEY_QUESTION = Pattern.compile(
-      "\\bhow much\\b.*\\b(?:cost|costs|costing|pay|paid|pays|spend|spent|price|priced|worth|charge|charged|budget|fund|funding|raise|raised|fine|fined|fines|earn|earns|earned)\\b"
+      "\\bhow much\\b.*\\b(?:" + MONEY_VERBS + ")\\b"
           + "|" + WHAT_IS_THE + "(?:" + MONEY_NOUNS + ")\\b"
           + "|\\b(?:at|for) what (?:price|cost)\\b|\\bhow much money\\b", I);
+  /** The stems of the words that only name a measure ({@link #namesAMeasure}). */
+  private static final Set<String> MEASURE_STEMS = Stream.of(MONEY_VERBS, MONEY_NOUNS, SIZE_NOUNS, FIGURE_NOUNS,
+          "amount|number|sum|money|figure")
+      .flatMap(words -> Stream.of(words.split("\\|"))).map(Terms::stem).collect(Collectors.toUnmodifiableSet());
   private static final Pattern AGE_QUESTION = Pattern.compile(
       "\\bhow old\\b|\\b(?:at )?what age\\b|" + WHAT_IS_THE + "ages?\\b", I);
   /**
@@ -229,6 +238,15 @@ enum AnswerKind {
   static Optional<String> measureAsked(String question) {
     Matcher m = MEASURE_ASKED.matcher(question);
     return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code word} only names the measure a question about a figure asks for ("cost" in "How
+   * much will the embankments cost?", "length", "number"), not what it is the measure of: every
+   * report of a sum repeats "cost", whatever it is the cost of.
+   */
+  static boolean namesAMeasure(Terms.Token term) {
+    return MEASURE_STEMS.contains(term.stem());
   }
 
   /**

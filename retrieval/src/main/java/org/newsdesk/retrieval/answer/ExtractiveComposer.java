@@ -21,16 +21,19 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  *
  * <p>When they answer, the best-ranked sentence that answers leads; when the question asks for a
  * name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence that holds one
- * leads though it might not have answered alone, others of its article that hold one may follow
- * it, and the best sentence that did answer alone is quoted too when it is about the same names and
- * carried words as the lead. A question about the latest news ("What is the latest on the tram?"),
- * or one that only names a subject ("tram?"), takes its lead from the newest article that answers.
+ * leads though it might not have answered alone (a figure from another article than the answering
+ * sentence's only from a passage about the question's subject), others of its article that hold one
+ * may follow it, and the best sentence that did answer alone is quoted too when it is about the same
+ * names and carried words as the lead. A question about the latest news ("What is the latest on the
+ * tram?"), or one that only names a subject ("tram?"), takes its lead from the newest article that
+ * answers.
  *
  * <p>Followers must score near the lead (less so when they come from an article of another date:
  * what an earlier or later report said is worth a weaker match, and the answer dates each claim),
  * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
  * question as the lead and the same words carried from earlier questions ("the library" for "How
- * much did it cost?"), must hold a word of the question itself when it comes from another article,
+ * much did it cost?"), must hold a word of the question itself when it comes from another article
+ * (of its subject, when it asks a figure: not the "cost" every report of a sum repeats),
  * and must not repeat a chosen sentence. When the chosen sentences come from
  * articles of different dates, the newest leads. When the question asks for a figure and a newer
  * article about it gives one the chosen sentences lack, that sentence is quoted too, and leads: a
@@ -106,13 +109,19 @@ public final class ExtractiveComposer {
     Optional<SentenceRanker.Ranked> answering = ranked.stream()
         .filter(s -> strict ? s.held() && (answers(s) || s.whole()) : answers(s)).findFirst();
     if (answering.isEmpty()) return new Draft(List.of(), List.of(), best, meaningOf(ranked));
+    SentenceRanker.Ranked shown = answering.get();
     List<SentenceRanker.Ranked> chosen = new ArrayList<>();
     for (SentenceRanker.Ranked s : ranked) {
       if (chosen.size() == maxSentences) break;
       // Once one sentence shows that the articles answer, the best-ranked one that holds the name, time
       // or figure asked for leads, though it might not have answered alone; so may others of its article.
+      // A figure from another article than that sentence's must be told in a passage about the question's
+      // subject: the tram's "expected to cost 180 million euros" does not tell what the embankments will
+      // cost, while a name may lead from a passage that words it otherwise.
       boolean alongLead = chosen.isEmpty() || sameArticle(s, chosen.getFirst(), passages);
       if (!answers(s) && !(alongLead && s.held() && own.kind().specific())) continue;
+      if (!answers(s) && chosen.isEmpty() && own.kind().figure() && !s.onSubject()
+          && !sameArticle(s, shown, passages)) continue;
       if (strict && !s.held()) continue;
       if (!chosen.isEmpty()) {
         SentenceRanker.Ranked lead = chosen.getFirst();
@@ -127,7 +136,6 @@ public final class ExtractiveComposer {
       chosen.add(s);
     }
     // The sentence that showed the articles answer is quoted too, when it is about what the lead is about.
-    SentenceRanker.Ranked shown = answering.get();
     if (!chosen.isEmpty() && chosen.stream().noneMatch(this::answers)
         && shown.names().containsAll(chosen.getFirst().names())
         && chosen.stream().noneMatch(c -> jaccard(c.stems(), shown.stems()) >= DUPLICATE_JACCARD)) {
@@ -273,14 +281,14 @@ public final class ExtractiveComposer {
 
   /**
    * Whether the sentence holds none of the reader's own question terms, nor a word reported in place
-   * of one: what it has of the question came from its passage, its headline or the sentence before
-   * it. Beside a lead from another article it answers something else ("Why was the reading hall
+   * of one (of a question about a figure, none of its {@link Question#subjectTerms()}): what it has of
+   * the question came from its passage, its headline or the sentence before it. Beside a lead from another article it answers something else ("Why was the reading hall
    * closed?" must not quote a flood report's "because the ground upstream is saturated" that follows
    * "Schools … will stay closed").
    */
   private static boolean holdsNoTermOf(Question question, SentenceRanker.Ranked s) {
     return !question.terms().isEmpty()
-        && question.terms().stream().noneMatch(t -> SentenceRanker.credit(s.stems(), t.stem()) > 0);
+        && question.subjectTerms().stream().noneMatch(t -> SentenceRanker.credit(s.stems(), t.stem()) > 0);
   }
 
   private static boolean sameArticle(SentenceRanker.Ranked a, SentenceRanker.Ranked b, List<ScoredPassage> passages) {

@@ -87,6 +87,18 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
     return new Question(text, kind, terms);
   }
 
+  /**
+   * The terms that say what a question is about, without the word that only names the measure it
+   * asks for ("embankments" of "How much will the embankments cost?"); all its terms when it asks no
+   * figure, or when every term names the measure ("How much does it cost?").
+   */
+  List<Terms.Token> subjectTerms() {
+    if (!kind.figure()) return terms;
+    List<Terms.Token> subject = terms.stream()
+        .filter(t -> !AnswerKind.namesAMeasure(t)).toList();
+    return subject.isEmpty() ? terms : subject;
+  }
+
   /** Whether {@code text} asks for the newest reports on its subject. */
   static boolean asksLatest(String text) {
     return LATEST.matcher(text).find();

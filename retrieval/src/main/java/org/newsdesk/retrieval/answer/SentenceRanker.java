@@ -79,10 +79,12 @@ public final class SentenceRanker {
    * {@code names} are the question's names and numbers, and the words it only ranks by (carried from
    * earlier questions, the size asked for), that the sentence, its passage or its headline holds;
    * {@code whole} whether these hold every one of the reader's own question terms (a related word
-   * does not count; a question of no terms of its own, "How old is she?", is never held whole).
+   * does not count; a question of no terms of its own, "How old is she?", is never held whole);
+   * {@code onSubject} whether they hold a word of what the question is about
+   * ({@link Question#subjectTerms()}: "embankments", not the "cost" every report of a sum repeats).
    */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
-                       Set<String> stems, double meaning, boolean whole) {}
+                       Set<String> stems, double meaning, boolean whole, boolean onSubject) {}
 
   private record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
@@ -131,7 +133,7 @@ public final class SentenceRanker {
       // A sentence without the kind of answer asked for stays behind by words and by meaning alike.
       double bonus = W_MEANING * cosine * (r.held() ? 1 : UNHELD_SCORE);
       out.set(i, new Ranked(r.passage(), r.span(), r.support(), r.score() + bonus, r.held(), r.names(), r.stems(),
-          cosine, r.whole()));
+          cosine, r.whole(), r.onSubject()));
     }
     out.subList(0, m).sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;
@@ -195,11 +197,16 @@ public final class SentenceRanker {
     double[] passageCovers = new double[count];
     double[] supports = new double[count];
     boolean[] whole = new boolean[count];
+    boolean[] onSubject = new boolean[count];
+    List<String> subject = question.subjectTerms().stream().map(Terms.Token::stem).toList();
     List<Set<String>> namesOf = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       Candidate c = candidates.get(k);
       Set<String> names = new HashSet<>();
       whole[k] = !own.isEmpty();
+      Set<String> context = contextStems.get(c.passage());
+      onSubject[k] = subject.isEmpty()
+          || subject.stream().anyMatch(t -> Math.max(credit(c.stems(), t), credit(context, t)) > 0);
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
@@ -246,7 +253,8 @@ public final class SentenceRanker {
       double score = W_SENTENCE * sentenceCover + W_PASSAGE * passageCovers[k]
           + W_PROXIMITY * proximity(c.tokens(), weights.keySet()) + W_RETRIEVAL * retrieval;
       if (!held) score *= UNHELD_SCORE;
-      out.add(new Ranked(c.passage(), c.span(), support, score, held, namesOf.get(k), c.stems(), 0, whole[k]));
+      out.add(new Ranked(c.passage(), c.span(), support, score, held, namesOf.get(k), c.stems(), 0, whole[k],
+          onSubject[k]));
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed());
     return out;

@@ -40,6 +40,9 @@ class ExtractiveComposerTest {
   private static final String FAILED = "Its gearbox failed twice in the winter storms.";
 
   private static final String HOW_LONG = "How long is the harbour wall?";
+  private static final String WALL_PRICE = "How much will the harbour wall cost?";
+  private static final String WALL_COST = "The harbour wall will cost 40 million euros, the council said.";
+  private static final String FERRY_COST = "The ferry terminal is expected to cost 25 million euros, the council said.";
   /** An older report that answers by its words. */
   private static final String APPROVED = "The council approved the harbour wall, a 2.1-kilometre barrier along the docks.";
   /** A newer report of the wall, revising its length in none of the question's words. */
@@ -51,7 +54,8 @@ class ExtractiveComposerTest {
       Map.entry(REPAIR, 0.72), Map.entry(WHO_PAYS, 1.0), Map.entry(PLEDGE, 0.66), Map.entry(STORM, 0.72),
       Map.entry(GALE, 0.72),
       Map.entry(DID_IT_FAIL, 1.0), Map.entry(BACK, 0.78), Map.entry(FAILED, 0.60),
-      Map.entry(HOW_LONG, 1.0), Map.entry(APPROVED, 0.66), Map.entry(GROWN, 0.60));
+      Map.entry(HOW_LONG, 1.0), Map.entry(APPROVED, 0.66), Map.entry(GROWN, 0.60),
+      Map.entry(WALL_PRICE, 1.0));
 
   private static final EmbeddingModel MEANING = new EmbeddingModel() {
     @Override
@@ -104,6 +108,22 @@ class ExtractiveComposerTest {
 
     // then: close in meaning, but what it says of a gale answers nothing about who pays
     assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(PLEDGE);
+  }
+
+  @Test
+  void should_not_quote_beside_a_figure_another_articles_figure_that_shares_only_the_word_for_the_measure() {
+    // given: an older report of the ferry terminal's cost
+    List<ScoredPassage> passages = List.of(
+        new ScoredPassage(Fixtures.passage("wall", "Harbour wall approved", WALL_COST,
+            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("ferry", "Ferry terminal plans", FERRY_COST,
+            Optional.of(LocalDate.of(2023, 3, 14)), Optional.empty(), 0), 1f));
+
+    // when
+    ExtractiveComposer.Draft draft = composer.compose(WALL_PRICE, passages);
+
+    // then: the terminal's cost says nothing of the wall's
+    assertThat(draft.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(WALL_COST);
   }
 
   /** The pledge, and a newer report of the docks that says {@code newer}. */

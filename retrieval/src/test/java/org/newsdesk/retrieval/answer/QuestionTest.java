@@ -77,6 +77,18 @@ class QuestionTest {
     assertThat(stems(q.sizeWords())).as("size words").isEqualTo(sizeWords);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "How much will the embankments cost? | embank",
+      "How much did the library renovation cost? | librari renov",
+      "How many passengers does the ferry carry a year? | passeng ferri carri year",
+      "How much does it cost? | cost",
+      "Who will pay for the harbour defences? | pai harbour defenc"})
+  void should_take_the_subject_of_a_figure_question_without_the_word_that_names_the_measure(String question,
+                                                                                          String subject) {
+    assertThat(stems(Question.of(question).subjectTerms())).isEqualTo(subject);
+  }
+
   private static String stems(List<Terms.Token> tokens) {
     return String.join(" ", tokens.stream().map(Terms.Token::stem).toList());
   }

@@ -103,7 +103,9 @@ class SamplePhrasingsTest {
       // Sofia Lindqvist's words, not the opening hours with their figures and weekdays
       "Hi! Who is the head librarian? | \"People told us they wanted a quiet place | Opening hours",
       // the river's height, not the tram
-      "How high did the river get? | The water level at the Old Mill gauge reached 4.8 metres | tram"})
+      "How high did the river get? | The water level at the Old Mill gauge reached 4.8 metres | tram",
+      // the embankments' money, not the cost of the tram, which only shares the word "cost"
+      "How much will the embankments cost? | The regional government has pledged 22 million euros | 180 million"})
   void should_lead_with_what_answers_and_leave_out_what_only_looks_like_it(String question, String lead,
                                                                            String leftOut) {
     Answer a = pipeline.answerer.answer("lead: " + question, question); // a conversation of its own
