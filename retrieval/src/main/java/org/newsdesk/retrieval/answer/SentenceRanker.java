@@ -221,13 +221,19 @@ public final class SentenceRanker {
       namesOf.add(names);
     }
 
-    // When a sentence gives a figure of what "how many" counts, a figure of something else does not answer.
+    // When a sentence gives a figure of what "how many" counts, a figure of something else does not answer;
+    // but only in a passage about the rest of the question: "85 people spent the night" in a flood report
+    // does not tell "How many people voted for the tram?".
     List<String> counted = question.kind() == AnswerKind.QUANTITY ? question.counted() : List.of();
+    Set<String> rest = new HashSet<>(own);
+    counted.forEach(rest::remove);
     boolean[] counts = new boolean[count];
     boolean anyCounts = false;
     for (int k = 0; k < count && !counted.isEmpty(); k++) {
       Candidate c = candidates.get(k);
-      counts[k] = counts(c.tokens(), c.span().of(passages.get(c.passage()).passage().text()), counted, own);
+      Set<String> context = contextStems.get(c.passage());
+      counts[k] = counts(c.tokens(), c.span().of(passages.get(c.passage()).passage().text()), counted, own)
+          && (rest.isEmpty() || rest.stream().anyMatch(t -> Math.max(credit(c.stems(), t), credit(context, t)) > 0));
       anyCounts |= counts[k];
     }
 

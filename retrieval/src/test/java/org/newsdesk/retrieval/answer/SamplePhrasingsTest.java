@@ -100,6 +100,8 @@ class SamplePhrasingsTest {
       "Why was the reading hall closed? | The old reading hall, closed since a leak in 2019 | saturated",
       // the vote, not the newer cost
       "How many councillors voted for the tram? | The Kestrel Falls city council voted 31 to 12 | 236 million",
+      // the vote, not the people who spent the night in a shelter during the flood
+      "How many people voted for the tram? | The Kestrel Falls city council voted 31 to 12 | sports hall",
       // Sofia Lindqvist's words, not the opening hours with their figures and weekdays
       "Hi! Who is the head librarian? | \"People told us they wanted a quiet place | Opening hours",
       // the river's height, not the tram
