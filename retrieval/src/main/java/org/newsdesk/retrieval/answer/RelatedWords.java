@@ -35,6 +35,8 @@ final class RelatedWords {
       List.of("open", "closed", "shut", "reopen"),
       List.of("peak", "peaked", "highest", "crest", "crested"),
       List.of("bike", "bicycle"),
+      // Words of one family that the stemmer cuts apart ("oppos", "oppon").
+      List.of("oppose", "opponent", "opposition"),
       // Past forms the stemmer does not bring back to their verb.
       List.of("spend", "spent"), List.of("win", "won"), List.of("lose", "lost"), List.of("hold", "held"),
       List.of("sell", "sold"), List.of("tell", "told"), List.of("give", "gave", "given"),

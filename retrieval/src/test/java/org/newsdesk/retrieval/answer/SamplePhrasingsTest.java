@@ -67,6 +67,8 @@ class SamplePhrasingsTest {
       "When did the river peak? | 4.8 metres shortly after two o'clock",
       "What is the tram's budget? | 236 million euros",
       "What's the length of the tram route? | 9.6 kilometres",
+      "Who opposed the tram? | Henrik Vale",
+      "How many evacuees were there? | 240 homes",
   })
   void should_answer_a_question_however_politely_or_briefly_it_is_asked(String question, String quoted) {
     Answer a = pipeline.answerer.answer(question, question);
