@@ -60,6 +60,17 @@ public final class RtqaBench implements Callable<Integer> {
   @Option(names = "--questions", paramLabel = "N", description = "Only the first N questions (default: all).")
   int questionLimit = Integer.MAX_VALUE;
 
+  @Option(names = "--keep-index",
+      description = "Ask each variant over its last build of these files as it stands, instead of a fresh build (not"
+          + " measured then): two builds of the reader compared over one index, whose HNSW graph a fresh build would"
+          + " change a little. A variant without such a build is built as usual.")
+  boolean keepIndex;
+
+  @Option(names = "--answers", paramLabel = "DIR",
+      description = "Also write each variant's answers to DIR/<variant>.tsv, a line a question (number, day asked,"
+          + " answered, gold, quoted, question, quiz answer, answer text), to see which answers two runs changed.")
+  Path answers;
+
   @Option(names = "--variants", split = ",", paramLabel = "NAME",
       description = "The variants to run, in this order (default: before, after, then every --variant).")
   List<String> variantNames = new ArrayList<>();
@@ -99,6 +110,8 @@ public final class RtqaBench implements Callable<Integer> {
     List<RtqaQuestion> questions = all.subList(0, Math.min(questionLimit, all.size()));
 
     RtqaBenchmark run = RtqaBenchmark.in(work != null ? work : base.data().resolve("bench-rtqa"), articles, files);
+    if (keepIndex) run = run.keepingIndex();
+    if (answers != null) run = run.writingAnswersTo(answers);
     Map<Variant, NewsdeskConfig> configs = new LinkedHashMap<>();
     for (Variant v : variants) { // every variant's settings are checked before anything is built
       Map<String, String> flags = new LinkedHashMap<>(v.settings());

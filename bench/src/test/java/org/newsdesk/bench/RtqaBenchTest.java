@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +154,57 @@ class RtqaBenchTest {
     List<String> again = row(tables("--variant", "sv:newsdesk.answer.sentence-vectors=true", "--variants", "sv"),
         INDEXING, "sv");
     assertThat(List.of(again.get(4), again.get(5), again.get(6))).containsExactly("0", "0", "3");
+  }
+
+  @Test
+  void should_ask_over_the_last_build_as_it_stands_with_keep_index_and_write_every_answer_down() throws Exception {
+    tables("--variants", "after", "--answers", dir.resolve("answers-built").toString());
+    Path index = dir.resolve("data/bench-rtqa/after/data/index");
+    Set<String> segments = segmentFiles(index);
+
+    List<String> lines = tables("--variants", "after", "--keep-index", "--answers", dir.resolve("answers-kept").toString());
+
+    List<String> indexing = row(lines, INDEXING, "after");
+    assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(3), indexing.get(4), indexing.get(6)))
+        .containsExactly("3", "3", "kept", "0", "0");
+    assertThat(segmentFiles(index)).as("the same segments: nothing was built again").isEqualTo(segments);
+    assertThat(err.toString()).contains("after: asking over its last build in ");
+    List<String> built = Files.readAllLines(dir.resolve("answers-built/after.tsv"));
+    assertThat(Files.readAllLines(dir.resolve("answers-kept/after.tsv"))).isEqualTo(built);
+    assertThat(built).hasSize(4);
+    List<String> first = List.of(built.getFirst().split("\t", -1));
+    assertThat(first).hasSize(8);
+    assertThat(first.subList(0, 2)).containsExactly("1", "2024-03-08");
+    assertThat(first.subList(5, 7)).containsExactly("Which island does the ferry serve again?", "Lindholm");
+    // answered and gold as the answers table counts them
+    long gold = built.stream().filter(l -> l.split("\t", -1)[3].equals("1")).count();
+    assertThat(row(lines, ANSWERS, "after").get(3)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", gold / 4.0));
+    for (String line : built) {
+      List<String> cells = List.of(line.split("\t", -1));
+      if (cells.get(3).equals("1")) assertThat(cells.get(7)).containsIgnoringCase(cells.get(6));
+      if (cells.get(2).equals("0")) assertThat(cells.get(7)).isEqualTo("I couldn't find that in the articles.");
+    }
+  }
+
+  @Test
+  void should_build_as_usual_with_keep_index_when_there_is_no_build_of_these_files() {
+    tables("--variants", "after", "--files", "news-a.jsonl");
+
+    List<String> indexing = row(tables("--variants", "after", "--keep-index"), INDEXING, "after");
+
+    assertThat(List.of(indexing.get(1), indexing.get(2))).containsExactly("3", "3");
+    assertThat(indexing.get(3)).matches("\\d+\\.\\d");
+  }
+
+  /** The segments' own files, each with when it was written (an unchanged reindex may still commit a new segments_N). */
+  private static Set<String> segmentFiles(Path index) throws Exception {
+    try (var files = Files.list(index)) {
+      Set<String> out = new java.util.TreeSet<>();
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_")).toList()) {
+        out.add(f.getFileName() + " " + Files.getLastModifiedTime(f).toMillis());
+      }
+      return out;
+    }
   }
 
   @Test

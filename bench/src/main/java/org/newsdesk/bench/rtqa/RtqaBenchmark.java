@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,10 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * Newsdesk measured on RealTimeQA 2024 in several configurations ({@link Variant}s), each assembled
  * by the composition root exactly as the commands assemble it: a build into a fresh index, an
  * unchanged reindex, answer recall and latency of the searcher, and what the answerer says to every
- * question.
+ * question. With {@link #keepingIndex()} a variant is asked over its last build as it stands, and
+ * with {@link #writingAnswersTo} every answer is written down: two builds of the reader, run one
+ * after the other over one index, then show which answers changed (a fresh build's HNSW graph
+ * differs a little from the last one's, and so does what the reader is given).
  * Scored as {@code eval/rtqa-2024/README.md} says ({@link RtqaQuestion#answeredBy}).
  */
 public final class RtqaBenchmark {
@@ -43,11 +48,15 @@ public final class RtqaBenchmark {
   private final WorkFolder work;
   private final Path corpus;
   private final Set<String> files;
+  private final boolean keepIndex;
+  private final Optional<Path> answers;
 
-  private RtqaBenchmark(WorkFolder work, Path corpus, Set<String> files) {
+  private RtqaBenchmark(WorkFolder work, Path corpus, Set<String> files, boolean keepIndex, Optional<Path> answers) {
     this.work = work;
     this.corpus = corpus;
     this.files = Set.copyOf(files);
+    this.keepIndex = keepIndex;
+    this.answers = answers;
   }
 
   /**
@@ -57,7 +66,25 @@ public final class RtqaBenchmark {
   public static RtqaBenchmark in(Path work, Path articles, List<String> files) throws IOException {
     WorkFolder folder = new WorkFolder(work);
     Path corpus = files.isEmpty() ? articles : folder.subset(articles, files);
-    return new RtqaBenchmark(folder, corpus, WorkFolder.articleFiles(corpus));
+    return new RtqaBenchmark(folder, corpus, WorkFolder.articleFiles(corpus), false, Optional.empty());
+  }
+
+  /**
+   * The same benchmark asking each variant over its last complete build of these files as it
+   * stands, unchanged reindex included, when the work folder holds one; indexing is then not
+   * measured. A variant without one is built as usual.
+   */
+  public RtqaBenchmark keepingIndex() {
+    return new RtqaBenchmark(work, corpus, files, true, answers);
+  }
+
+  /**
+   * The same benchmark writing each variant's answers to {@code <dir>/<variant>.tsv}, a line a
+   * question: its number, the day it is asked on, answered, gold and quoted (1 or 0), the question,
+   * the quiz's answer and the answer's text, tabs and line breaks made spaces.
+   */
+  public RtqaBenchmark writingAnswersTo(Path dir) {
+    return new RtqaBenchmark(work, corpus, files, keepIndex, Optional.of(dir));
   }
 
   public Path work() {
@@ -91,9 +118,9 @@ public final class RtqaBenchmark {
     for (Map.Entry<Variant, NewsdeskConfig> e : configs.entrySet()) {
       results.add(measure(e.getKey(), e.getValue(), model, List.copyOf(questions), progress));
     }
-    return "Indexing: a fresh index for each variant; embedded = passage texts the model embedded, reused = those whose\n"
-        + "vector a build kept in the work folder lent; embedded/s over the whole build's wall time; peak RSS: this JVM's\n"
-        + "during the variant\n\n" + RtqaTables.indexing(results)
+    return "Indexing: a fresh index for each variant (kept: its last build, asked as it stands); embedded = passage\n"
+        + "texts the model embedded, reused = those whose vector a build kept in the work folder lent; embedded/s over\n"
+        + "the whole build's wall time; peak RSS: this JVM's during the variant\n\n" + RtqaTables.indexing(results)
         + "\nRetrieval: answer recall of the first 1/5/10 passages of search; latency of one search for 10 passages,\n"
         + "one thread, the question's embedding included\n\n" + RtqaTables.retrieval(results)
         + "\nAnswers: each question in a conversation of its own; answered = not \"" + Answer.NOT_FOUND + "\";\n"
@@ -104,26 +131,30 @@ public final class RtqaBenchmark {
   private VariantResult measure(Variant v, NewsdeskConfig config, EmbeddingModel model, List<RtqaQuestion> questions,
                                 PrintWriter progress) throws IOException {
     boolean peakReset = PeakRss.reset();
-    work.prepare(v);
+    boolean keep = keepIndex && work.holds(v, files);
+    if (!keep) work.prepare(v);
     CountingEmbeddingModel counting = new CountingEmbeddingModel(model);
     try (Newsdesk app = Newsdesk.of(config, counting)) {
-      Built built = build(v, app, counting, progress);
+      Optional<Built> fresh = keep ? Optional.empty() : Optional.of(build(v, app, counting, progress));
+      if (keep) say(progress, v, "asking over its last build in " + config.data() + ", kept as it stands");
       long t0 = System.nanoTime();
-      app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
+      ReindexReport again = app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
       double unchangedSeconds = seconds(t0);
       app.index().refresh();
+      Built built = fresh.orElseGet(() -> new Built(again.articles(), again.passages(), Double.NaN, 0, 0, 0));
 
       say(progress, v, "searching " + questions.size() + " questions");
       Searched searched = search(app.searcher(), questions);
       say(progress, v, "asking " + questions.size() + " questions");
-      Asked asked = ask(app.answerer(), questions);
-      return new VariantResult(v, built.report().articles(), built.report().passages(), built.seconds(),
+      Asked asked = ask(app.answerer(), questions, answers.map(dir -> dir.resolve(v.name() + ".tsv")));
+      return new VariantResult(v, built.articles(), built.passages(), built.seconds(),
           built.embedded(), built.sentences(), built.reused(), unchangedSeconds, questions.size(), searched.recall(), searched.ms(),
           asked.answered(), asked.gold(), asked.quoted(), asked.ms(), PeakRss.kib(), !peakReset);
     }
   }
 
-  private record Built(ReindexReport report, double seconds, int embedded, int sentences, int reused) {}
+  /** A variant's index: its articles and passages, and what building it took ({@code seconds} NaN for a kept build). */
+  private record Built(int articles, int passages, double seconds, int embedded, int sentences, int reused) {}
 
   private record Searched(double[] recall, double[] ms) {}
 
@@ -159,7 +190,7 @@ public final class RtqaBenchmark {
     say(progress, v, String.format(Locale.ROOT, "%s; %,d articles, %,d passages in %.1f s; %,d passages embedded,"
         + " %,d reused; %,d sentences embedded", report.countsLine(), report.articles(), report.passages(), seconds,
         embedded, reused, sentences));
-    return new Built(report, seconds, embedded, sentences, reused);
+    return new Built(report.articles(), report.passages(), seconds, embedded, sentences, reused);
   }
 
   /** Answer recall at {@link #KS} and the latency of each search, each question asked on its quiz's day, after a warm-up. */
@@ -184,24 +215,43 @@ public final class RtqaBenchmark {
     return new Searched(recall, Percentiles.p50p99(ms));
   }
 
-  /** Every question asked on its quiz's day in a conversation of its own (no question follows another), after a warm-up. */
-  private static Asked ask(Answerer answerer, List<RtqaQuestion> questions) {
+  /**
+   * Every question asked on its quiz's day in a conversation of its own (no question follows another), after a
+   * warm-up; each answer written to {@code written} when given.
+   */
+  private static Asked ask(Answerer answerer, List<RtqaQuestion> questions, Optional<Path> written) throws IOException {
     for (int i = 0; i < Math.min(ASK_WARM_UP, questions.size()); i++) {
       answerer.answer("rtqa-warm-up-" + i, questions.get(i).text(), questions.get(i).askedOn());
     }
     int answered = 0, gold = 0, quoted = 0;
     double[] ms = new double[questions.size()];
+    List<String> lines = new ArrayList<>(questions.size());
     for (int i = 0; i < questions.size(); i++) {
       RtqaQuestion q = questions.get(i);
       long t = System.nanoTime();
       Answer a = answerer.answer("rtqa-" + i, q.text(), q.askedOn());
       ms[i] = (System.nanoTime() - t) / 1e6;
-      if (!a.answered()) continue;
-      answered++;
-      if (q.answeredBy(a.text())) gold++;
-      if (a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()))) quoted++;
+      boolean isGold = a.answered() && q.answeredBy(a.text());
+      boolean isQuoted = a.answered() && a.citations().stream().anyMatch(c -> q.answeredBy(c.quote()));
+      if (a.answered()) answered++;
+      if (isGold) gold++;
+      if (isQuoted) quoted++;
+      lines.add(String.join("\t", String.valueOf(i + 1), q.askedOn().toString(), flag(a.answered()), flag(isGold),
+          flag(isQuoted), oneLine(q.text()), oneLine(q.answer()), oneLine(a.text())));
+    }
+    if (written.isPresent()) {
+      Files.createDirectories(written.get().toAbsolutePath().getParent());
+      Files.write(written.get(), lines, StandardCharsets.UTF_8);
     }
     return new Asked(answered, gold, quoted, Percentiles.p50p99(ms));
+  }
+
+  private static String flag(boolean b) {
+    return b ? "1" : "0";
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\t\\r\\n]+", " ");
   }
 
   /** The indexer's progress lines, and one every {@link #STEP} passages embedded with the rate so far: a long build shows it moves. */

@@ -12,6 +12,8 @@ import org.newsdesk.bench.retrieval.Table;
  */
 final class RtqaTables {
   private static final String NONE = "—";
+  /** In place of a build's wall time: the variant was asked over its last build ({@code --keep-index}). */
+  private static final String KEPT = "kept";
   private static final String REFERENCE = " (reference*)";
   /** Under a table with reference rows. */
   static final String REFERENCE_NOTE = "* measured elsewhere, not by this command: eval/rtqa-2024/README.md, all 1,023"
@@ -22,7 +24,8 @@ final class RtqaTables {
   static String indexing(List<VariantResult> results) {
     List<String[]> rows = new ArrayList<>();
     for (VariantResult r : results) {
-      rows.add(new String[] {r.variant().name(), count(r.articles()), count(r.passages()), fixed(r.indexSeconds(), 1),
+      rows.add(new String[] {r.variant().name(), count(r.articles()), count(r.passages()),
+          Double.isNaN(r.indexSeconds()) ? KEPT : fixed(r.indexSeconds(), 1),
           count(r.embedded()), count(r.sentences()), count(r.reused()),
           r.embedded() == 0 ? NONE : String.format(Locale.ROOT, "%,.1f", r.embedded() / r.indexSeconds()),
           fixed(r.unchangedSeconds(), 2), r.peakRssKib().isPresent()

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
  * What the rtqa benchmark measured of one variant.
  *
  * @param articles articles in the built index (and {@code passages}, its passages)
- * @param indexSeconds wall time of the build into a fresh index
+ * @param indexSeconds wall time of the build into a fresh index; NaN when the last build was asked as it stands
  * @param embedded passage texts the model embedded for the build
  * @param sentences the reader's sentences the model embedded for the build (with {@code newsdesk.answer.sentence-vectors})
  * @param reused passage texts whose vector a kept build lent

@@ -91,6 +91,12 @@ final class WorkFolder {
     Files.deleteIfExists(built);
   }
 
+  /** Whether {@code v}'s last build is complete and was made from exactly {@code files}: it can be asked as it stands. */
+  boolean holds(Variant v, Collection<String> files) throws IOException {
+    return Files.isDirectory(LucenePassageIndex.directoryOf(data(v)))
+        && files(root.resolve(v.name()).resolve(FILES)).equals(new TreeSet<>(files));
+  }
+
   /**
    * Every kept build holding vectors of {@code model}, {@code v}'s previous build first, opened
    * read-only; builds without vectors, or of another model, are passed over.
