@@ -241,7 +241,7 @@ enum AnswerKind {
   }
 
   /**
-   * Whether {@code word} only names the measure a question about a figure asks for ("cost" in "How
+   * Whether {@code term} only names the measure a question about a figure asks for ("cost" in "How
    * much will the embankments cost?", "length", "number"), not what it is the measure of: every
    * report of a sum repeats "cost", whatever it is the cost of.
    */

@@ -282,9 +282,10 @@ public final class ExtractiveComposer {
   /**
    * Whether the sentence holds none of the reader's own question terms, nor a word reported in place
    * of one (of a question about a figure, none of its {@link Question#subjectTerms()}): what it has of
-   * the question came from its passage, its headline or the sentence before it. Beside a lead from another article it answers something else ("Why was the reading hall
-   * closed?" must not quote a flood report's "because the ground upstream is saturated" that follows
-   * "Schools … will stay closed").
+   * the question came from its passage, its headline or the sentence before it. Beside a lead from
+   * another article it answers something else ("Why was the reading hall closed?" must not quote a
+   * flood report's "because the ground upstream is saturated" that follows "Schools … will stay
+   * closed").
    */
   private static boolean holdsNoTermOf(Question question, SentenceRanker.Ranked s) {
     return !question.terms().isEmpty()

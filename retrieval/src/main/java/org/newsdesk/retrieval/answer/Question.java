@@ -94,8 +94,7 @@ record Question(String text, AnswerKind kind, List<Terms.Token> terms) {
    */
   List<Terms.Token> subjectTerms() {
     if (!kind.figure()) return terms;
-    List<Terms.Token> subject = terms.stream()
-        .filter(t -> !AnswerKind.namesAMeasure(t)).toList();
+    List<Terms.Token> subject = terms.stream().filter(t -> !AnswerKind.namesAMeasure(t)).toList();
     return subject.isEmpty() ? terms : subject;
   }
 

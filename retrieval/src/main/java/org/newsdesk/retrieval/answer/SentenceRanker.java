@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,9 +205,7 @@ public final class SentenceRanker {
       Candidate c = candidates.get(k);
       Set<String> names = new HashSet<>();
       whole[k] = !own.isEmpty();
-      Set<String> context = contextStems.get(c.passage());
-      onSubject[k] = subject.isEmpty()
-          || subject.stream().anyMatch(t -> Math.max(credit(c.stems(), t), credit(context, t)) > 0);
+      onSubject[k] = subject.isEmpty() || holdsAny(subject, c.stems(), contextStems.get(c.passage()));
       for (Map.Entry<String, Double> e : weights.entrySet()) {
         boolean mine = own.contains(e.getKey()) || own.isEmpty();
         double inSentence = credit(c.stems(), e.getKey());
@@ -231,9 +230,8 @@ public final class SentenceRanker {
     boolean anyCounts = false;
     for (int k = 0; k < count && !counted.isEmpty(); k++) {
       Candidate c = candidates.get(k);
-      Set<String> context = contextStems.get(c.passage());
       counts[k] = counts(c.tokens(), c.span().of(passages.get(c.passage()).passage().text()), counted, own)
-          && (rest.isEmpty() || rest.stream().anyMatch(t -> Math.max(credit(c.stems(), t), credit(context, t)) > 0));
+          && (rest.isEmpty() || holdsAny(rest, c.stems(), contextStems.get(c.passage())));
       anyCounts |= counts[k];
     }
 
@@ -287,6 +285,11 @@ public final class SentenceRanker {
    * one of the {@code counted} words at most {@link #COUNT_REACH} terms after it ("14 stops",
    * "28,000 passengers a day", "171 of the Boeing planes").
    */
+  /** Whether the sentence of {@code stems}, or its passage and headline ({@code context}), holds one of {@code terms}. */
+  private static boolean holdsAny(Collection<String> terms, Set<String> stems, Set<String> context) {
+    return terms.stream().anyMatch(t -> Math.max(credit(stems, t), credit(context, t)) > 0);
+  }
+
   private static boolean counts(List<Terms.Token> tokens, String sentence, List<String> counted, Set<String> asked) {
     for (int i = 0; i < tokens.size(); i++) {
       Terms.Token t = tokens.get(i);
