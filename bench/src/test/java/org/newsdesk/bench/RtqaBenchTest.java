@@ -168,7 +168,8 @@ class RtqaBenchTest {
     assertThat(List.of(indexing.get(1), indexing.get(2), indexing.get(3), indexing.get(4), indexing.get(6)))
         .containsExactly("3", "3", "kept", "0", "0");
     assertThat(segmentFiles(index)).as("the same segments: nothing was built again").isEqualTo(segments);
-    assertThat(err.toString()).contains("after: asking over its last build in ");
+    assertThat(err.toString()).contains("after: asking over its last build in ",
+        "after: its reindex: 0 indexed, 2 unchanged, 0 deleted, 0 rejected");
     List<String> built = Files.readAllLines(dir.resolve("answers-built/after.tsv"));
     assertThat(Files.readAllLines(dir.resolve("answers-kept/after.tsv"))).isEqualTo(built);
     assertThat(built).hasSize(4);
@@ -194,6 +195,15 @@ class RtqaBenchTest {
 
     assertThat(List.of(indexing.get(1), indexing.get(2))).containsExactly("3", "3");
     assertThat(indexing.get(3)).matches("\\d+\\.\\d");
+  }
+
+  @Test
+  void should_say_so_when_settings_that_change_the_passages_rebuild_the_kept_build() {
+    tables("--variants", "after");
+
+    tables("--variants", "after", "--keep-index", "--set", "newsdesk.ingest.passage-max-words=300");
+
+    assertThat(err.toString()).contains("after: its reindex: 2 indexed, 0 unchanged", "after: rebuilt every file: ");
   }
 
   /** The segments' own files, each with when it was written (an unchanged reindex may still commit a new segments_N). */

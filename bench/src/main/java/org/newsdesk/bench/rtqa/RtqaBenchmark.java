@@ -141,6 +141,10 @@ public final class RtqaBenchmark {
       ReindexReport again = app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
       double unchangedSeconds = seconds(t0);
       app.index().refresh();
+      if (keep) { // settings that change the passages rebuild it here: say so rather than pass it off as kept
+        say(progress, v, "its reindex: " + again.countsLine());
+        again.notices().forEach(n -> say(progress, v, n));
+      }
       Built built = fresh.orElseGet(() -> new Built(again.articles(), again.passages(), Double.NaN, 0, 0, 0));
 
       say(progress, v, "searching " + questions.size() + " questions");
