@@ -136,12 +136,12 @@ public final class RtqaBenchmark {
     CountingEmbeddingModel counting = new CountingEmbeddingModel(model);
     try (Newsdesk app = Newsdesk.of(config, counting)) {
       Optional<Built> fresh = keep ? Optional.empty() : Optional.of(build(v, app, counting, progress));
-      if (keep) say(progress, v, "asking over its last build in " + config.data() + ", kept as it stands");
       long t0 = System.nanoTime();
       ReindexReport again = app.reindex(corpus, ReindexProgress.NONE, new PrintStream(OutputStream.nullOutputStream()));
       double unchangedSeconds = seconds(t0);
       app.index().refresh();
       if (keep) { // settings that change the passages rebuild it here: say so rather than pass it off as kept
+        say(progress, v, "asking over its last build in " + config.data() + ", kept as it stands");
         say(progress, v, "its reindex: " + again.countsLine());
         again.notices().forEach(n -> say(progress, v, n));
       }
