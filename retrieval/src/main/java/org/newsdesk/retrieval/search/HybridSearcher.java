@@ -3,7 +3,6 @@ package org.newsdesk.retrieval.search;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +25,9 @@ import org.newsdesk.retrieval.index.PassageRankings;
  * ranking's scaled to 0..1 and the meaning's weighted, or by weighted reciprocal rank fusion (a passage
  * at rank r of a ranking scores {@code weight / (rrfK + r)}, summed over both; the word ranking weighs 1).
  * The fused score is scaled to 0..1: 1 is the first passage of both rankings. Then recent news is
- * favoured: each fused score is multiplied by {@code (1 + w e^(-d / t)) / (1 + w)}, where d is the
- * number of days between the article's publication and the day of asking, w is
- * {@link HybridConfig#recencyWeight()} and t {@link HybridConfig#recencyDays()} (an undated article
- * counts as long past), and the candidates are ranked again.
+ * favoured: each fused score is multiplied by the {@link RecencyFavour} of
+ * {@link HybridConfig#recencyWeight()} and {@link HybridConfig#recencyDays()}, and the candidates are
+ * ranked again.
  * Both rankings come from one {@link PassageIndex#rankings()} view as hits (key, date, score), and
  * only the passages returned are read. Without a model (dense retrieval off) it is the index's BM25
  * ranking exactly, and nothing is embedded. Safe for concurrent searches.
@@ -154,11 +152,8 @@ public final class HybridSearcher implements PassageSearcher {
 
   /** {@code hit} with its score times the recency factor of the class comment: 1 for an article of the day of asking. */
   static PassageHit favourRecent(PassageHit hit, LocalDate askedOn, HybridConfig config) {
-    float w = config.recencyWeight();
-    double near = hit.published()
-        .map(day -> Math.exp(-Math.abs(ChronoUnit.DAYS.between(day, askedOn)) / (double) config.recencyDays()))
-        .orElse(0.0);
-    return hit.withScore((float) (hit.score() * (1 + w * near) / (1 + w)));
+    RecencyFavour favour = new RecencyFavour(config.recencyWeight(), config.recencyDays());
+    return hit.withScore((float) (hit.score() * favour.factor(hit.published(), askedOn)));
   }
 
   /**
