@@ -50,6 +50,20 @@ class SettingsTest {
   }
 
   @Test
+  void should_favour_recent_news_in_the_reader_by_a_quarter_fading_over_the_days_of_search() {
+    AnswerConfig byDefault = AnswerConfig.defaults();
+    AnswerConfig set = AnswerConfig.from(Settings.load(Map.of("NEWSDESK_ANSWER_RECENCY_WEIGHT", "0"),
+        Map.of("newsdesk.retrieval.recency-days", "7")));
+
+    assertThat(byDefault.recencyWeight()).isEqualTo(0.25);
+    assertThat(byDefault.recencyDays()).isEqualTo(30);
+    assertThat(set.recencyWeight()).isZero();
+    assertThat(set.recencyDays()).isEqualTo(7);
+    assertThatThrownBy(() -> AnswerConfig.from(Settings.load(Map.of(), Map.of("newsdesk.answer.recency-weight", "-1"))))
+        .hasMessage("newsdesk.answer.recency-weight must be 0.0..10.0, got '-1'");
+  }
+
+  @Test
   void should_list_allowed_values_when_the_answer_mode_is_unknown() {
     Settings s = Settings.load(Map.of(), Map.of("newsdesk.answer.mode", "magic"));
 

@@ -22,10 +22,12 @@ public record Variant(String name, Map<String, String> settings) {
 
   /**
    * Newsdesk as it was before hybrid retrieval and the reader that weighs meaning: BM25 alone (so
-   * the reader has words only), 60–200-word passages, and the BM25 settings tuned on SQuAD.
+   * the reader has words only, and no favour for recent news), 60–200-word passages, and the BM25
+   * settings tuned on SQuAD.
    */
   public static final Variant BEFORE = new Variant("before", ordered(
       "newsdesk.retrieval.dense", "false",
+      "newsdesk.answer.recency-weight", "0",
       "newsdesk.ingest.passage-min-words", "60",
       "newsdesk.ingest.passage-max-words", "200",
       "newsdesk.retrieval.k1", "0.9",

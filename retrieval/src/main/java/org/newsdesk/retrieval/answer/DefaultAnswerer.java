@@ -21,6 +21,7 @@ import org.newsdesk.config.AnswerConfig;
 import org.newsdesk.config.AnswerMode;
 import org.newsdesk.config.LlmConfig;
 import org.newsdesk.retrieval.search.PassageSearcher;
+import org.newsdesk.retrieval.search.RecencyFavour;
 import org.newsdesk.retrieval.search.ScoredPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,8 @@ public final class DefaultAnswerer implements Answerer {
     this.config = Objects.requireNonNull(config, "config");
     this.model = config.mode() == AnswerMode.EXTRACTIVE ? Optional.empty() : model;
     this.memory = new ConversationMemory(config.memoryTurns(), config.memoryIdle(), clock);
-    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning);
+    this.composer = new ExtractiveComposer(config.maxSentences(), config.minSupport(), config.minMeaning(), meaning,
+        new RecencyFavour(config.recencyWeight(), config.recencyDays()));
     this.compressing = this.model.map(CompressingQueryTransformer::new);
     this.clock = clock;
     KnownWords.readAhead();
@@ -133,7 +135,7 @@ public final class DefaultAnswerer implements Answerer {
       standalone = corrected;
       found = passages.find(standalone, askedOn);
     }
-    Answer extractive = extractive(q, standalone, found.read());
+    Answer extractive = extractive(q, standalone, found.read(), askedOn);
     Answer answer;
     if (model.isEmpty() || found.top().isEmpty()) {
       answer = extractive;
@@ -174,9 +176,9 @@ public final class DefaultAnswerer implements Answerer {
         checked.citations(), checked.checks(), passages, Optional.empty(), standalone);
   }
 
-  private Answer extractive(String question, String standalone, List<ScoredPassage> passages) {
+  private Answer extractive(String question, String standalone, List<ScoredPassage> passages, LocalDate askedOn) {
     Optional<String> notice = Optional.empty();
-    ExtractiveComposer.Draft draft = composer.compose(question, standalone, passages);
+    ExtractiveComposer.Draft draft = composer.compose(question, standalone, passages, askedOn);
     if (!draft.empty()) {
       CitationCheck.Checked checked = CitationCheck.check(draft.sentences(), passages);
       if (!checked.empty()) {

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.retrieval.ingest.Span;
+import org.newsdesk.retrieval.search.RecencyFavour;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /**
@@ -18,6 +20,11 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * some sentence's support reaches {@code minSupport} or its meaning {@code minMeaning}; when none
  * does, the draft is empty (not found), and so it is when the question asks for an age
  * ({@link AnswerKind#strict()}) and no such sentence tells one.
+ *
+ * <p>Asked on a known day, the reader favours the news of the days around it: each sentence's score
+ * is multiplied by the {@link RecencyFavour} of its article's date before any is chosen, so a
+ * report of the week outranks an older one that words the question a little better (a question
+ * about this week's storm is answered from this week's reports, not from a storm of years before).
  *
  * <p>When they answer, the best-ranked sentence that answers leads; when the question asks for a
  * name, a time or a figure ({@link AnswerKind#specific()}), the best-ranked sentence that holds one
@@ -62,6 +69,7 @@ public final class ExtractiveComposer {
   private final double minSupport;
   private final double minMeaning;
   private final Optional<EmbeddingModel> meaning;
+  private final RecencyFavour recency;
 
   /** Sentences chosen by words only; a sentence answers when its support reaches {@code minSupport}. */
   public ExtractiveComposer(int maxSentences, double minSupport) {
@@ -69,18 +77,29 @@ public final class ExtractiveComposer {
   }
 
   /**
-   * Sentences chosen by words and by meaning: {@code meaning} is the model the passages were
-   * embedded with. A sentence answers when its support reaches {@code minSupport} or the cosine of
-   * its vector and the question's reaches {@code minMeaning}.
+   * Sentences chosen by words and by meaning, dates left aside: as
+   * {@link #ExtractiveComposer(int, double, double, Optional, RecencyFavour)} with {@link RecencyFavour#NONE}.
    */
   public ExtractiveComposer(int maxSentences, double minSupport, double minMeaning, Optional<EmbeddingModel> meaning) {
+    this(maxSentences, minSupport, minMeaning, meaning, RecencyFavour.NONE);
+  }
+
+  /**
+   * Sentences chosen by words and by meaning: {@code meaning} is the model the passages were
+   * embedded with. A sentence answers when its support reaches {@code minSupport} or the cosine of
+   * its vector and the question's reaches {@code minMeaning}. A question asked on a known day favours
+   * the sentences of articles published near it by {@code recency}.
+   */
+  public ExtractiveComposer(int maxSentences, double minSupport, double minMeaning, Optional<EmbeddingModel> meaning,
+                            RecencyFavour recency) {
     if (maxSentences < 1) throw new IllegalArgumentException("maxSentences must be >= 1, got " + maxSentences);
     if (minSupport < 0 || minSupport > 1) throw new IllegalArgumentException("minSupport must be 0..1, got " + minSupport);
     if (minMeaning < 0 || minMeaning > 1) throw new IllegalArgumentException("minMeaning must be 0..1, got " + minMeaning);
     this.maxSentences = maxSentences;
     this.minSupport = minSupport;
     this.minMeaning = minMeaning;
-    this.meaning = meaning;
+    this.meaning = Objects.requireNonNull(meaning, "meaning");
+    this.recency = Objects.requireNonNull(recency, "recency");
   }
 
   public Draft compose(String question, List<ScoredPassage> passages) {
@@ -92,6 +111,16 @@ public final class ExtractiveComposer {
    * own {@code question} lacks (carried from earlier turns) count less, and only for ranking.
    */
   public Draft compose(String question, String standalone, List<ScoredPassage> passages) {
+    return compose(question, standalone, passages, Optional.empty());
+  }
+
+  /** As {@link #compose(String, String, List)}, asked on {@code askedOn}: the news of the days around it favoured. */
+  public Draft compose(String question, String standalone, List<ScoredPassage> passages, LocalDate askedOn) {
+    return compose(question, standalone, passages, Optional.of(askedOn));
+  }
+
+  private Draft compose(String question, String standalone, List<ScoredPassage> passages,
+                        Optional<LocalDate> askedOn) {
     Question own = Question.of(question);
     if (own.kind() == AnswerKind.ANY && !question.equals(standalone)) own = own.asking(AnswerKind.of(standalone));
     // The size a "how" question asks for helps rank sentences, as a word carried from earlier questions does.
@@ -99,6 +128,7 @@ public final class ExtractiveComposer {
         : Question.contentTerms(standalone));
     searched.addAll(own.sizeWords());
     List<SentenceRanker.Ranked> ranked = SentenceRanker.rank(own, searched, passages, false, meaning);
+    if (askedOn.isPresent()) ranked = favourRecent(ranked, passages, askedOn.get());
     double best = ranked.stream().mapToDouble(SentenceRanker.Ranked::support).max().orElse(0);
     boolean latest = Question.asksLatest(own.text())
         || (own.kind() == AnswerKind.ANY && Question.namesOnlyASubject(own.text()));
@@ -221,6 +251,20 @@ public final class ExtractiveComposer {
       }
     }
     return units;
+  }
+
+  /** The sentences with their scores times the {@link RecencyFavour} of their article's date, best first again. */
+  private List<SentenceRanker.Ranked> favourRecent(List<SentenceRanker.Ranked> ranked, List<ScoredPassage> passages,
+                                                   LocalDate askedOn) {
+    if (recency.weight() == 0) return ranked;
+    List<SentenceRanker.Ranked> out = new ArrayList<>(ranked.size());
+    for (SentenceRanker.Ranked r : ranked) {
+      double favoured = r.score() * recency.factor(published(r, passages), askedOn);
+      out.add(new SentenceRanker.Ranked(r.passage(), r.span(), r.support(), favoured, r.held(), r.names(), r.stems(),
+          r.meaning(), r.whole(), r.onSubject()));
+    }
+    out.sort(Comparator.comparingDouble(SentenceRanker.Ranked::score).reversed());
+    return out;
   }
 
   private static double meaningOf(List<SentenceRanker.Ranked> ranked) {

@@ -46,6 +46,29 @@ class ExtractiveAnswerTest {
   }
 
   @Test
+  void should_lead_with_the_report_of_the_days_around_the_day_asked() {
+    // given: two reports a year apart that word the answer alike, the older retrieved first; one sentence an answer
+    Passage then = Fixtures.passage("then", "Crane works", "Kranwerk Nord will repair the harbour crane, the port said.",
+        Optional.of(LocalDate.of(2024, 6, 2)), Optional.empty(), 0);
+    Passage now = Fixtures.passage("now", "Crane works", "Baltic Lift will repair the harbour crane, the port said.",
+        Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0);
+    AnswerConfig oneSentence = new AnswerConfig(config.mode(), 1, config.minSupport(), config.minMeaning(),
+        config.memoryTurns(), config.memoryIdle(), config.sentenceVectors(), config.recencyWeight(),
+        config.recencyDays());
+    DefaultAnswerer answerer = new DefaultAnswerer(Fixtures.fixedSearcher(List.of(then, now)), 5, oneSentence,
+        Optional.empty(), Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());
+    String question = "Which company will repair the harbour crane?";
+
+    // when
+    Answer thatWeek = answerer.answer("c1", question, LocalDate.of(2025, 6, 3));
+    Answer aYearBefore = answerer.answer("c2", question, LocalDate.of(2024, 6, 3));
+
+    // then
+    assertThat(thatWeek.text()).startsWith("Baltic Lift");
+    assertThat(aYearBefore.text()).startsWith("Kranwerk Nord");
+  }
+
+  @Test
   void should_search_as_on_the_day_asked_and_as_on_its_clocks_day_when_no_day_is_given() {
     List<LocalDate> searchedOn = new ArrayList<>();
     PassageSearcher recording = new PassageSearcher() {

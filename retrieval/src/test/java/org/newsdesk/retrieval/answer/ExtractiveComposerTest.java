@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.retrieval.search.RecencyFavour;
 import org.newsdesk.retrieval.search.ScoredPassage;
 
 /** Which sentences the extractive answer quotes, with meaning as this test sets it. */
@@ -47,6 +48,11 @@ class ExtractiveComposerTest {
   private static final String APPROVED = "The council approved the harbour wall, a 2.1-kilometre barrier along the docks.";
   /** A newer report of the wall, revising its length in none of the question's words. */
   private static final String GROWN = "Engineers added a northern arm, bringing the total to 2.8 kilometres.";
+
+  /** An older report, retrieved first, naming the firm that repaired the crane then. */
+  private static final String REPAIRED_THEN = "Kranwerk Nord will repair the harbour crane, the port said.";
+  /** A report of the week the question is asked in, retrieved second, naming another firm. */
+  private static final String REPAIRS_NOW = "Baltic Lift will repair the harbour crane, the port said.";
 
   /** Cosine with the question, as this test wants it: the question is (1, 0), a sentence (c, √(1 − c²)). */
   private static final Map<String, Double> COSINES = Map.ofEntries(
@@ -159,6 +165,31 @@ class ExtractiveComposerTest {
             Optional.of(LocalDate.of(2023, 3, 14)), Optional.empty(), 0), 2f),
         new ScoredPassage(Fixtures.passage("grown", newerHeadline, GROWN,
             Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+  }
+
+  @Test
+  void should_quote_the_report_of_the_days_around_the_question_before_an_older_one_that_ranks_a_little_higher() {
+    // given: one sentence an answer; the older report is retrieved first, and words both alike
+    List<ScoredPassage> passages = List.of(
+        new ScoredPassage(Fixtures.passage("then", "Crane works", REPAIRED_THEN,
+            Optional.of(LocalDate.of(2019, 5, 2)), Optional.empty(), 0), 2f),
+        new ScoredPassage(Fixtures.passage("now", "Crane works", REPAIRS_NOW,
+            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+    ExtractiveComposer favouring = new ExtractiveComposer(1, 0.55, 0.70, Optional.of(MEANING),
+        new RecencyFavour(0.25, 30));
+
+    // when
+    ExtractiveComposer.Draft askedThatWeek = favouring.compose(QUESTION, QUESTION, passages, LocalDate.of(2025, 6, 3));
+    ExtractiveComposer.Draft askedBack = favouring.compose(QUESTION, QUESTION, passages, LocalDate.of(2019, 5, 3));
+    ExtractiveComposer.Draft undated = favouring.compose(QUESTION, passages);
+    ExtractiveComposer.Draft noFavour = new ExtractiveComposer(1, 0.55, 0.70, Optional.of(MEANING), RecencyFavour.NONE)
+        .compose(QUESTION, QUESTION, passages, LocalDate.of(2025, 6, 3));
+
+    // then: the favour decides; without it (or a day to favour) retrieval's order does
+    assertThat(askedThatWeek.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRS_NOW);
+    assertThat(askedBack.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
+    assertThat(undated.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
+    assertThat(noFavour.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
   }
 
   @Test

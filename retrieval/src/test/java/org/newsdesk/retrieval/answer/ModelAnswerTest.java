@@ -40,9 +40,7 @@ class ModelAnswerTest {
   }
 
   private DefaultAnswerer answerer(List<Passage> passages, Duration timeout) {
-    AnswerConfig base = AnswerConfig.defaults();
-    AnswerConfig config = new AnswerConfig(AnswerMode.OPENAI, base.maxSentences(), base.minSupport(), base.minMeaning(),
-        base.memoryTurns(), base.memoryIdle(), base.sentenceVectors());
+    AnswerConfig config = AnswerConfig.defaults().withMode(AnswerMode.OPENAI);
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "test-model", timeout, 0.0, Optional.empty());
     return new DefaultAnswerer(Fixtures.fixedSearcher(passages), 5, config,
         ChatModels.forMode(AnswerMode.OPENAI, llm), Optional.of(DefaultPipeline.MODEL), Clock.systemUTC());

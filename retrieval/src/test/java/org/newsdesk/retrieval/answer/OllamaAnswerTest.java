@@ -34,9 +34,7 @@ class OllamaAnswerTest {
   }
 
   private DefaultAnswerer answerer() {
-    AnswerConfig base = AnswerConfig.defaults();
-    AnswerConfig config = new AnswerConfig(AnswerMode.OLLAMA, base.maxSentences(), base.minSupport(), base.minMeaning(),
-        base.memoryTurns(), base.memoryIdle(), base.sentenceVectors());
+    AnswerConfig config = AnswerConfig.defaults().withMode(AnswerMode.OLLAMA);
     // The shipped default base URL ends in /v1; the ollama mode talks to the server root.
     LlmConfig llm = new LlmConfig(URI.create(server.url("/v1").toString()), "llama3.1:8b", Duration.ofSeconds(5), 0.0,
         Optional.empty());
