@@ -87,7 +87,7 @@ class RtqaBenchTest {
 
     assertThat(lines.getFirst()).isEqualTo("RealTimeQA 2024, " + dir.resolve("shared/eval/rtqa-2024/articles")
         + ": all 2 article files, 4 of 4 questions");
-    assertThat(lines).contains("Variants:", "- before: newsdesk.retrieval.dense=false,"
+    assertThat(lines).contains("Variants:", "- before: newsdesk.retrieval.dense=false, newsdesk.answer.recency-weight=0,"
         + " newsdesk.ingest.passage-min-words=60, newsdesk.ingest.passage-max-words=200, newsdesk.retrieval.k1=0.9,"
         + " newsdesk.retrieval.b=0.75, newsdesk.retrieval.title-boost=0.5, newsdesk.retrieval.phrase-boost=0.5",
         "- after: the defaults");
