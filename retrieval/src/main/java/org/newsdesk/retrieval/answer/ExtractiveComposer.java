@@ -102,19 +102,16 @@ public final class ExtractiveComposer {
     this.recency = Objects.requireNonNull(recency, "recency");
   }
 
+  /** The draft for {@code question}, asked on no day in particular: no report is favoured for its nearness to one. */
   public Draft compose(String question, List<ScoredPassage> passages) {
-    return compose(question, question, passages);
+    return compose(question, question, passages, Optional.empty());
   }
 
   /**
-   * As {@link #compose(String, List)} for a follow-up: terms of {@code standalone} that the reader's
-   * own {@code question} lacks (carried from earlier turns) count less, and only for ranking.
+   * The draft for {@code question} asked on {@code askedOn}, the news of the days around it favoured,
+   * and perhaps a follow-up: terms of {@code standalone} that the reader's own {@code question} lacks
+   * (carried from earlier turns) count less, and only for ranking.
    */
-  public Draft compose(String question, String standalone, List<ScoredPassage> passages) {
-    return compose(question, standalone, passages, Optional.empty());
-  }
-
-  /** As {@link #compose(String, String, List)}, asked on {@code askedOn}: the news of the days around it favoured. */
   public Draft compose(String question, String standalone, List<ScoredPassage> passages, LocalDate askedOn) {
     return compose(question, standalone, passages, Optional.of(askedOn));
   }
