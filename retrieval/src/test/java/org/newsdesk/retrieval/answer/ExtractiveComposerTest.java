@@ -120,10 +120,8 @@ class ExtractiveComposerTest {
   void should_not_quote_beside_a_figure_another_articles_figure_that_shares_only_the_word_for_the_measure() {
     // given: an older report of the ferry terminal's cost
     List<ScoredPassage> passages = List.of(
-        new ScoredPassage(Fixtures.passage("wall", "Harbour wall approved", WALL_COST,
-            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("ferry", "Ferry terminal plans", FERRY_COST,
-            Optional.of(LocalDate.of(2023, 3, 14)), Optional.empty(), 0), 1f));
+        dated("wall", "Harbour wall approved", WALL_COST, LocalDate.of(2025, 2, 27), 2f),
+        dated("ferry", "Ferry terminal plans", FERRY_COST, LocalDate.of(2023, 3, 14), 1f));
 
     // when
     ExtractiveComposer.Draft draft = composer.compose(WALL_PRICE, passages);
@@ -135,10 +133,8 @@ class ExtractiveComposerTest {
   /** The pledge, and a newer report of the docks that says {@code newer}. */
   private static List<ScoredPassage> pledgeAndNewer(String newer) {
     return List.of(
-        new ScoredPassage(Fixtures.passage("pledge", "Region pays for the harbour defences", PLEDGE,
-            Optional.of(LocalDate.of(2025, 2, 27)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("docks", "Dock works run late", newer,
-            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+        dated("pledge", "Region pays for the harbour defences", PLEDGE, LocalDate.of(2025, 2, 27), 2f),
+        dated("docks", "Dock works run late", newer, LocalDate.of(2025, 6, 2), 1f));
   }
 
   @Test
@@ -161,20 +157,16 @@ class ExtractiveComposerTest {
 
   private static List<ScoredPassage> wallReports(String newerHeadline) {
     return List.of(
-        new ScoredPassage(Fixtures.passage("approved", "Council backs the harbour barrier", APPROVED,
-            Optional.of(LocalDate.of(2023, 3, 14)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("grown", newerHeadline, GROWN,
-            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+        dated("approved", "Council backs the harbour barrier", APPROVED, LocalDate.of(2023, 3, 14), 2f),
+        dated("grown", newerHeadline, GROWN, LocalDate.of(2025, 6, 2), 1f));
   }
 
   @Test
   void should_quote_the_report_of_the_days_around_the_question_before_an_older_one_that_ranks_a_little_higher() {
     // given: one sentence an answer; the older report is retrieved first, and words both alike
     List<ScoredPassage> passages = List.of(
-        new ScoredPassage(Fixtures.passage("then", "Crane works", REPAIRED_THEN,
-            Optional.of(LocalDate.of(2019, 5, 2)), Optional.empty(), 0), 2f),
-        new ScoredPassage(Fixtures.passage("now", "Crane works", REPAIRS_NOW,
-            Optional.of(LocalDate.of(2025, 6, 2)), Optional.empty(), 0), 1f));
+        dated("then", "Crane works", REPAIRED_THEN, LocalDate.of(2019, 5, 2), 2f),
+        dated("now", "Crane works", REPAIRS_NOW, LocalDate.of(2025, 6, 2), 1f));
     ExtractiveComposer favouring = new ExtractiveComposer(1, 0.55, 0.70, Optional.of(MEANING),
         new RecencyFavour(0.25, 30));
 
@@ -190,6 +182,11 @@ class ExtractiveComposerTest {
     assertThat(askedBack.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
     assertThat(undated.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
     assertThat(noFavour.sentences()).extracting(CitationCheck.Drafted::claim).containsExactly(REPAIRED_THEN);
+  }
+
+  /** A passage of {@code text}, of an article published on {@code day}, retrieved with {@code score}. */
+  private static ScoredPassage dated(String id, String title, String text, LocalDate day, float score) {
+    return new ScoredPassage(Fixtures.passage(id, title, text, Optional.of(day), Optional.empty(), 0), score);
   }
 
   @Test
