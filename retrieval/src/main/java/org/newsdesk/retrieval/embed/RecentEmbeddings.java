@@ -20,7 +20,8 @@ public final class RecentEmbeddings extends WrappedEmbeddingModel {
   /**
    * Texts remembered by default: some 30 MB of vectors and texts. Readers ask about the same news,
    * and its sentences come back: over rtqa-2024's 1,023 quiz questions asked in their order, {@code ask}
-   * p50 was 47 ms against 54 ms with 256 (medians of four runs each; docs/BENCHMARKS.md).
+   * p50 was 47 ms against 54 ms with 256 over one build, and 44 against 49 ms over another (medians of
+   * four and three runs; docs/BENCHMARKS.md).
    */
   private static final int REMEMBERED = 16_384;
 
