@@ -40,7 +40,8 @@ import org.newsdesk.retrieval.search.ScoredPassage;
  * must hold the asked-for kind when the lead does, must be about the same names and numbers of the
  * question as the lead and the same words carried from earlier questions ("the library" for "How
  * much did it cost?"), must hold a word of the question itself when it comes from another article
- * (of its subject, when it asks a figure: not the "cost" every report of a sum repeats),
+ * (of its subject, when it asks a figure: not the "cost" every report of a sum repeats; every word
+ * of the question in it, its passage or its headline, when it answers yes or no and the lead does),
  * and must not repeat a chosen sentence. When the chosen sentences come from
  * articles of different dates, the newest leads. When the question asks for a figure and a newer
  * article about it gives one the chosen sentences lack, that sentence is quoted too, and leads: a
@@ -157,6 +158,9 @@ public final class ExtractiveComposer {
         if (lead.held() && !s.held()) continue;
         if (!s.names().containsAll(lead.names())) continue; // about someone or something else
         if (!sameArticle(s, lead, passages) && holdsNoTermOf(own, s)) continue;
+        // Whether something is so is settled of the whole subject: "Is the tram over budget?" is not
+        // settled by the library's overrun, which only shares the word "budget".
+        if (own.kind() == AnswerKind.YES_NO && lead.whole() && !s.whole() && !sameArticle(s, lead, passages)) continue;
         if (own.kind() == AnswerKind.QUANTITY && measuresOther(s, lead, passages)) continue;
       }
       if (chosen.stream().anyMatch(c -> jaccard(c.stems(), s.stems()) >= DUPLICATE_JACCARD)) continue;

@@ -109,7 +109,9 @@ class SamplePhrasingsTest {
       // the river's height, not the tram
       "How high did the river get? | The water level at the Old Mill gauge reached 4.8 metres | tram",
       // the embankments' money, not the cost of the tram, which only shares the word "cost"
-      "How much will the embankments cost? | The regional government has pledged 22 million euros | 180 million"})
+      "How much will the embankments cost? | The regional government has pledged 22 million euros | 180 million",
+      // the tram's budget, not the library's overrun, which only shares the word "budget"
+      "Is the tram over budget? | Councillor Henrik Vale, who voted against the plan, said the budget | renovation"})
   void should_lead_with_what_answers_and_leave_out_what_only_looks_like_it(String question, String lead,
                                                                            String leftOut) {
     Answer a = pipeline.answerer.answer("lead: " + question, question); // a conversation of its own
