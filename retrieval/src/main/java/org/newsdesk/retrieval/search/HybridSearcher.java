@@ -41,6 +41,7 @@ public final class HybridSearcher implements PassageSearcher {
   private final PassageIndex index;
   private final Optional<EmbeddingModel> model;
   private final HybridConfig config;
+  private final RecencyFavour recency;
   private final Clock clock;
 
   /** A searcher whose "today" is the system's, in UTC. */
@@ -58,6 +59,7 @@ public final class HybridSearcher implements PassageSearcher {
     this.index = Objects.requireNonNull(index, "index");
     this.model = Objects.requireNonNull(model, "model");
     this.config = Objects.requireNonNull(config, "config");
+    this.recency = new RecencyFavour(config.recencyWeight(), config.recencyDays());
     if (config.dense() != model.isPresent()) {
       throw new IllegalArgumentException("an embedding model is needed exactly when dense retrieval is on (dense="
           + config.dense() + ", model " + model.map(EmbeddingModel::modelName).orElse("none") + ")");
@@ -146,13 +148,12 @@ public final class HybridSearcher implements PassageSearcher {
 
   /** The top {@code limit} of the fused passages, recent news favoured, ties in the order fused. */
   private List<PassageHit> ranked(Map<String, PassageHit> fused, LocalDate askedOn, int limit) {
-    if (config.recencyWeight() > 0) fused.replaceAll((key, hit) -> favourRecent(hit, askedOn, config));
+    if (recency.weight() > 0) fused.replaceAll((key, hit) -> favourRecent(hit, askedOn, recency));
     return best(fused, limit);
   }
 
-  /** {@code hit} with its score times the recency factor of the class comment: 1 for an article of the day of asking. */
-  static PassageHit favourRecent(PassageHit hit, LocalDate askedOn, HybridConfig config) {
-    RecencyFavour favour = new RecencyFavour(config.recencyWeight(), config.recencyDays());
+  /** {@code hit} with its score times the factor of {@code favour}: kept whole for an article of the day of asking. */
+  static PassageHit favourRecent(PassageHit hit, LocalDate askedOn, RecencyFavour favour) {
     return hit.withScore((float) (hit.score() * favour.factor(hit.published(), askedOn)));
   }
 

@@ -145,15 +145,15 @@ class HybridSearcherTest {
 
   @Test
   void should_scale_a_score_by_how_near_the_article_was_published_to_the_day_of_asking() {
-    HybridConfig config = new HybridConfig(true, "", 100, 0.5f, 20, Fusion.LINEAR, 0.5f, 10);
+    RecencyFavour favour = new RecencyFavour(0.5f, 10);
     LocalDate asked = LocalDate.of(2024, 6, 20);
 
-    assertThat(HybridSearcher.favourRecent(dated("same-day", asked), asked, config).score()).isEqualTo(1f);
-    assertThat(HybridSearcher.favourRecent(dated("ten-days-before", asked.minusDays(10)), asked, config).score())
+    assertThat(HybridSearcher.favourRecent(dated("same-day", asked), asked, favour).score()).isEqualTo(1f);
+    assertThat(HybridSearcher.favourRecent(dated("ten-days-before", asked.minusDays(10)), asked, favour).score())
         .isCloseTo((float) ((1 + 0.5 / Math.E) / 1.5), within(1e-6f));
-    assertThat(HybridSearcher.favourRecent(dated("ten-days-after", asked.plusDays(10)), asked, config).score())
+    assertThat(HybridSearcher.favourRecent(dated("ten-days-after", asked.plusDays(10)), asked, favour).score())
         .isCloseTo((float) ((1 + 0.5 / Math.E) / 1.5), within(1e-6f));
-    assertThat(HybridSearcher.favourRecent(hit("undated"), asked, config).score()).isCloseTo(1 / 1.5f, within(1e-6f));
+    assertThat(HybridSearcher.favourRecent(hit("undated"), asked, favour).score()).isCloseTo(1 / 1.5f, within(1e-6f));
   }
 
   /**
