@@ -259,11 +259,7 @@ public final class ExtractiveComposer {
                                                    LocalDate askedOn) {
     if (recency.weight() == 0) return ranked;
     List<SentenceRanker.Ranked> out = new ArrayList<>(ranked.size());
-    for (SentenceRanker.Ranked r : ranked) {
-      double favoured = r.score() * recency.factor(published(r, passages), askedOn);
-      out.add(new SentenceRanker.Ranked(r.passage(), r.span(), r.support(), favoured, r.held(), r.names(), r.stems(),
-          r.meaning(), r.whole(), r.onSubject()));
-    }
+    for (SentenceRanker.Ranked r : ranked) out.add(r.withScore(r.score() * recency.factor(published(r, passages), askedOn)));
     out.sort(Comparator.comparingDouble(SentenceRanker.Ranked::score).reversed());
     return out;
   }

@@ -85,7 +85,12 @@ public final class SentenceRanker {
    * ({@link Question#subjectTerms()}: "embankments", not the "cost" every report of a sum repeats).
    */
   public record Ranked(int passage, Span span, double support, double score, boolean held, Set<String> names,
-                       Set<String> stems, double meaning, boolean whole, boolean onSubject) {}
+                       Set<String> stems, double meaning, boolean whole, boolean onSubject) {
+    /** The same sentence ranked with {@code other} as its score. */
+    Ranked withScore(double other) {
+      return new Ranked(passage, span, support, other, held, names, stems, meaning, whole, onSubject);
+    }
+  }
 
   private record Candidate(int passage, Span span, Set<String> stems, List<Terms.Token> tokens) {}
 
@@ -280,16 +285,16 @@ public final class SentenceRanker {
     return !beyondTitle;
   }
 
-  /**
-   * Whether the sentence gives a figure the question does not hold ("14", "28,000", "seven") with
-   * one of the {@code counted} words at most {@link #COUNT_REACH} terms after it ("14 stops",
-   * "28,000 passengers a day", "171 of the Boeing planes").
-   */
   /** Whether the sentence of {@code stems}, or its passage and headline ({@code context}), holds one of {@code terms}. */
   private static boolean holdsAny(Collection<String> terms, Set<String> stems, Set<String> context) {
     return terms.stream().anyMatch(t -> Math.max(credit(stems, t), credit(context, t)) > 0);
   }
 
+  /**
+   * Whether the sentence gives a figure the question does not hold ("14", "28,000", "seven") with
+   * one of the {@code counted} words at most {@link #COUNT_REACH} terms after it ("14 stops",
+   * "28,000 passengers a day", "171 of the Boeing planes").
+   */
   private static boolean counts(List<Terms.Token> tokens, String sentence, List<String> counted, Set<String> asked) {
     for (int i = 0; i < tokens.size(); i++) {
       Terms.Token t = tokens.get(i);
